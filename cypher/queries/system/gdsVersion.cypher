@@ -1,0 +1,3 @@
+// Version of the Graph Data Science plugin (only run when system/pluginFunctions lists it).
+// returns: version
+RETURN gds.version() AS version

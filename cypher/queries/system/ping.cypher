@@ -1,0 +1,3 @@
+// Cheapest statement that proves the database answers.
+// returns: ok
+RETURN 1 AS ok

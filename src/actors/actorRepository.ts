@@ -1,0 +1,117 @@
+import type { Database, QueryObserver, Tx } from '../db/database';
+import type { ActorKind, ActorRecord, MembershipRecord, Sector } from '../model';
+import { NotFoundError, ConflictError } from '../errors';
+
+export interface ActorListFilter {
+  search: string | null;
+  areaId: string | null;
+  kinds: ActorKind[] | null;
+  sectors: Sector[] | null;
+  activeAsOf: string | null;
+  synthetic: boolean | null;
+}
+
+export interface NewActor {
+  props: Record<string, unknown>;
+  areas: Array<{ areaId: string; since: string; until: string | null }>;
+}
+
+export interface MembershipRow {
+  actorId: string;
+  area: MembershipRecord['area'];
+  since: string;
+  until: string | null;
+}
+
+/** One typed function per actor statement in cypher/queries/actors/. */
+export class ActorRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly observer?: QueryObserver,
+  ) {}
+
+  async byIds(ids: readonly string[]): Promise<Array<ActorRecord | null>> {
+    const rows = await this.db.readRows<{ actor: ActorRecord }>('actors/byIds', { ids }, this.observer);
+    const byId = new Map(rows.map((row) => [row.actor.id, row.actor]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  list(filter: ActorListFilter, after: string | null, limit: number): Promise<ActorRecord[]> {
+    return this.db
+      .readRows<{ actor: ActorRecord }>('actors/list', { ...filter, after, limit }, this.observer)
+      .then((rows) => rows.map((row) => row.actor));
+  }
+
+  async count(filter: ActorListFilter): Promise<number> {
+    const [row] = await this.db.readRows<{ total: number }>('actors/count', { ...filter }, this.observer);
+    return row?.total ?? 0;
+  }
+
+  async membershipsByActors(ids: readonly string[], asOf: string | null): Promise<MembershipRow[]> {
+    return this.db.readRows<MembershipRow>('actors/membershipsByActors', { ids, asOf }, this.observer);
+  }
+
+  /** Creates the actor and its memberships in one transaction. */
+  create(actor: NewActor): Promise<ActorRecord> {
+    return this.db.write(async (tx) => {
+      const [created] = await tx.run<{ actor: ActorRecord }>('actors/create', { props: actor.props });
+      for (const membership of actor.areas) {
+        const rows = await tx.run('actors/joinArea', { actorId: created.actor.id, ...membership });
+        if (rows.length === 0) throw new NotFoundError('Area', membership.areaId);
+      }
+      await tx.run('system/bumpGraphVersion');
+      return created.actor;
+    }, this.observer);
+  }
+
+  update(id: string, changes: Record<string, unknown>, consentDate: string | null): Promise<ActorRecord> {
+    return this.db.write(async (tx) => {
+      const [row] = await tx.run<{ actor: ActorRecord }>('actors/update', { id, changes, consentDate });
+      if (!row) throw new NotFoundError('Actor', id);
+      await tx.run('system/bumpGraphVersion');
+      return row.actor;
+    }, this.observer);
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.db.write(async (tx) => {
+      const [row] = await tx.run<{ deleted: number }>('actors/delete', { id });
+      await tx.run('system/bumpGraphVersion');
+      return row.deleted > 0;
+    }, this.observer);
+  }
+
+  joinArea(actorId: string, membership: { areaId: string; since: string; until: string | null }): Promise<MembershipRecord> {
+    return this.db.write(async (tx) => {
+      const overlapping = await tx.run('actors/openMembership', { actorId, ...membership });
+      if (overlapping.length > 0) {
+        throw new ConflictError(`Actor "${actorId}" is already active in area "${membership.areaId}" during that period. End the current membership with leaveArea first, or choose dates that do not overlap.`);
+      }
+      const [row] = await tx.run<MembershipRecord>('actors/joinArea', { actorId, ...membership });
+      if (!row) throw await this.missing(tx, actorId, membership.areaId);
+      await tx.run('system/bumpGraphVersion');
+      return row;
+    }, this.observer);
+  }
+
+  leaveArea(actorId: string, areaId: string, until: string): Promise<MembershipRecord> {
+    return this.db.write(async (tx) => {
+      const [row] = await tx.run<MembershipRecord>('actors/leaveArea', { actorId, areaId, until });
+      if (!row) throw await this.missing(tx, actorId, areaId, `Actor "${actorId}" has no open membership of area "${areaId}" to end.`);
+      if (row.until !== null && row.until < row.since) {
+        throw new ConflictError(`until (${until}) is before the membership began (${row.since}).`);
+      }
+      await tx.run('system/bumpGraphVersion');
+      return row;
+    }, this.observer);
+  }
+
+  /** Which of the two is missing, as a NOT_FOUND; or, when both exist, the given conflict. */
+  private async missing(tx: Tx, actorId: string, areaId: string, conflict?: string): Promise<Error> {
+    const actors = await tx.run('actors/byIds', { ids: [actorId] });
+    if (actors.length === 0) return new NotFoundError('Actor', actorId);
+    const areas = await tx.run('areas/byIds', { ids: [areaId] });
+    if (areas.length === 0) return new NotFoundError('Area', areaId);
+    return new ConflictError(conflict ?? `Could not link actor "${actorId}" to area "${areaId}".`);
+  }
+}

@@ -1,0 +1,96 @@
+import type { Context } from '../context';
+import type { ActorRecord, CollaborationKind } from '../model';
+import { TYPE_OF_KIND } from '../model';
+import { NotFoundError } from '../errors';
+import { decodeCursor, pageSize } from '../pagination/cursor';
+import { toConnection } from '../pagination/connection';
+import { toFulltextQuery } from '../db/fulltextQuery';
+import { today } from '../validation/inputs';
+import { membership, parseCreateActor, parseUpdateActor, type AreaMembershipInput, type CreateActorInput, type UpdateActorInput } from './actorInput';
+import type { ActorListFilter } from './actorRepository';
+
+interface ActorFilterInput {
+  kinds?: ActorListFilter['kinds'];
+  sectors?: ActorListFilter['sectors'];
+  areaId?: string | null;
+  search?: string | null;
+  activeAsOf?: string | null;
+  synthetic?: boolean | null;
+}
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+function listFilter(filter: ActorFilterInput | null | undefined): ActorListFilter {
+  return {
+    search: filter?.search == null ? null : toFulltextQuery(filter.search),
+    areaId: filter?.areaId ?? null,
+    kinds: filter?.kinds?.length ? filter.kinds : null,
+    sectors: filter?.sectors?.length ? filter.sectors : null,
+    activeAsOf: filter?.activeAsOf ?? null,
+    synthetic: filter?.synthetic ?? null,
+  };
+}
+
+/** Fields every actor type shares. */
+const actorFields = {
+  name: (actor: ActorRecord) => actor.name ?? `Citizen ${actor.id}`,
+  synthetic: (actor: ActorRecord) => actor.synthetic ?? false,
+  areas: (actor: ActorRecord, args: { asOf?: string | null }, ctx: Context) =>
+    ctx.loaders.actorMemberships(args.asOf ?? null).load(actor.id).then((rows) => rows.map((row) => ({ ...row, actor }))),
+  initiatives: (actor: ActorRecord, args: { asOf?: string | null }, ctx: Context) =>
+    ctx.loaders.actorParticipations(args.asOf ?? null).load(actor.id).then((rows) => rows.map((row) => ({ ...row, actor }))),
+  collaborations: async (actor: ActorRecord, args: { asOf?: string | null; kind?: CollaborationKind | null } & PageArgs, ctx: Context) => {
+    const first = pageSize(args.first);
+    const after = decodeCursor('collaborations', args.after);
+    const filter = { asOf: args.asOf ?? null, kind: args.kind ?? null };
+    const ties = await ctx.loaders.actorTies({ ...filter, after, limit: first + 1 }).load(actor.id);
+    const rows = ties.map((tie) => ({ node: tie.collaboration, partner: tie.partner }));
+    return toConnection('collaborations', rows, first, (row) => row.node.id, () => ctx.loaders.actorTieCount(filter).load(actor.id));
+  },
+};
+
+const organisationTypes = Object.fromEntries(
+  ['Association', 'Company', 'CityDepartment', 'AcademicInstitution'].map((type) => [type, actorFields]),
+);
+
+export const actorResolvers = {
+  Actor: { __resolveType: (actor: ActorRecord) => TYPE_OF_KIND[actor.kind] },
+  Organisation: { __resolveType: (actor: ActorRecord) => TYPE_OF_KIND[actor.kind] },
+  Citizen: {
+    ...actorFields,
+    displayName: (actor: ActorRecord) => actor.name,
+    consent: (actor: ActorRecord) => ({ given: actor.consentGiven ?? false, date: actor.consentDate, purpose: actor.consentPurpose ?? '' }),
+  },
+  ...organisationTypes,
+  Query: {
+    actor: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.actor.load(args.id),
+    actors: async (_: unknown, args: { filter?: ActorFilterInput | null } & PageArgs, ctx: Context) => {
+      const first = pageSize(args.first);
+      const after = decodeCursor('actors', args.after);
+      const filter = listFilter(args.filter);
+      const rows = await ctx.repos.actors.list(filter, after, first + 1);
+      rows.forEach(ctx.loaders.primeActor);
+      return toConnection('actors', rows.map((node) => ({ node })), first, (row) => row.node.id, () => ctx.repos.actors.count(filter));
+    },
+  },
+  Mutation: {
+    createActor: (_: unknown, args: { input: CreateActorInput }, ctx: Context) => ctx.repos.actors.create(parseCreateActor(args.input, ctx.now)),
+    updateActor: async (_: unknown, args: { id: string; input: UpdateActorInput }, ctx: Context) => {
+      const existing = await ctx.loaders.actor.load(args.id);
+      if (!existing) throw new NotFoundError('Actor', args.id);
+      const { changes, consentDate } = parseUpdateActor(existing.kind, args.input, ctx.now);
+      return ctx.repos.actors.update(args.id, changes, consentDate);
+    },
+    deleteActor: async (_: unknown, args: { id: string }, ctx: Context) => {
+      if (!(await ctx.repos.actors.delete(args.id))) throw new NotFoundError('Actor', args.id);
+      return { id: args.id, deleted: true };
+    },
+    joinArea: (_: unknown, args: { actorId: string; input: AreaMembershipInput }, ctx: Context) =>
+      ctx.repos.actors.joinArea(args.actorId, membership(args.input, ctx.now, 'input')),
+    leaveArea: (_: unknown, args: { actorId: string; areaId: string; until?: string | null }, ctx: Context) =>
+      ctx.repos.actors.leaveArea(args.actorId, args.areaId, args.until ?? today(ctx.now)),
+  },
+};

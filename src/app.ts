@@ -1,0 +1,56 @@
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { connectDatabase, type ConnectedDatabase } from './db/connectDatabase';
+import { migrate } from './db/migrate';
+import { buildSchema } from './schema/buildSchema';
+import { createServer, type RunningServer } from './server/createServer';
+import { createContext } from './context';
+import { createServiceInfoProvider } from './system/serviceInfo';
+import { seedIfEmpty } from './seed/loadDataset';
+import { VERSION } from './version';
+
+export interface App {
+  url: string;
+  database: ConnectedDatabase;
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+/** Composition root: config → database → migrations → seed → schema → server. */
+export async function startApp(config: Config, logger: Logger): Promise<App> {
+  const database = await connectDatabase(config.database, logger);
+  try {
+    await migrate(database.db, logger);
+    if (config.seedOnStart && (await seedIfEmpty(database.db, logger))) logger.info('loaded the Malmö seed dataset');
+    const serviceInfo = createServiceInfoProvider(database.db, VERSION);
+    const server = await createServer(
+      {
+        schema: buildSchema(),
+        logger,
+        ide: config.ide,
+        context: async () => createContext({ db: database.db, logger, serviceInfo }),
+        ready: async () => {
+          await database.db.readRows('system/ping');
+        },
+      },
+      config.host,
+      config.port,
+    );
+    let stopping: Promise<void> | null = null;
+    return {
+      url: server.url,
+      database,
+      server,
+      stop() {
+        stopping ??= (async () => {
+          await server.stop();
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

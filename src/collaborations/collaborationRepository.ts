@@ -1,0 +1,103 @@
+import type { Database, QueryObserver } from '../db/database';
+import type { CollaborationEdgeRecord, CollaborationKind, CollaborationRecord } from '../model';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
+
+export interface NewCollaboration {
+  id: string;
+  actorId: string;
+  partnerId: string;
+  kind: CollaborationKind;
+  since: string;
+  until: string | null;
+  strength: number;
+  initiativeId: string | null;
+  source: string;
+}
+
+export interface TieListArgs {
+  asOf: string | null;
+  kind: CollaborationKind | null;
+  after: string | null;
+  limit: number;
+}
+
+/** One typed function per statement in cypher/queries/collaborations/. */
+export class CollaborationRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly observer?: QueryObserver,
+  ) {}
+
+  async byIds(ids: readonly string[]): Promise<Array<CollaborationRecord | null>> {
+    const rows = await this.db.readRows<{ collaboration: CollaborationRecord }>('collaborations/byIds', { ids }, this.observer);
+    const byId = new Map(rows.map((row) => [row.collaboration.id, row.collaboration]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  byActors(ids: readonly string[], args: TieListArgs): Promise<Array<{ actorId: string; ties: CollaborationEdgeRecord[] }>> {
+    return this.db.readRows('collaborations/byActors', { ids, ...args }, this.observer);
+  }
+
+  countByActors(ids: readonly string[], args: Pick<TieListArgs, 'asOf' | 'kind'>): Promise<Array<{ actorId: string; total: number }>> {
+    return this.db.readRows('collaborations/countByActors', { ids, ...args }, this.observer);
+  }
+
+  /**
+   * Stores the tie once, from the smaller actor id to the larger, after locking
+   * both actors and checking for a tie of the same kind whose period overlaps.
+   */
+  add(tie: NewCollaboration): Promise<CollaborationRecord> {
+    const [firstId, secondId] = [tie.actorId, tie.partnerId].sort();
+    return this.db.write(async (tx) => {
+      if (tie.initiativeId && (await tx.run('initiatives/byIds', { ids: [tie.initiativeId] })).length === 0) {
+        throw new NotFoundError('Initiative', tie.initiativeId);
+      }
+      const [pair] = await tx.run<{ overlapping: string[] }>('collaborations/lockPairAndFindOverlap', {
+        firstId,
+        secondId,
+        kind: tie.kind,
+        since: tie.since,
+        until: tie.until,
+      });
+      if (!pair) {
+        const found = await tx.run<{ actor: { id: string } }>('actors/byIds', { ids: [firstId, secondId] });
+        const missing = [firstId, secondId].find((id) => !found.some((row) => row.actor.id === id)) ?? firstId;
+        throw new NotFoundError('Actor', missing);
+      }
+      if (pair.overlapping.length > 0) {
+        throw new ConflictError(
+          `Actors "${firstId}" and "${secondId}" already have a ${tie.kind} tie over that period (${pair.overlapping.join(', ')}). End it with endCollaboration first, or record a different kind.`,
+        );
+      }
+      const [row] = await tx.run<{ collaboration: CollaborationRecord }>('collaborations/create', {
+        firstId,
+        secondId,
+        since: tie.since,
+        until: tie.until,
+        props: { id: tie.id, kind: tie.kind, strength: tie.strength, initiativeId: tie.initiativeId, source: tie.source },
+      });
+      await tx.run('system/bumpGraphVersion');
+      return row.collaboration;
+    }, this.observer);
+  }
+
+  end(id: string, until: string): Promise<CollaborationRecord> {
+    return this.db.write(async (tx) => {
+      const [row] = await tx.run<{ collaboration: CollaborationRecord }>('collaborations/end', { id, until });
+      if (!row) throw new NotFoundError('Collaboration', id);
+      if (until < row.collaboration.since) {
+        throw new BadUserInputError(`until (${until}) is before the tie began (${row.collaboration.since}).`, 'until');
+      }
+      await tx.run('system/bumpGraphVersion');
+      return row.collaboration;
+    }, this.observer);
+  }
+
+  remove(id: string): Promise<boolean> {
+    return this.db.write(async (tx) => {
+      const [row] = await tx.run<{ deleted: number }>('collaborations/remove', { id });
+      await tx.run('system/bumpGraphVersion');
+      return row.deleted > 0;
+    }, this.observer);
+  }
+}

@@ -1,0 +1,62 @@
+import type { Context } from '../context';
+import type { CollaborationKind, CollaborationRecord } from '../model';
+import { BadUserInputError, NotFoundError } from '../errors';
+import { idOrGenerate, intInRange, period, requiredText, today } from '../validation/inputs';
+import { rejectPersonalIdentityNumbers } from '../validation/personalIdentityNumber';
+
+interface AddCollaborationInput {
+  id?: string | null;
+  actorId: string;
+  partnerId: string;
+  kind: CollaborationKind;
+  since?: string | null;
+  until?: string | null;
+  strength?: number | null;
+  initiativeId?: string | null;
+  source: string;
+}
+
+export const collaborationResolvers = {
+  Collaboration: {
+    actors: async (tie: CollaborationRecord, _: unknown, ctx: Context) => {
+      const actors = await ctx.loaders.actor.loadMany(tie.actorIds);
+      return actors.filter((actor) => actor && !(actor instanceof Error));
+    },
+    initiative: (tie: CollaborationRecord, _: unknown, ctx: Context) => (tie.initiativeId ? ctx.loaders.initiative.load(tie.initiativeId) : null),
+    isActive: (tie: CollaborationRecord, args: { asOf?: string | null }, ctx: Context) => {
+      const day = args.asOf ?? today(ctx.now);
+      return tie.since <= day && (tie.until == null || tie.until >= day);
+    },
+  },
+  Query: {
+    collaboration: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.collaboration.load(args.id),
+  },
+  Mutation: {
+    addCollaboration: (_: unknown, args: { input: AddCollaborationInput }, ctx: Context) => {
+      const { input } = args;
+      if (input.actorId === input.partnerId) {
+        throw new BadUserInputError('input.partnerId equals input.actorId: a collaboration ties two different actors.', 'input.partnerId');
+      }
+      rejectPersonalIdentityNumbers({ 'input.source': input.source });
+      const since = input.since ?? today(ctx.now);
+      period(since, input.until, 'input.until');
+      return ctx.repos.collaborations.add({
+        id: idOrGenerate(input.id, 'collab'),
+        actorId: input.actorId,
+        partnerId: input.partnerId,
+        kind: input.kind,
+        since,
+        until: input.until ?? null,
+        strength: intInRange(input.strength, 'input.strength', 1, 5) ?? 3,
+        initiativeId: input.initiativeId ?? null,
+        source: requiredText(input.source, 'input.source'),
+      });
+    },
+    endCollaboration: (_: unknown, args: { id: string; until?: string | null }, ctx: Context) =>
+      ctx.repos.collaborations.end(args.id, args.until ?? today(ctx.now)),
+    removeCollaboration: async (_: unknown, args: { id: string }, ctx: Context) => {
+      if (!(await ctx.repos.collaborations.remove(args.id))) throw new NotFoundError('Collaboration', args.id);
+      return { id: args.id, deleted: true };
+    },
+  },
+};

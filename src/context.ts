@@ -1,0 +1,36 @@
+import type { Database, QueryObserver } from './db/database';
+import type { Logger } from './logger';
+import { ActorRepository } from './actors/actorRepository';
+import { AreaRepository } from './areas/areaRepository';
+import { InitiativeRepository } from './initiatives/initiativeRepository';
+import { CollaborationRepository } from './collaborations/collaborationRepository';
+import { createLoaders, type Loaders, type Repositories } from './loaders/createLoaders';
+import type { ServiceInfoProvider } from './system/serviceInfo';
+
+/** What every resolver receives: built fresh for each request, never mutated. */
+export interface Context {
+  readonly repos: Repositories;
+  readonly loaders: Loaders;
+  readonly logger: Logger;
+  readonly serviceInfo: ServiceInfoProvider;
+  /** The request's clock; "today" defaults come from here. */
+  readonly now: Date;
+}
+
+export interface ContextDependencies {
+  db: Database;
+  logger: Logger;
+  serviceInfo: ServiceInfoProvider;
+  /** Sees every statement the request sends (tests count round trips with it). */
+  observer?: QueryObserver;
+}
+
+export function createContext(deps: ContextDependencies): Context {
+  const repos: Repositories = {
+    actors: new ActorRepository(deps.db, deps.observer),
+    areas: new AreaRepository(deps.db, deps.observer),
+    initiatives: new InitiativeRepository(deps.db, deps.observer),
+    collaborations: new CollaborationRepository(deps.db, deps.observer),
+  };
+  return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, now: new Date() };
+}

@@ -1,0 +1,438 @@
+/**
+ * Embedded Neo4j for development and tests: Neo4j Community 5.26 with Graph Data
+ * Science and APOC, running in a child JVM (neo4j-launcher/, a small Maven project)
+ * and reached over Bolt on 127.0.0.1 like any other server.
+ *
+ * Lifecycle guarantees (no orphan JVM, store lock always released):
+ *  - `stop()` sends SIGTERM (the JVM's shutdown hook checkpoints and closes the store),
+ *    waits up to 30 s, then SIGKILL.
+ *  - If this process exits without calling stop(), an 'exit' handler sends SIGTERM.
+ *  - If this process dies hard (SIGKILL, crash), the child's stdin pipe closes; the
+ *    launcher watches stdin and shuts down on EOF.
+ *
+ * After start the child and its pipes are unref'd: a running database does not by
+ * itself keep Node alive, so a script or test that forgets stop() still exits (and
+ * the 'exit' handler then stops the JVM).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import neo4j from 'neo4j-driver';
+
+export interface EmbeddedNeo4jOptions {
+  /** Where the store lives (created if missing). Neo4j's debug.log goes to <dataDir>/logs. */
+  dataDir: string;
+  /** Bolt port on 127.0.0.1; 0 (the default) picks a free port. */
+  boltPort?: number;
+  /** JVM heap (-Xms and -Xmx), e.g. '1g' (the default). */
+  heap?: string;
+  /** Neo4j page cache (off-heap), e.g. '256m' (the default). */
+  pageCache?: string;
+  /** The Maven launcher project; defaults to <repo>/neo4j-launcher. */
+  launcherDir?: string;
+  /** Receives build output and the JVM's stderr, one line at a time. */
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedNeo4j {
+  /** bolt://127.0.0.1:<port>, no authentication. */
+  uri: string;
+  /** The JVM's process id. */
+  pid: number;
+  /** Shuts the database down and waits for the JVM to exit. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+const READY_PREFIX = 'SAMVERKAN_NEO4J_READY ';
+const READY_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 30_000;
+const BUILD_TIMEOUT_MS = 30 * 60_000; // the first build downloads ~350 jars into ~/.m2
+const STDERR_TAIL_LINES = 60;
+const BUILD_STAMP = '.samverkan-build-stamp';
+
+const INSTALL_HINT =
+  'Alternatives: set NEO4J_URI (and NEO4J_USERNAME/NEO4J_PASSWORD) to an external Neo4j 5.26 with GDS and APOC, ' +
+  'or start one with `docker compose up`.';
+
+/** Is a JDK 17+ and Maven available to build and run the embedded Neo4j? */
+export function checkJavaToolchain(): { ok: true } | { ok: false; message: string } {
+  const problems: string[] = [];
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (java.error || java.status !== 0) {
+    problems.push('`java` was not found on PATH');
+  } else {
+    const major = parseJavaMajor(`${java.stderr}\n${java.stdout}`);
+    if (major === undefined) {
+      problems.push('could not read the version from `java -version`');
+    } else if (major < 17) {
+      problems.push(`\`java\` is version ${major}, but 17 or newer is needed`);
+    }
+  }
+  const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  if (mvn.error || mvn.status !== 0) {
+    problems.push('`mvn` (Apache Maven) was not found on PATH');
+  }
+  if (problems.length === 0) return { ok: true };
+  return {
+    ok: false,
+    message:
+      `The embedded Neo4j needs a Java 17+ JDK and Maven 3.8+ (${problems.join('; ')}). ` +
+      'Install them, e.g. on Debian/Ubuntu `apt-get install openjdk-17-jdk-headless maven`, ' +
+      `or from your OS package manager. ${INSTALL_HINT}`,
+  };
+}
+
+/** 'openjdk version "17.0.15" ...' -> 17; 'java version "1.8.0_292"' -> 8. */
+export function parseJavaMajor(versionOutput: string): number | undefined {
+  const match = /version "([^"]+)"/.exec(versionOutput);
+  if (!match) return undefined;
+  const parts = match[1].split(/[.+_-]/);
+  const first = Number(parts[0]);
+  if (!Number.isInteger(first)) return undefined;
+  return first === 1 ? Number(parts[1]) : first;
+}
+
+/** Starts Neo4j in a child JVM and resolves once Bolt answers. */
+export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
+  const log = options.log ?? (() => undefined);
+  const launcherDir = path.resolve(options.launcherDir ?? defaultLauncherDir());
+  const dataDir = path.resolve(options.dataDir);
+  const heap = options.heap ?? '1g';
+  const pageCache = options.pageCache ?? '256m';
+  const boltPort = options.boltPort ?? 0;
+  if (!/^\d+[kmgKMG]?$/.test(heap)) throw new Error(`heap must look like 512m or 2g, got "${heap}"`);
+  if (!/^\d+[kmgKMG]?$/.test(pageCache)) throw new Error(`pageCache must look like 256m or 1g, got "${pageCache}"`);
+  if (!Number.isInteger(boltPort) || boltPort < 0 || boltPort > 65535) {
+    throw new Error(`boltPort must be 0..65535, got ${boltPort}`);
+  }
+
+  const toolchain = checkJavaToolchain();
+  if (!toolchain.ok) throw new Error(toolchain.message);
+
+  await ensureLauncherBuilt(launcherDir, log);
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  const classpath = fs.readFileSync(path.join(launcherDir, 'target', 'classpath.txt'), 'utf8').trim();
+  const javaArgs = [
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    '-XX:+UseG1GC',
+    '-XX:ActiveProcessorCount=2',
+    // A JVM that ran out of heap is no use to us: die so the parent sees it.
+    '-XX:+ExitOnOutOfMemoryError',
+    // What the neo4j server script passes too: lets the page cache and Netty use
+    // direct buffers without the "fallback mode" warning.
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '-cp',
+    `${path.join(launcherDir, 'target', 'classes')}${path.delimiter}${classpath}`,
+    'se.samverkan.launcher.Launcher',
+    '--data-dir',
+    dataDir,
+    '--bolt-port',
+    String(boltPort),
+    '--page-cache',
+    pageCache,
+    '--plugins-dir',
+    path.join(launcherDir, 'target', 'plugins'),
+  ];
+
+  const child = spawn('java', javaArgs, { cwd: launcherDir, stdio: ['pipe', 'pipe', 'pipe'] });
+  const pid = child.pid;
+  if (pid === undefined) {
+    const error = await new Promise<Error>((resolve) => child.once('error', resolve));
+    throw new Error(`could not start java: ${error.message}`);
+  }
+  // The stdin pipe stays open for the child's whole life; EOF is its signal to stop.
+  child.stdin?.on('error', () => undefined);
+
+  const stderrTail: string[] = [];
+  readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderrTail.push(line);
+    if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
+    log(line);
+  });
+
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const onParentExit = (): void => {
+    // 'exit' handlers must be synchronous: send SIGTERM and let the JVM shut down on its
+    // own (it also sees stdin close as we go away).
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once('exit', onParentExit);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timedOut = await raceTimeout(exited, STOP_TIMEOUT_MS);
+        if (timedOut) {
+          log(`embedded neo4j: pid ${pid} did not exit within ${STOP_TIMEOUT_MS / 1000} s, sending SIGKILL`);
+          child.kill('SIGKILL');
+          await exited;
+        }
+      }
+      child.stdin?.destroy();
+      process.removeListener('exit', onParentExit);
+    })();
+    return stopping;
+  };
+
+  const describe = (what: string): Error =>
+    new Error(`embedded neo4j ${what}.\nLast JVM stderr lines:\n${stderrTail.join('\n') || '(none)'}`);
+
+  let uri: string;
+  try {
+    uri = await waitForReady(child, exited, describe);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  // Authentication is disabled in the launcher, so no auth token.
+  const driver = neo4j.driver(uri);
+  try {
+    await driver.verifyConnectivity();
+  } catch (error) {
+    await stop();
+    throw describe(`printed READY but Bolt did not answer at ${uri}: ${(error as Error).message}`);
+  } finally {
+    await driver.close();
+  }
+
+  // From here on the JVM must not keep this process alive by itself (see the top comment).
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr]) {
+    unrefStream(stream);
+  }
+  return { uri, pid, stop };
+}
+
+function waitForReady(
+  child: ChildProcess,
+  exited: Promise<void>,
+  describe: (what: string) => Error,
+): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const stdout = readline.createInterface({ input: child.stdout! });
+    let settled = false;
+    const finish = (result: { uri: string } | { error: Error }): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if ('uri' in result) resolve(result.uri);
+      else reject(result.error);
+    };
+    const timer = setTimeout(
+      () => finish({ error: describe(`did not become ready within ${READY_TIMEOUT_MS / 1000} s`) }),
+      READY_TIMEOUT_MS,
+    );
+    stdout.on('line', (line) => {
+      if (line.startsWith(READY_PREFIX)) finish({ uri: line.slice(READY_PREFIX.length).trim() });
+    });
+    child.once('error', (error) => finish({ error: describe(`failed to run: ${error.message}`) }));
+    void exited.then(() =>
+      // Give readline a tick to deliver the last stderr lines before we quote them.
+      setImmediate(() =>
+        finish({ error: describe(`exited (code ${child.exitCode}, signal ${child.signalCode}) before it was ready`) }),
+      ),
+    );
+  });
+}
+
+async function raceTimeout(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function unrefStream(stream: unknown): void {
+  if (stream !== null && typeof stream === 'object' && 'unref' in stream) {
+    const unref = (stream as { unref: unknown }).unref;
+    if (typeof unref === 'function') unref.call(stream);
+  }
+}
+
+/** <repo>/neo4j-launcher, found by walking up from this file (works from src/ and dist/src/). */
+function defaultLauncherDir(): string {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = path.join(dir, 'neo4j-launcher');
+    if (fs.existsSync(path.join(candidate, 'pom.xml'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.join(process.cwd(), 'neo4j-launcher');
+    dir = parent;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Building the launcher (mvn package) only when its outputs are missing or stale.
+
+const builds = new Map<string, Promise<void>>();
+
+function ensureLauncherBuilt(launcherDir: string, log: (line: string) => void): Promise<void> {
+  let build = builds.get(launcherDir);
+  if (!build) {
+    build = buildIfStale(launcherDir, log).finally(() => builds.delete(launcherDir));
+    builds.set(launcherDir, build);
+  }
+  return build;
+}
+
+/** Newest mtime of pom.xml and the Java sources. */
+function newestSourceMtime(launcherDir: string): number {
+  let newest = fs.statSync(path.join(launcherDir, 'pom.xml')).mtimeMs;
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  };
+  walk(path.join(launcherDir, 'src', 'main'));
+  return newest;
+}
+
+function isStale(launcherDir: string): string | undefined {
+  const target = path.join(launcherDir, 'target');
+  const stamp = path.join(target, BUILD_STAMP);
+  const required = [
+    stamp,
+    path.join(target, 'classpath.txt'),
+    path.join(target, 'classes', 'se', 'samverkan', 'launcher', 'Launcher.class'),
+    path.join(target, 'plugins'),
+  ];
+  const missing = required.find((file) => !fs.existsSync(file));
+  if (missing) return `${path.relative(launcherDir, missing)} is missing`;
+  if (fs.statSync(stamp).mtimeMs < newestSourceMtime(launcherDir)) return 'pom.xml or a Java source changed';
+  // A cleaned ~/.m2 leaves classpath.txt pointing at nothing.
+  const entries = fs.readFileSync(path.join(target, 'classpath.txt'), 'utf8').trim().split(path.delimiter);
+  const gone = entries.find((entry) => entry !== '' && !fs.existsSync(entry));
+  if (gone) return `${gone} is no longer in the local Maven repository`;
+  return undefined;
+}
+
+async function buildIfStale(launcherDir: string, log: (line: string) => void): Promise<void> {
+  if (!fs.existsSync(path.join(launcherDir, 'pom.xml'))) {
+    throw new Error(`no neo4j-launcher project at ${launcherDir} (pom.xml missing)`);
+  }
+  if (!isStale(launcherDir)) return;
+  const release = await acquireBuildLock(launcherDir, log);
+  try {
+    // Another process may have built it while we waited for the lock.
+    const reason = isStale(launcherDir);
+    if (!reason) return;
+    log(`embedded neo4j: building ${launcherDir} (${reason}); the first build downloads ~350 jars`);
+    const started = Date.now();
+    await runMaven(launcherDir, log);
+    fs.writeFileSync(path.join(launcherDir, 'target', BUILD_STAMP), new Date().toISOString() + '\n');
+    log(`embedded neo4j: launcher built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    release();
+  }
+}
+
+function runMaven(launcherDir: string, log: (line: string) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const mvn = spawn('mvn', ['-q', '-B', '-Dstyle.color=never', 'package', '-DskipTests'], {
+      cwd: launcherDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const tail: string[] = [];
+    const onLine = (line: string): void => {
+      // Maven 3.8 prints stray colour resets even in batch mode.
+      const clean = line.replace(/\u001b\[[0-9;]*m/g, '');
+      if (clean.trim() === '') return;
+      tail.push(clean);
+      if (tail.length > STDERR_TAIL_LINES) tail.shift();
+      log(clean);
+    };
+    readline.createInterface({ input: mvn.stdout }).on('line', onLine);
+    readline.createInterface({ input: mvn.stderr }).on('line', onLine);
+    const timer = setTimeout(() => mvn.kill('SIGKILL'), BUILD_TIMEOUT_MS);
+    mvn.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`could not run mvn: ${error.message}. ${INSTALL_HINT}`));
+    });
+    mvn.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else {
+        reject(
+          new Error(
+            `building neo4j-launcher failed (mvn exit ${code ?? signal}).\n${tail.join('\n')}\n` +
+              `Run \`cd ${launcherDir} && mvn -B package\` to see the full output. ${INSTALL_HINT}`,
+          ),
+        );
+      }
+    });
+  });
+}
+
+/** A cross-process lock (mkdir is atomic) so parallel test workers don't build at once. */
+async function acquireBuildLock(launcherDir: string, log: (line: string) => void): Promise<() => void> {
+  fs.mkdirSync(path.join(launcherDir, 'target'), { recursive: true });
+  const lockDir = path.join(launcherDir, 'target', '.build-lock');
+  const deadline = Date.now() + BUILD_TIMEOUT_MS;
+  let announced = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+      return () => fs.rmSync(lockDir, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (lockHolderIsGone(lockDir)) {
+      fs.rmSync(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${lockDir}`);
+    if (!announced) {
+      log(`embedded neo4j: waiting for another process to finish building the launcher (${lockDir})`);
+      announced = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function lockHolderIsGone(lockDir: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+  } catch {
+    // Just created, pid not written yet, unless it is old.
+    try {
+      return Date.now() - fs.statSync(lockDir).mtimeMs > 60_000;
+    } catch {
+      return true;
+    }
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}

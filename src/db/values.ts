@@ -1,0 +1,24 @@
+import neo4j from 'neo4j-driver';
+
+/**
+ * Turns what the driver returns into plain JSON-friendly values: dates become
+ * `YYYY-MM-DD`, date-times ISO strings, nodes and relationships their properties.
+ * Integers are already numbers (the driver runs with `disableLosslessIntegers`).
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (neo4j.isDate(value as never)) return String(value);
+  if (neo4j.isDateTime(value as never)) return new Date(String(value)).toISOString();
+  if (neo4j.isLocalDateTime(value as never)) return String(value);
+  if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
+    return toPlain((value as { properties: Record<string, unknown> }).properties);
+  }
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(inner);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,99 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger';
+
+/** Every code a client can see in `extensions.code`. Also exposed in the schema as `ErrorCode`. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  ANALYTICS_UNAVAILABLE = 'ANALYTICS_UNAVAILABLE',
+  ANALYTICS_TIMEOUT = 'ANALYTICS_TIMEOUT',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Base of every error a client caused; the message says what to fix. */
+export class ClientError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class BadUserInputError extends ClientError {
+  /** `field` names the argument or input field at fault, e.g. `input.organisationNumber`. */
+  constructor(message: string, field?: string) {
+    super(message, ErrorCode.BAD_USER_INPUT, field ? { field } : {});
+  }
+}
+
+export class NotFoundError extends ClientError {
+  constructor(type: string, id: string) {
+    super(`No ${type} has id "${id}". Check the id, or list ${type.toLowerCase()}s to find it.`, ErrorCode.NOT_FOUND, {
+      type,
+      id,
+    });
+  }
+}
+
+export class ConflictError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.CONFLICT);
+  }
+}
+
+export class AnalyticsUnavailableError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.ANALYTICS_UNAVAILABLE);
+  }
+}
+
+export class AnalyticsTimeoutError extends ClientError {
+  constructor(timeoutMs: number) {
+    super(
+      `The analysis did not finish within ${timeoutMs} ms. Narrow the scope (an area, fewer kinds, a minStrength) or raise SAMVERKAN_ANALYTICS_TIMEOUT_MS.`,
+      ErrorCode.ANALYTICS_TIMEOUT,
+      { timeoutMs },
+    );
+  }
+}
+
+export class ServiceUnavailableError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.SERVICE_UNAVAILABLE);
+  }
+}
+
+/** The error a resolver threw, beneath graphql-js's located wrappers. */
+function innermost(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
+
+/**
+ * Apollo's `formatError`. Errors outside resolvers (parse, validation, variable
+ * coercion) and `GraphQLError`s thrown on purpose are meant for the client and
+ * pass through, given a code if they lack one. Anything else a resolver hit is a
+ * bug or an infrastructure failure: logged with its stack and masked, so no driver
+ * text or stack trace reaches a client.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const inResolver = error instanceof GraphQLError && error.path !== undefined;
+    const original = innermost(error);
+    if (!inResolver || original instanceof GraphQLError) {
+      if (formatted.extensions?.code) return formatted;
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+    }
+    logger.error('unexpected error', {
+      error: original instanceof Error ? (original.stack ?? original.message) : String(original),
+      path: formatted.path,
+    });
+    return {
+      message: 'Internal server error. It has been logged; please try again, or report it with the time of the request.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

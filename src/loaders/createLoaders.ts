@@ -1,0 +1,94 @@
+import DataLoader from 'dataloader';
+import type { ActorRepository } from '../actors/actorRepository';
+import type { AreaRepository } from '../areas/areaRepository';
+import type { InitiativeRepository } from '../initiatives/initiativeRepository';
+import type { CollaborationRepository, TieListArgs } from '../collaborations/collaborationRepository';
+import type { ActorRecord, AreaRecord, CollaborationEdgeRecord, CollaborationRecord, InitiativeRecord, ParticipationRole } from '../model';
+import { groupByKeys, loaderFamily, oneByKeys } from './loaderFamily';
+
+export interface Repositories {
+  actors: ActorRepository;
+  areas: AreaRepository;
+  initiatives: InitiativeRepository;
+  collaborations: CollaborationRepository;
+}
+
+export interface AreaActorArgs {
+  asOf: string | null;
+  includeSubAreas: boolean;
+  after: string | null;
+  limit: number;
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Every loader of one request. Each batch is one `UNWIND $ids` statement, so a
+ * nested query costs one round trip per field and depth, however many parents.
+ */
+export function createLoaders(repos: Repositories) {
+  const actor = new DataLoader<string, ActorRecord | null>((ids) => repos.actors.byIds(ids));
+  const area = new DataLoader<string, AreaRecord | null>((ids) => repos.areas.byIds(ids));
+  const initiative = new DataLoader<string, InitiativeRecord | null>((ids) => repos.initiatives.byIds(ids));
+  const collaboration = new DataLoader<string, CollaborationRecord | null>((ids) => repos.collaborations.byIds(ids));
+
+  /** Actors that arrive inside other rows are put in the actor loader, saving a later fetch. */
+  const primeActor = (record: ActorRecord) => actor.prime(record.id, record);
+
+  return {
+    actor,
+    area,
+    initiative,
+    collaboration,
+    primeActor,
+    areaChildren: new DataLoader<string, AreaRecord[]>(async (ids) => {
+      const rows = await repos.areas.childrenByIds(ids);
+      return groupByKeys(ids, rows, (row) => row.parentId, (row) => row.area);
+    }),
+    actorMemberships: loaderFamily((asOf: string | null) =>
+      new DataLoader(async (ids: readonly string[]) => {
+        const rows = await repos.actors.membershipsByActors(ids, asOf);
+        return groupByKeys(ids, rows, (row) => row.actorId, (row) => ({ area: row.area, since: row.since, until: row.until }));
+      }),
+    ),
+    actorParticipations: loaderFamily((asOf: string | null) =>
+      new DataLoader(async (ids: readonly string[]) => {
+        const rows = await repos.initiatives.participationsByActors(ids, asOf);
+        return groupByKeys(ids, rows, (row) => row.actorId, (row) => ({ initiative: row.initiative, role: row.role, since: row.since, until: row.until }));
+      }),
+    ),
+    initiativeParticipants: loaderFamily((args: { asOf: string | null; role: ParticipationRole | null }) =>
+      new DataLoader(async (ids: readonly string[]) => {
+        const rows = await repos.initiatives.participationsByInitiatives(ids, args.asOf, args.role);
+        rows.forEach((row) => primeActor(row.actor));
+        return groupByKeys(ids, rows, (row) => row.initiativeId, (row) => ({ actor: row.actor, role: row.role, since: row.since, until: row.until }));
+      }),
+    ),
+    actorTies: loaderFamily((args: TieListArgs) =>
+      new DataLoader<string, CollaborationEdgeRecord[]>(async (ids) => {
+        const rows = await repos.collaborations.byActors(ids, args);
+        rows.forEach((row) => row.ties.forEach((tie) => primeActor(tie.partner)));
+        return oneByKeys(ids, rows, (row) => row.actorId, (row) => row.ties, []);
+      }),
+    ),
+    actorTieCount: loaderFamily((args: Pick<TieListArgs, 'asOf' | 'kind'>) =>
+      new DataLoader<string, number>(async (ids) => {
+        const rows = await repos.collaborations.countByActors(ids, args);
+        return oneByKeys(ids, rows, (row) => row.actorId, (row) => row.total, 0);
+      }),
+    ),
+    areaActors: loaderFamily((args: AreaActorArgs) =>
+      new DataLoader<string, ActorRecord[]>(async (ids) => {
+        const rows = await repos.areas.actorsByAreas(ids, args);
+        rows.forEach((row) => row.actors.forEach(primeActor));
+        return oneByKeys(ids, rows, (row) => row.areaId, (row) => row.actors, []);
+      }),
+    ),
+    areaActorCount: loaderFamily((args: Pick<AreaActorArgs, 'asOf' | 'includeSubAreas'>) =>
+      new DataLoader<string, number>(async (ids) => {
+        const rows = await repos.areas.countActorsByAreas(ids, args);
+        return oneByKeys(ids, rows, (row) => row.areaId, (row) => row.total, 0);
+      }),
+    ),
+  };
+}

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import type { GraphQLSchema } from 'graphql';
+import { repositoryRoot } from '../db/queryStore';
+import { actorResolvers } from '../actors/actorResolvers';
+import { areaResolvers } from '../areas/areaResolvers';
+import { initiativeResolvers } from '../initiatives/initiativeResolvers';
+import { collaborationResolvers } from '../collaborations/collaborationResolvers';
+import { systemResolvers } from '../system/systemResolvers';
+
+export const SCHEMA_DIR = path.join(repositoryRoot(), 'schema');
+
+/** The SDL of every `schema/*.graphql` file, base first. */
+export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
+  const files = fs.readdirSync(dir).filter((file) => file.endsWith('.graphql'));
+  files.sort((a, b) => (a === 'base.graphql' ? -1 : b === 'base.graphql' ? 1 : a.localeCompare(b)));
+  return files.map((file) => fs.readFileSync(path.join(dir, file), 'utf8'));
+}
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/** Merges per-domain resolver maps; `Query` and `Mutation` fields are combined. */
+export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
+  const merged: ResolverMap = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
+  }
+  return merged;
+}
+
+/** Schema-first: the SDL files are the contract, the resolvers fill them in. */
+export function buildSchema(extra: ResolverMap[] = [], extraTypeDefs: string[] = []): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: [...loadTypeDefs(), ...extraTypeDefs],
+    resolvers: mergeResolvers(
+      { LocalDate: LocalDateResolver as unknown as Record<string, unknown>, DateTime: DateTimeResolver as unknown as Record<string, unknown> },
+      systemResolvers,
+      actorResolvers,
+      areaResolvers,
+      initiativeResolvers,
+      collaborationResolvers,
+      ...extra,
+    ),
+    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
+  });
+}

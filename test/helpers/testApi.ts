@@ -1,0 +1,70 @@
+import { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { Database, createDriver } from '../../src/db/database';
+import { QueryStore } from '../../src/db/queryStore';
+import { buildSchema } from '../../src/schema/buildSchema';
+import { createContext, type Context } from '../../src/context';
+import { createErrorFormatter } from '../../src/errors';
+import { createLogger, type Logger } from '../../src/logger';
+import { createServiceInfoProvider } from '../../src/system/serviceInfo';
+import { wipeDatabase } from '../../src/seed/loadDataset';
+import { readTestDatabaseState } from './testDatabaseState';
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: readonly GraphQLFormattedError[];
+  /** Names of the statements the operation sent, in order: its database round trips. */
+  queries: string[];
+}
+
+export interface TestApi {
+  db: Database;
+  /** Every line the error formatter logged. */
+  logged: string[];
+  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** Runs and fails the test when the operation returned errors. */
+  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  wipe(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real schema, resolvers, error formatter and a real Neo4j, executed in-process
+ * through Apollo's executeOperation. Each operation counts its own round trips.
+ */
+export async function createTestApi(): Promise<TestApi> {
+  const state = readTestDatabaseState();
+  const db = new Database(createDriver(state), QueryStore.load(), state.database);
+  const logged: string[] = [];
+  const logger: Logger = createLogger('error', (line) => logged.push(line));
+  const serviceInfo = createServiceInfoProvider(db, 'test');
+  const server = new ApolloServer<Context>({ schema: buildSchema(), formatError: createErrorFormatter(logger) });
+  await server.start();
+  const run = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> => {
+    const queries: string[] = [];
+    const contextValue = createContext({ db, logger, serviceInfo, observer: { onQuery: (name) => queries.push(name) } });
+    const response = await server.executeOperation<T>({ query, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return { data: response.body.singleResult.data, errors: response.body.singleResult.errors, queries };
+  };
+  return {
+    db,
+    logged,
+    run,
+    async ok<T>(query: string, variables?: Record<string, unknown>) {
+      const result = await run<T>(query, variables);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      return result.data as T;
+    },
+    wipe: () => wipeDatabase(db),
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+/** The `extensions.code` of each error, for compact assertions. */
+export function codesOf(result: GraphQLResult): unknown[] {
+  return (result.errors ?? []).map((error) => error.extensions?.code);
+}
