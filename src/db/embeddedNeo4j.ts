@@ -45,6 +45,7 @@ export interface EmbeddedNeo4j {
 }
 
 const READY_PREFIX = 'SAMVERKAN_NEO4J_READY ';
+const FAILED_PREFIX = 'SAMVERKAN_NEO4J_FAILED ';
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
 const BUILD_TIMEOUT_MS = 30 * 60_000; // the first build downloads ~350 jars into ~/.m2
@@ -150,7 +151,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   child.stdin?.on('error', () => undefined);
 
   const stderrTail: string[] = [];
+  let failure: string | undefined;
   readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+    if (line.startsWith(FAILED_PREFIX)) failure = line.slice(FAILED_PREFIX.length);
     stderrTail.push(line);
     if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
     log(line);
@@ -192,7 +195,11 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   };
 
   const describe = (what: string): Error =>
-    new Error(`embedded neo4j ${what}.\nLast JVM stderr lines:\n${stderrTail.join('\n') || '(none)'}`);
+    new Error(
+      `embedded neo4j ${what}${failure ? `: ${failure}` : ''}.\n` +
+        `Data dir: ${dataDir} (Neo4j's own log: ${path.join(dataDir, 'logs', 'debug.log')})\n` +
+        `Last JVM stderr lines:\n${stderrTail.join('\n') || '(none)'}`,
+    );
 
   let uri: string;
   try {

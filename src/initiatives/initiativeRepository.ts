@@ -1,6 +1,6 @@
 import type { Database, QueryObserver, Tx } from '../db/database';
 import type { InitiativeKind, InitiativeRecord, ParticipationRecord, ParticipationRole } from '../model';
-import { ConflictError, NotFoundError } from '../errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 
 export interface InitiativeListFilter {
   search: string | null;
@@ -78,7 +78,7 @@ export class InitiativeRepository {
       const startDate = write.startDate ?? existing.initiative.startDate;
       const endDate = write.clearEndDate ? null : (write.endDate ?? existing.initiative.endDate ?? null);
       if (endDate && endDate < startDate) {
-        throw new ConflictError(`The initiative would end (${endDate}) before it starts (${startDate}); change both dates together.`);
+        throw new BadUserInputError(`input.endDate: the initiative would end (${endDate}) before it starts (${startDate}); change both dates together.`, 'input.endDate');
       }
       let [row] = await tx.run<{ initiative: InitiativeRecord }>('initiatives/update', {
         id,

@@ -77,8 +77,14 @@ public final class Launcher {
             if (stopRequested.get()) {
                 return; // we were asked to stop while starting; the stopper exits the JVM
             }
-            System.err.println("SAMVERKAN_NEO4J_FAILED " + t);
             t.printStackTrace(System.err);
+            // Last, on one line, so the parent can quote it: the root cause is what matters
+            // ("Lock file has been locked by another process", "Address already in use", ...).
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("SAMVERKAN_NEO4J_FAILED " + root);
             stop();
             System.exit(1);
         }
@@ -193,8 +199,10 @@ public final class Launcher {
 
         return new DatabaseManagementServiceBuilder(home)
                 .setConfig(cfg)
-                // Neo4j's user log (the "neo4j.log" of a server) -> stderr; debug.log -> home/logs.
-                .setUserLogProvider(new Log4jLogProvider(System.err, Level.INFO));
+                // Neo4j's user log (the "neo4j.log" of a server) -> stderr, warnings and errors
+                // only (at INFO, GDS alone adds ~20 lines per start). Everything, at INFO, is in
+                // home/logs/debug.log.
+                .setUserLogProvider(new Log4jLogProvider(System.err, Level.WARN));
     }
 
     /** target/plugins next to target/classes (or next to the launcher jar). */

@@ -1,0 +1,81 @@
+import { Database, createDriver } from '../../src/db/database';
+import { QueryStore } from '../../src/db/queryStore';
+import { buildSchema } from '../../src/schema/buildSchema';
+import { createServer, type RunningServer } from '../../src/server/createServer';
+import { createContext } from '../../src/context';
+import { createLogger } from '../../src/logger';
+import { createServiceInfoProvider } from '../../src/system/serviceInfo';
+import { readTestDatabaseState } from '../helpers/testDatabaseState';
+
+let db: Database;
+let server: RunningServer;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  const state = readTestDatabaseState();
+  db = new Database(createDriver(state), QueryStore.load(), state.database);
+  const logger = createLogger('info', (line) => logged.push(line));
+  const serviceInfo = createServiceInfoProvider(db, 'test');
+  // One resolver that fails the way a bug would, to see what a client gets.
+  const boom = { Query: { boom: () => { throw new Error('Neo.ClientError.Statement.SyntaxError at /srv/secret/path'); } } };
+  server = await createServer(
+    {
+      schema: buildSchema([boom], ['extend type Query { "Always fails (test only)." boom: String }']),
+      logger,
+      ide: true,
+      context: async () => createContext({ db, logger, serviceInfo }),
+      ready: async () => {
+        await db.readRows('system/ping');
+      },
+    },
+    '127.0.0.1',
+    0,
+  );
+});
+
+afterAll(async () => {
+  await server.stop();
+  await db.close();
+});
+
+const post = (body: unknown) =>
+  fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (res) => ({
+    status: res.status,
+    body: (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions: Record<string, unknown> }> },
+  }));
+
+describe('HTTP API', () => {
+  it('answers a query with the server and plugin versions', async () => {
+    const { body } = await post({ query: '{ serviceInfo { version neo4jVersion gdsVersion apocVersion } }' });
+    expect(body.data?.serviceInfo).toMatchObject({ version: 'test', neo4jVersion: expect.stringMatching(/^5\.26\./) });
+  });
+
+  it('masks unexpected errors and logs them', async () => {
+    const { body } = await post({ query: '{ boom }' });
+    expect(body.errors?.[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(body)).not.toMatch(/Neo\.|secret|stack/);
+    expect(logged.join('\n')).toMatch(/secret\/path/);
+  });
+
+  it('gives syntax and validation errors a code', async () => {
+    expect((await post({ query: '{ actors { ' })).body.errors?.[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect((await post({ query: '{ nothing }' })).body.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await post({ query: 'query($id: ID!) { actor(id: $id) { id } }' })).body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('serves an offline GraphiQL IDE from local files', async () => {
+    const page = await fetch(server.url, { headers: { accept: 'text/html' } });
+    const html = await page.text();
+    expect(html).toMatch(/GraphiQL/);
+    expect(html).not.toMatch(/https?:\/\//);
+    for (const asset of ['/ide/react.js', '/ide/react-dom.js', '/ide/graphiql.js', '/ide/graphiql.css']) {
+      const res = await fetch(new URL(asset, server.url));
+      expect({ asset, status: res.status }).toEqual({ asset, status: 200 });
+    }
+  });
+
+  it('reports health and readiness', async () => {
+    expect((await fetch(new URL('/healthz', server.url))).status).toBe(200);
+    expect(await (await fetch(new URL('/readyz', server.url))).json()).toEqual({ status: 'ready' });
+  });
+});
