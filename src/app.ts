@@ -8,6 +8,7 @@ import { createContext } from './context';
 import { createServiceInfoProvider } from './system/serviceInfo';
 import { seedIfEmpty } from './seed/loadDataset';
 import { VERSION } from './version';
+import { AnalyticsService } from './analytics/analyticsService';
 
 export interface App {
   url: string;
@@ -23,12 +24,13 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     await migrate(database.db, logger);
     if (config.seedOnStart && (await seedIfEmpty(database.db, logger))) logger.info('loaded the Malmö seed dataset');
     const serviceInfo = createServiceInfoProvider(database.db, VERSION);
+    const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs });
     const server = await createServer(
       {
         schema: buildSchema(),
         logger,
         ide: config.ide,
-        context: async () => createContext({ db: database.db, logger, serviceInfo }),
+        context: async () => createContext({ db: database.db, logger, serviceInfo, analytics }),
         ready: async () => {
           await database.db.readRows('system/ping');
         },

@@ -6,6 +6,7 @@ import { InitiativeRepository } from './initiatives/initiativeRepository';
 import { CollaborationRepository } from './collaborations/collaborationRepository';
 import { createLoaders, type Loaders, type Repositories } from './loaders/createLoaders';
 import type { ServiceInfoProvider } from './system/serviceInfo';
+import type { AnalyticsService } from './analytics/analyticsService';
 
 /** What every resolver receives: built fresh for each request, never mutated. */
 export interface Context {
@@ -13,6 +14,8 @@ export interface Context {
   readonly loaders: Loaders;
   readonly logger: Logger;
   readonly serviceInfo: ServiceInfoProvider;
+  /** Shared across requests: it holds the analytics cache. */
+  readonly analytics: AnalyticsService;
   /** The request's clock; "today" defaults come from here. */
   readonly now: Date;
 }
@@ -21,6 +24,7 @@ export interface ContextDependencies {
   db: Database;
   logger: Logger;
   serviceInfo: ServiceInfoProvider;
+  analytics: AnalyticsService;
   /** Sees every statement the request sends (tests count round trips with it). */
   observer?: QueryObserver;
 }
@@ -32,5 +36,5 @@ export function createContext(deps: ContextDependencies): Context {
     initiatives: new InitiativeRepository(deps.db, deps.observer),
     collaborations: new CollaborationRepository(deps.db, deps.observer),
   };
-  return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, now: new Date() };
+  return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date() };
 }

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
-import { toPlain } from './values';
+import { toParams, toPlain } from './values';
 import { translateNeo4jError } from './neo4jErrors';
 import type { QueryStore } from './queryStore';
 
@@ -57,7 +57,7 @@ export class Database {
   async runScript(text: string, params: Params = {}): Promise<void> {
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.run(text, params);
+      await session.run(text, toParams(params) as Params);
     } finally {
       await session.close();
     }
@@ -70,7 +70,7 @@ export class Database {
   async autoCommit<T = Row>(name: string, params: Params = {}): Promise<T[]> {
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.WRITE });
     try {
-      const result = await session.run(this.queries.get(name), params);
+      const result = await session.run(this.queries.get(name), toParams(params) as Params);
       return result.records.map((record) => toPlain(record.toObject()) as T);
     } catch (error) {
       throw translateNeo4jError(error);
@@ -101,7 +101,7 @@ export class Database {
       run: async <T>(name: string, params: Params = {}): Promise<T[]> => {
         const text = this.queries.get(name);
         observer?.onQuery(name);
-        const result: QueryResult = await managed.run(text, params);
+        const result: QueryResult = await managed.run(text, toParams(params) as Params);
         return result.records.map((record) => toPlain(record.toObject()) as T);
       },
     };

@@ -128,6 +128,10 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     '--add-opens=java.base/java.io=ALL-UNNAMED',
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     '-Dio.netty.tryReflectionSetAccessible=true',
+    // Also from the server's defaults: bound the JDK's per-thread NIO buffer cache, and no
+    // log4j JMX beans (Neo4j logs through log4j).
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dlog4j2.disable.jmx=true',
     '-cp',
     `${path.join(launcherDir, 'target', 'classes')}${path.delimiter}${classpath}`,
     'se.samverkan.launcher.Launcher',

@@ -22,3 +22,20 @@ export function toPlain(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * Prepares parameters for the driver: JavaScript numbers that are whole become
+ * Neo4j integers (else LIMIT, SKIP and integer properties would receive floats).
+ * GDS accepts an integer wherever it takes a double, so a whole-valued float
+ * (a resolution of 1, say) is safe too.
+ */
+export function toParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toParams(inner);
+    return out;
+  }
+  return value;
+}

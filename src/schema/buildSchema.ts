@@ -9,6 +9,8 @@ import { areaResolvers } from '../areas/areaResolvers';
 import { initiativeResolvers } from '../initiatives/initiativeResolvers';
 import { collaborationResolvers } from '../collaborations/collaborationResolvers';
 import { systemResolvers } from '../system/systemResolvers';
+import { structureResolvers } from '../analytics/structureResolvers';
+import { gdsResolvers } from '../analytics/gdsResolvers';
 
 export const SCHEMA_DIR = path.join(repositoryRoot(), 'schema');
 
@@ -41,6 +43,8 @@ export function buildSchema(extra: ResolverMap[] = [], extraTypeDefs: string[] =
       areaResolvers,
       initiativeResolvers,
       collaborationResolvers,
+      structureResolvers,
+      gdsResolvers,
       ...extra,
     ),
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },

@@ -6,7 +6,8 @@ import { buildSchema } from '../../src/schema/buildSchema';
 import { createContext, type Context } from '../../src/context';
 import { createErrorFormatter } from '../../src/errors';
 import { createLogger, type Logger } from '../../src/logger';
-import { createServiceInfoProvider } from '../../src/system/serviceInfo';
+import { createServiceInfoProvider, type ServiceInfoProvider } from '../../src/system/serviceInfo';
+import { AnalyticsService } from '../../src/analytics/analyticsService';
 import { wipeDatabase } from '../../src/seed/loadDataset';
 import { readTestDatabaseState } from './testDatabaseState';
 
@@ -19,6 +20,7 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 
 export interface TestApi {
   db: Database;
+  analytics: AnalyticsService;
   /** Every line the error formatter logged. */
   logged: string[];
   run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
@@ -32,28 +34,41 @@ export interface TestApi {
  * The real schema, resolvers, error formatter and a real Neo4j, executed in-process
  * through Apollo's executeOperation. Each operation counts its own round trips.
  */
-export async function createTestApi(): Promise<TestApi> {
+export interface TestApiOptions {
+  /** The analytics timeout; default SAMVERKAN_ANALYTICS_TIMEOUT_MS or 30 s. */
+  analyticsTimeoutMs?: number;
+  /** Pretend the database lacks Graph Data Science. */
+  withoutGds?: boolean;
+}
+
+export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const state = readTestDatabaseState();
   const db = new Database(createDriver(state), QueryStore.load(), state.database);
   const logged: string[] = [];
   const logger: Logger = createLogger('error', (line) => logged.push(line));
-  const serviceInfo = createServiceInfoProvider(db, 'test');
+  const realInfo = createServiceInfoProvider(db, 'test');
+  const serviceInfo: ServiceInfoProvider = options.withoutGds
+    ? { get: async () => ({ ...(await realInfo.get()), gdsVersion: null }) }
+    : realInfo;
+  const timeoutMs = options.analyticsTimeoutMs ?? Number(process.env.SAMVERKAN_ANALYTICS_TIMEOUT_MS ?? 30000);
+  const analytics = new AnalyticsService({ db, serviceInfo, logger, timeoutMs });
   const server = new ApolloServer<Context>({ schema: buildSchema(), formatError: createErrorFormatter(logger) });
   await server.start();
   const run = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> => {
     const queries: string[] = [];
-    const contextValue = createContext({ db, logger, serviceInfo, observer: { onQuery: (name) => queries.push(name) } });
+    const contextValue = createContext({ db, logger, serviceInfo, analytics, observer: { onQuery: (name) => queries.push(name) } });
     const response = await server.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
     return { data: response.body.singleResult.data, errors: response.body.singleResult.errors, queries };
   };
   return {
     db,
+    analytics,
     logged,
     run,
     async ok<T>(query: string, variables?: Record<string, unknown>) {
       const result = await run<T>(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}\nServer log:\n${logged.slice(-3).join('\n')}`);
       return result.data as T;
     },
     wipe: () => wipeDatabase(db),

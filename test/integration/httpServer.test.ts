@@ -5,6 +5,7 @@ import { createServer, type RunningServer } from '../../src/server/createServer'
 import { createContext } from '../../src/context';
 import { createLogger } from '../../src/logger';
 import { createServiceInfoProvider } from '../../src/system/serviceInfo';
+import { AnalyticsService } from '../../src/analytics/analyticsService';
 import { readTestDatabaseState } from '../helpers/testDatabaseState';
 
 let db: Database;
@@ -16,6 +17,7 @@ beforeAll(async () => {
   db = new Database(createDriver(state), QueryStore.load(), state.database);
   const logger = createLogger('info', (line) => logged.push(line));
   const serviceInfo = createServiceInfoProvider(db, 'test');
+  const analytics = new AnalyticsService({ db, serviceInfo, logger, timeoutMs: Number(process.env.SAMVERKAN_ANALYTICS_TIMEOUT_MS ?? 30000) });
   // One resolver that fails the way a bug would, to see what a client gets.
   const boom = { Query: { boom: () => { throw new Error('Neo.ClientError.Statement.SyntaxError at /srv/secret/path'); } } };
   server = await createServer(
@@ -23,7 +25,7 @@ beforeAll(async () => {
       schema: buildSchema([boom], ['extend type Query { "Always fails (test only)." boom: String }']),
       logger,
       ide: true,
-      context: async () => createContext({ db, logger, serviceInfo }),
+      context: async () => createContext({ db, logger, serviceInfo, analytics }),
       ready: async () => {
         await db.readRows('system/ping');
       },

@@ -1,0 +1,137 @@
+import type { Database, Params, Row } from '../db/database';
+import type { Logger } from '../logger';
+import type { ServiceInfoProvider } from '../system/serviceInfo';
+import { AnalyticsTimeoutError, AnalyticsUnavailableError, NotFoundError } from '../errors';
+import { isTransactionTimeout } from '../db/neo4jErrors';
+import { AnalyticsCache } from './analyticsCache';
+import { buildScopeGraph, type ScopeActor, type ScopeGraph, type ScopePair } from './scopeGraph';
+import { scopeParams, type Scope } from './scope';
+
+/** What a measure says about how it was computed; the service adds the rest. */
+export interface MethodParts {
+  algorithm: string;
+  normalisation?: string | null;
+  counting: string;
+  nodeCount: number;
+  tieCount: number;
+  usesGds?: boolean;
+}
+
+export interface AnalysisMethod extends MethodParts {
+  asOf: string;
+  areaId: string | null;
+  gdsVersion: string | null;
+  computedAt: string;
+  cached: boolean;
+}
+
+export interface AnalyticsDependencies {
+  db: Database;
+  serviceInfo: ServiceInfoProvider;
+  logger: Logger;
+  timeoutMs: number;
+  cache?: AnalyticsCache;
+}
+
+/**
+ * Shared by all requests: runs analytics statements under the analytics timeout,
+ * loads a scope's network once per graph version, caches heavy results, and
+ * knows whether Graph Data Science is there.
+ */
+export class AnalyticsService {
+  readonly cache: AnalyticsCache;
+
+  constructor(private readonly deps: AnalyticsDependencies) {
+    this.cache = deps.cache ?? new AnalyticsCache();
+  }
+
+  get timeoutMs(): number {
+    return this.deps.timeoutMs;
+  }
+
+  /** Reads under the analytics timeout; a timeout becomes ANALYTICS_TIMEOUT. */
+  async read<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+    try {
+      return await this.deps.db.readRows<T>(name, params, undefined, { timeoutMs: this.deps.timeoutMs });
+    } catch (error) {
+      if (isTransactionTimeout(error)) throw new AnalyticsTimeoutError(this.deps.timeoutMs);
+      throw error;
+    }
+  }
+
+  /** Writes under the analytics timeout (GDS projections and drops run in write transactions). */
+  async write<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+    try {
+      return await this.deps.db.write((tx) => tx.run<T>(name, params), undefined, { timeoutMs: this.deps.timeoutMs });
+    } catch (error) {
+      if (isTransactionTimeout(error)) throw new AnalyticsTimeoutError(this.deps.timeoutMs);
+      throw error;
+    }
+  }
+
+  async graphVersion(): Promise<number> {
+    const [row] = await this.deps.db.readRows<{ version: number }>('system/graphVersion');
+    return row?.version ?? 0;
+  }
+
+  /** NOT_FOUND for a scope naming an unknown area. */
+  async checkScope(scope: Scope): Promise<void> {
+    if (!scope.areaId) return;
+    const [row] = await this.deps.db.readRows<{ found: boolean }>('analytics/areaExists', { areaId: scope.areaId });
+    if (!row?.found) throw new NotFoundError('Area', scope.areaId);
+  }
+
+  /** The GDS version, or ANALYTICS_UNAVAILABLE naming the plugin when it is missing. */
+  async requireGds(): Promise<string> {
+    const { gdsVersion } = await this.deps.serviceInfo.get();
+    if (!gdsVersion) {
+      throw new AnalyticsUnavailableError(
+        'This analysis needs the Neo4j Graph Data Science plugin (gds.*), which this database does not have. Install GDS 2.13 in the Neo4j plugins folder, or use the embedded Neo4j (unset NEO4J_URI).',
+      );
+    }
+    return gdsVersion;
+  }
+
+  /** The scope's network (actors and distinct pairs), loaded once per graph version. */
+  async scopeGraph(scope: Scope, version?: number): Promise<ScopeGraph> {
+    const graphVersion = version ?? (await this.graphVersion());
+    const key = `graph|${graphVersion}|${JSON.stringify(scope)}`;
+    const { value } = await this.cache.getOrCompute(key, async () => {
+      const params = scopeParams(scope);
+      const [actors, pairs] = await Promise.all([this.read<ScopeActor>('analytics/scopeActors', params), this.read<ScopePair>('analytics/scopeTies', params)]);
+      return buildScopeGraph(actors, pairs);
+    });
+    return value;
+  }
+
+  /**
+   * Runs one analysis: checks the scope, serves the cached result for the same
+   * field, scope, arguments and graph version, else computes it within the
+   * timeout, and attaches the method block.
+   */
+  async analyse<T extends object>(
+    field: string,
+    scope: Scope,
+    args: unknown,
+    compute: (version: number) => Promise<{ result: T; method: MethodParts }>,
+  ): Promise<T & { method: AnalysisMethod }> {
+    await this.checkScope(scope);
+    const version = await this.graphVersion();
+    const key = `${field}|${version}|${JSON.stringify(scope)}|${JSON.stringify(args ?? null)}`;
+    const { value, computedAt, cached } = await this.cache.getOrCompute(key, () => this.withTimeout(compute(version)));
+    const gdsVersion = value.method.usesGds ? ((await this.deps.serviceInfo.get()).gdsVersion ?? null) : null;
+    return {
+      ...value.result,
+      method: { ...value.method, asOf: scope.asOf, areaId: scope.areaId, gdsVersion, computedAt, cached },
+    };
+  }
+
+  /** A hung analysis must not hang the request: past the timeout the client gets ANALYTICS_TIMEOUT. */
+  private withTimeout<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AnalyticsTimeoutError(this.deps.timeoutMs)), this.deps.timeoutMs);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  }
+}
