@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import type { InitiativeKind, InitiativeRecord, ParticipationRole } from '../model';
+import type { AreaRecord, InitiativeKind, InitiativeRecord, ParticipationRole } from '../model';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { decodeCursor, pageSize } from '../pagination/cursor';
 import { toConnection } from '../pagination/connection';
@@ -42,7 +42,9 @@ export const initiativeResolvers = {
     synthetic: (initiative: InitiativeRecord) => initiative.synthetic ?? false,
     sdgs: (initiative: InitiativeRecord) => (initiative.sdgs ?? []).map((number) => ({ number, title: SDG_TITLES[number] })),
     areas: async (initiative: InitiativeRecord, _: unknown, ctx: Context) =>
-      (await ctx.loaders.area.loadMany(initiative.areaIds)).filter((area) => area && !(area instanceof Error)),
+      (await ctx.loaders.area.loadMany(initiative.areaIds))
+        .filter((area): area is AreaRecord => area !== null && !(area instanceof Error))
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
     participants: (initiative: InitiativeRecord, args: { asOf?: string | null; role?: ParticipationRole | null }, ctx: Context) =>
       ctx.loaders
         .initiativeParticipants({ asOf: args.asOf ?? null, role: args.role ?? null })
