@@ -69,9 +69,10 @@ export class AnalyticsService {
     }
   }
 
-  async graphVersion(): Promise<number> {
-    const [row] = await this.deps.db.readRows<{ version: number }>('system/graphVersion');
-    return row?.version ?? 0;
+  /** Changes with every write, and is never reused after a wipe (see system/graphVersion.cypher). */
+  async graphVersion(): Promise<string> {
+    const [row] = await this.deps.db.readRows<{ version: string }>('system/graphVersion');
+    return row?.version ?? 'initial';
   }
 
   /** NOT_FOUND for a scope naming an unknown area. */
@@ -93,7 +94,7 @@ export class AnalyticsService {
   }
 
   /** The scope's network (actors and distinct pairs), loaded once per graph version. */
-  async scopeGraph(scope: Scope, version?: number): Promise<ScopeGraph> {
+  async scopeGraph(scope: Scope, version?: string): Promise<ScopeGraph> {
     const graphVersion = version ?? (await this.graphVersion());
     const key = `graph|${graphVersion}|${JSON.stringify(scope)}`;
     const { value } = await this.cache.getOrCompute(key, async () => {
@@ -113,7 +114,7 @@ export class AnalyticsService {
     field: string,
     scope: Scope,
     args: unknown,
-    compute: (version: number) => Promise<{ result: T; method: MethodParts }>,
+    compute: (version: string) => Promise<{ result: T; method: MethodParts }>,
   ): Promise<T & { method: AnalysisMethod }> {
     await this.checkScope(scope);
     const version = await this.graphVersion();

@@ -1,2 +1,175 @@
-/** Resolvers of the analytics fields computed from the scope's network without GDS (filled in by the analytics work). */
-export const structureResolvers = {};
+import type { Context } from '../context';
+import { BadUserInputError, NotFoundError } from '../errors';
+import { decodeCursor, pageSize } from '../pagination/cursor';
+import { toConnection } from '../pagination/connection';
+import { intInRange } from '../validation/inputs';
+import type { MethodParts } from './analyticsService';
+import { parseScope, type AnalyticsScopeInput, type Scope } from './scope';
+import type { ScopeGraph } from './scopeGraph';
+import { assortativity } from './measures/assortativity';
+import { actorDiversity, areaDiversity, type AreaMembers } from './measures/blau';
+import { crossSectorTies, rowsAfter, tieKey, type CrossSectorTieRow } from './measures/crossSectorTies';
+import { eiIndex } from './measures/eiIndex';
+import { helixCoverage } from './measures/helixCoverage';
+import { candidates, partnerSuggestions, SUGGESTION_WEIGHTS, type SharedContext } from './measures/partnerSuggestions';
+import { sectorMatrix } from './measures/sectorMatrix';
+import { sectorMixing } from './measures/sectorMixing';
+import { shortestPaths } from './measures/shortestPaths';
+
+/** Resolvers of the analytics fields computed from the scope's network without GDS (docs/analytics.md). */
+
+interface ScopeArgs {
+  scope?: AnalyticsScopeInput | null;
+}
+
+const PAIRS =
+  'each pair of actors with at least one tie active on asOf (of the scope’s kinds, minStrength and sectors) counted once, however many ties join it; isolates count as actors, not ties';
+
+/** The method parts every structural measure shares: the network's size. */
+const sized = (graph: ScopeGraph, parts: Omit<MethodParts, 'nodeCount' | 'tieCount'>): MethodParts => ({
+  ...parts,
+  nodeCount: graph.actors.length,
+  tieCount: graph.pairs.length,
+});
+
+/** A measure computed from the scope's network alone. */
+function fromGraph<T extends object>(ctx: Context, field: string, scope: Scope, args: unknown, measure: (graph: ScopeGraph) => { result: T; method: MethodParts }) {
+  return ctx.analytics.analyse(field, scope, args, async (version) => measure(await ctx.analytics.scopeGraph(scope, version)));
+}
+
+/** The areas of the scope with their actors (sub-areas included). */
+const areaMembers = (ctx: Context, scope: Scope) =>
+  ctx.analytics.read<AreaMembers>('analytics/areaMembers', { areaId: scope.areaId, asOf: scope.asOf, sectors: scope.sectors });
+
+async function existingActor(ctx: Context, id: string): Promise<void> {
+  if (!(await ctx.loaders.actor.load(id))) throw new NotFoundError('Actor', id);
+}
+
+const actorOf = (key: string) => (parent: Record<string, unknown>, _: unknown, ctx: Context) => ctx.loaders.actor.load(parent[key] as string);
+const areaOf = (parent: { areaId: string }, _: unknown, ctx: Context) => ctx.loaders.area.load(parent.areaId);
+
+export const structureResolvers = {
+  CrossSectorTie: { source: actorOf('source'), target: actorOf('target') },
+  ActorDiversity: { actor: actorOf('actorId') },
+  AreaDiversity: { area: areaOf },
+  Diversity: {
+    actors: (parent: { actors: unknown[] }, args: { first?: number | null }) => parent.actors.slice(0, pageSize(args.first)),
+  },
+  AreaHelixCoverage: { area: areaOf },
+  PathHop: { actor: actorOf('actorId') },
+  PartnerSuggestion: { actor: actorOf('actorId') },
+  Query: {
+    crossSectorTies: async (_: unknown, args: ScopeArgs & { first?: number | null; after?: string | null }, ctx: Context) => {
+      const scope = parseScope(args.scope, ctx.now);
+      const first = pageSize(args.first);
+      const after = decodeCursor('crossSectorTies', args.after);
+      const { ties, method } = await fromGraph(ctx, 'crossSectorTies', scope, null, (graph) => ({
+        result: { ties: crossSectorTies(graph.pairs) },
+        method: sized(graph, { algorithm: 'The scope’s actor pairs whose two actors are of different sectors, ordered by (source id, target id)', counting: PAIRS }),
+      }));
+      const rows = rowsAfter(ties, after, first + 1).map((node) => ({ node }));
+      const connection = toConnection<CrossSectorTieRow>('crossSectorTies', rows, first, (row) => tieKey(row.node), async () => ties.length);
+      return { ...connection, method };
+    },
+    sectorMatrix: (_: unknown, args: ScopeArgs, ctx: Context) =>
+      fromGraph(ctx, 'sectorMatrix', parseScope(args.scope, ctx.now), null, (graph) => ({
+        result: sectorMatrix(sectorMixing(graph.actors, graph.pairs)),
+        method: sized(graph, {
+          algorithm: 'Pairs counted per unordered sector pair; density = ties ÷ possible pairs (nA·nB between two sectors, nA(nA−1)/2 within one)',
+          normalisation: 'density: ties ÷ possible pairs; null when no pair is possible',
+          counting: PAIRS,
+        }),
+      })),
+    eiIndex: (_: unknown, args: ScopeArgs, ctx: Context) =>
+      fromGraph(ctx, 'eiIndex', parseScope(args.scope, ctx.now), null, (graph) => ({
+        result: eiIndex(sectorMixing(graph.actors, graph.pairs)),
+        method: sized(graph, {
+          algorithm:
+            'Krackhardt–Stern E-I index (E − I)/(E + I), E = pairs between sectors, I = pairs within one; expected = (Pe − Pi)/(Pe + Pi), Pe = Σ_{k<l} nk·nl, Pi = Σ nk(nk−1)/2',
+          normalisation: 'none: −1 (all ties within sectors) to +1 (all between)',
+          counting: PAIRS,
+        }),
+      })),
+    assortativity: (_: unknown, args: ScopeArgs, ctx: Context) =>
+      fromGraph(ctx, 'assortativity', parseScope(args.scope, ctx.now), null, (graph) => ({
+        result: assortativity(sectorMixing(graph.actors, graph.pairs)),
+        method: sized(graph, {
+          algorithm: 'Newman’s attribute assortativity by sector, r = (Σ e_kk − Σ a_k²)/(1 − Σ a_k²), as networkx.attribute_assortativity_coefficient',
+          normalisation: 'none: −1 to 1',
+          counting: `${PAIRS}; each tie enters the mixing matrix in both directions`,
+        }),
+      })),
+    diversity: (_: unknown, args: ScopeArgs, ctx: Context) => {
+      const scope = parseScope(args.scope, ctx.now);
+      return ctx.analytics.analyse('diversity', scope, null, async (version) => {
+        const [graph, areas] = await Promise.all([ctx.analytics.scopeGraph(scope, version), areaMembers(ctx, scope)]);
+        return {
+          result: { actors: actorDiversity(graph), areas: areaDiversity(areas) },
+          method: sized(graph, {
+            algorithm: 'Blau’s index 1 − Σ pₖ² of the sectors of each actor’s partners, and of each area’s actors (sub-areas included)',
+            normalisation: 'normalised = value ÷ (1 − 1/5): 1 is an even mix of all five sectors',
+            counting: `${PAIRS}; a partner is counted once however many ties join the pair`,
+          }),
+        };
+      });
+    },
+    helixCoverage: (_: unknown, args: ScopeArgs, ctx: Context) => {
+      const scope = parseScope(args.scope, ctx.now);
+      return ctx.analytics.analyse('helixCoverage', scope, null, async (version) => {
+        const [graph, areas] = await Promise.all([ctx.analytics.scopeGraph(scope, version), areaMembers(ctx, scope)]);
+        return {
+          result: { areas: helixCoverage(areas, graph.pairs) },
+          method: sized(graph, {
+            algorithm: 'For each area: pairs of sectors present joined by at least one tie with both actors in the area (sub-areas included)',
+            normalisation: 'coverage = connected pairs ÷ C(sectors present, 2); null with fewer than two sectors',
+            counting: PAIRS,
+          }),
+        };
+      });
+    },
+    connectionPaths: async (_: unknown, args: ScopeArgs & { from: string; to: string; maxHops?: number | null }, ctx: Context) => {
+      const scope = parseScope(args.scope, ctx.now);
+      const maxHops = intInRange(args.maxHops, 'maxHops', 1, 6) ?? 4;
+      if (args.from === args.to) throw new BadUserInputError('from and to must be two different actors: a path needs two ends.', 'to');
+      await Promise.all([existingActor(ctx, args.from), existingActor(ctx, args.to)]);
+      return fromGraph(ctx, 'connectionPaths', scope, { from: args.from, to: args.to, maxHops }, (graph) => {
+        const start = graph.indexOf.get(args.from);
+        const end = graph.indexOf.get(args.to);
+        const found = start === undefined || end === undefined ? [] : shortestPaths(graph, start, end, maxHops);
+        const paths = found.map((path) => ({
+          hops: path.nodes.map((index) => ({ actorId: graph.actors[index].id, sector: graph.actors[index].sector })),
+          length: path.length,
+          sectorCrossings: path.sectorCrossings,
+        }));
+        return {
+          result: { paths },
+          method: sized(graph, {
+            algorithm: `All shortest paths of at most ${maxHops} ties in the scope’s network (breadth-first search), at most 25, fewest sector crossings first`,
+            counting: PAIRS,
+          }),
+        };
+      });
+    },
+    partnerSuggestions: async (_: unknown, args: ScopeArgs & { actorId: string; first?: number | null }, ctx: Context) => {
+      const scope = parseScope(args.scope, ctx.now);
+      const first = intInRange(args.first, 'first', 0, 100) ?? 10;
+      await existingActor(ctx, args.actorId);
+      return ctx.analytics.analyse('partnerSuggestions', scope, { actorId: args.actorId, first }, async (version) => {
+        const graph = await ctx.analytics.scopeGraph(scope, version);
+        const index = graph.indexOf.get(args.actorId);
+        const candidateIds = index === undefined ? [] : candidates(graph, index).map((other) => graph.actors[other].id);
+        const context =
+          candidateIds.length === 0
+            ? []
+            : await ctx.analytics.read<SharedContext>('analytics/sharedContext', { actorId: args.actorId, candidateIds, asOf: scope.asOf });
+        return {
+          result: { suggestions: index === undefined ? [] : partnerSuggestions(graph, index, context, first) },
+          method: sized(graph, {
+            algorithm: `score = Adamic–Adar (Σ 1/ln deg z over shared partners z) + ${SUGGESTION_WEIGHTS.area}·shared areas + ${SUGGESTION_WEIGHTS.initiative}·shared initiatives + ${SUGGESTION_WEIGHTS.sdg}·shared SDGs; candidates: actors of other sectors in the scope not tied to the actor, score > 0`,
+            counting: `${PAIRS}; shared areas, initiatives and SDGs as of asOf`,
+          }),
+        };
+      });
+    },
+  },
+};

@@ -22,7 +22,8 @@ MATCH (candidate:Actor {id: candidateId})
 CALL (candidate, areas) {
   OPTIONAL MATCH (candidate)-[m:ACTIVE_IN]->(area:Area)
   WHERE area IN areas AND m.since <= date($asOf) AND (m.until IS NULL OR m.until >= date($asOf))
-  RETURN collect(DISTINCT area.name) AS sharedAreas
+  WITH collect(DISTINCT area) AS shared
+  RETURN [a IN shared | a.name] AS sharedAreas
 }
 CALL (candidate, initiatives, sdgs) {
   OPTIONAL MATCH (candidate)-[p:PARTICIPATES_IN]->(initiative:Initiative)

@@ -1,5 +1,7 @@
-// Bumps the graph's write counter inside a mutation's transaction, so cached analytics of older versions are never served.
+// Bumps the graph's version inside a write's transaction, so cached analytics of
+// older versions are never served after it.
 // returns: version
 MERGE (v:GraphVersion {key: 'graph'})
-SET v.version = coalesce(v.version, 0) + 1
-RETURN v.version AS version
+  ON CREATE SET v.epoch = randomUUID(), v.version = 0
+SET v.version = v.version + 1
+RETURN v.epoch + ':' + toString(v.version) AS version

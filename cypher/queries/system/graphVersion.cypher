@@ -1,4 +1,6 @@
-// The graph's write counter, bumped by every mutation: keys the analytics cache.
+// The graph's version, changed by every write: keys the analytics cache. The
+// epoch is new whenever the counter node is (re)created, e.g. after a wipe, so a
+// version string is never reused for different data.
 // returns: version
 OPTIONAL MATCH (v:GraphVersion {key: 'graph'})
-RETURN coalesce(v.version, 0) AS version
+RETURN coalesce(v.epoch + ':' + toString(v.version), 'initial') AS version

@@ -11,13 +11,14 @@ export interface AssortativityResult {
  * networkx.attribute_assortativity_coefficient computes it for an undirected
  * graph: the mixing matrix e counts every tie in both directions, normalised to
  * sum 1, and a_k is the share of tie ends in sector k. Isolates add nothing.
- * Undefined (NetworkX gives NaN) without ties, or when every tie end is in one
- * sector: then both numerator and denominator are 0.
+ * Undefined when every tie end is in one sector (numerator and denominator are
+ * both 0; NetworkX gives NaN) and without ties (the mixing matrix is empty;
+ * NetworkX 3.x then returns 0.0 from an empty array, which means nothing).
  */
 export function assortativity(mixing: SectorMixing): AssortativityResult {
   const ends = 2 * mixing.totalTies;
   if (ends === 0) {
-    return { coefficient: null, reason: 'The scope has no ties, so the mixing matrix is empty and r is undefined (NetworkX returns NaN).' };
+    return { coefficient: null, reason: 'The scope has no ties, so the mixing matrix is empty and r is undefined.' };
   }
   let trace = 0;
   let sumSquares = 0;

@@ -53,6 +53,8 @@ export function adamicAdar(graph: Pick<ScopeGraph, 'actors' | 'neighbours'>, act
   return result;
 }
 
+const byName = (a: string, b: string) => a.localeCompare(b, 'sv');
+
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** Up to three names, then how many more. */
@@ -86,13 +88,18 @@ export function partnerSuggestions(
     if (score <= 0) continue;
     const reasons: string[] = [];
     if (partners.partners.length > 0) {
-      reasons.push(`${plural(partners.partners.length, 'shared partner', 'shared partners')}: ${listed([...partners.partners].sort())}`);
+      reasons.push(`${plural(partners.partners.length, 'shared partner', 'shared partners')}: ${listed([...partners.partners].sort(byName))}`);
     }
-    if (shared.areas.length > 0) reasons.push(`active in ${plural(shared.areas.length, 'shared area', 'shared areas')}: ${listed(shared.areas)}`);
+    if (shared.areas.length > 0) {
+      reasons.push(`active in ${plural(shared.areas.length, 'shared area', 'shared areas')}: ${listed([...shared.areas].sort(byName))}`);
+    }
     if (shared.initiatives.length > 0) {
-      reasons.push(`${plural(shared.initiatives.length, 'shared initiative', 'shared initiatives')}: ${listed(shared.initiatives)}`);
+      reasons.push(`${plural(shared.initiatives.length, 'shared initiative', 'shared initiatives')}: ${listed([...shared.initiatives].sort(byName))}`);
     }
-    if (shared.sdgs.length > 0) reasons.push(`works on ${plural(shared.sdgs.length, 'shared SDG', 'shared SDGs')}: ${listed(shared.sdgs.map((sdg) => `SDG ${sdg}`))}`);
+    if (shared.sdgs.length > 0) {
+      const sdgs = [...shared.sdgs].sort((a, b) => a - b).map((sdg) => `SDG ${sdg}`);
+      reasons.push(`works on ${plural(sdgs.length, 'shared SDG', 'shared SDGs')}: ${listed(sdgs)}`);
+    }
     rows.push({
       actorId: id,
       score,

@@ -1,0 +1,55 @@
+import { actorDiversity, areaDiversity, blau, MAX_BLAU } from '../../../src/analytics/measures/blau';
+import { mixedGraph } from './sampleGraphs';
+
+describe('blau', () => {
+  it('is 0 for one sector, 1 − 1/K normalised to 1 for an even mix, null for nobody', () => {
+    expect(blau([3, 0, 0, 0, 0])).toEqual({ value: 0, normalised: 0, count: 3 });
+    expect(blau([1, 1, 1, 1, 1])).toEqual({ value: expect.closeTo(MAX_BLAU, 12), normalised: expect.closeTo(1, 12), count: 5 });
+    expect(blau([1, 1, 0, 0, 0])).toEqual({ value: 0.5, normalised: 0.625, count: 2 });
+    expect(blau([0, 0, 0, 0, 0])).toEqual({ value: null, normalised: null, count: 0 });
+  });
+});
+
+describe('actorDiversity', () => {
+  it('measures each actor’s partners, most diverse first, the isolate last', () => {
+    // Hand-checked: a2's partners a1 (CITIZEN), a3 (CIVIL_SOCIETY), a5 (PRIVATE): 1 − 3·(1/3)² = 2/3.
+    // a3's partners a1, a2 (CITIZEN), a4 (CIVIL_SOCIETY), a6 (PUBLIC): 1 − (1/4 + 1/16 + 1/16) = 0.625.
+    const rows = actorDiversity(mixedGraph());
+    expect(rows.map((row) => row.actorId)).toEqual(['a2', 'a5', 'a3', 'a1', 'a4', 'a6', 'a8', 'a9', 'a7']);
+    const of = (id: string) => rows.find((row) => row.actorId === id)?.partners;
+    expect(of('a2')).toEqual({ value: expect.closeTo(2 / 3, 12), normalised: expect.closeTo(0.8333333333333334, 12), count: 3 });
+    expect(of('a3')).toEqual({ value: 0.625, normalised: 0.78125, count: 4 });
+    expect(of('a8')).toEqual({ value: 0, normalised: 0, count: 1 });
+    expect(of('a7')).toEqual({ value: null, normalised: null, count: 0 });
+  });
+});
+
+describe('areaDiversity', () => {
+  it('measures each area’s actors, an empty area last', () => {
+    const rows = areaDiversity([
+      { id: 'empty', name: 'Tomt', members: [] },
+      { id: 'mono', name: 'Ett', members: [{ id: 'a8', sector: 'PUBLIC' }] },
+      {
+        id: 'city',
+        name: 'Malmö',
+        members: [
+          { id: 'a1', sector: 'CITIZEN' },
+          { id: 'a2', sector: 'CITIZEN' },
+          { id: 'a3', sector: 'CIVIL_SOCIETY' },
+          { id: 'a4', sector: 'CIVIL_SOCIETY' },
+          { id: 'a5', sector: 'PRIVATE' },
+          { id: 'a6', sector: 'PUBLIC' },
+          { id: 'a7', sector: 'ACADEMIA' },
+          { id: 'a8', sector: 'PUBLIC' },
+          { id: 'a9', sector: 'PRIVATE' },
+        ],
+      },
+    ]);
+    // Sizes 2, 2, 2, 2, 1 of 9: 1 − (4·4 + 1)/81 = 64/81.
+    expect(rows).toEqual([
+      { areaId: 'city', actors: { value: expect.closeTo(64 / 81, 12), normalised: expect.closeTo(64 / 81 / 0.8, 12), count: 9 } },
+      { areaId: 'mono', actors: { value: 0, normalised: 0, count: 1 } },
+      { areaId: 'empty', actors: { value: null, normalised: null, count: 0 } },
+    ]);
+  });
+});
