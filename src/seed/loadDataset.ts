@@ -66,6 +66,8 @@ export async function loadDataset(db: Database, dataset: Dataset, options: LoadO
     }
     phaseSeconds[current.phase] = (performance.now() - phaseStarted) / 1000;
   }
+  // Cached analytics of the graph before the load must not be served after it.
+  await db.writeRows('system/bumpGraphVersion');
   return { rows, phaseSeconds, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -1,6 +1,7 @@
 // Seed: stores a batch of ties, each once from the smaller actor id to the larger
 // (strength as an integer: the driver sends JS numbers as floats),
-// keyed by the tie's own id so that loading the same rows again changes nothing.
+// keyed by the tie's own id (a unique-index seek) so that loading the same rows again
+// changes nothing.
 // params: $rows: [{id, fromId, toId, kind, since: string, until: string|null,
 //         strength, initiativeId, source}]
 // returns: count
