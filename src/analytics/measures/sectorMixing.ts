@@ -44,6 +44,28 @@ export function sectorMixing(actors: ReadonlyArray<{ sector: Sector }>, pairs: r
   return { sizes, ties, totalTies: pairs.length, nodeCount: actors.length };
 }
 
+/** The row of the analytics/sectorMixing statement: the same counts, aggregated in the database. */
+export interface SectorMixingCounts {
+  sizes: Array<{ sector: Sector; actors: number }>;
+  pairs: Array<{ sourceSector: Sector; targetSector: Sector; pairs: number }>;
+}
+
+/** Builds the mixing from counts aggregated in the database. */
+export function mixingFromCounts(counts: SectorMixingCounts | undefined): SectorMixing {
+  const sizes = SECTORS.map(() => 0);
+  const ties = SECTORS.map(() => SECTORS.map(() => 0));
+  let totalTies = 0;
+  for (const { sector, actors } of counts?.sizes ?? []) sizes[sectorIndex(sector)] += actors;
+  for (const { sourceSector, targetSector, pairs } of counts?.pairs ?? []) {
+    const a = sectorIndex(sourceSector);
+    const b = sectorIndex(targetSector);
+    ties[a][b] += pairs;
+    if (a !== b) ties[b][a] += pairs;
+    totalTies += pairs;
+  }
+  return { sizes, ties, totalTies, nodeCount: sizes.reduce((sum, size) => sum + size, 0) };
+}
+
 /** Internal (within-sector) and external (between-sector) pair totals. */
 export function internalExternal(mixing: SectorMixing): { internal: number; external: number } {
   let internal = 0;

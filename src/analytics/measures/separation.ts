@@ -95,7 +95,7 @@ export class Separation {
     if (total(rest) > 0) parts.push(rest);
     return parts
       .map((counts) => ({ size: total(counts), sectors: sectorsIn(counts) }))
-      .sort((a, b) => b.size - a.size || a.sectors.join().localeCompare(b.sectors.join()))
+      .sort((a, b) => b.size - a.size || compareText(a.sectors.join(), b.sectors.join()))
       .map((part) => part.sectors);
   }
 
@@ -116,6 +116,8 @@ export class Separation {
 }
 
 const minus = (a: SectorCounts, b: SectorCounts): SectorCounts => a.map((value, s) => value - b[s]);
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const total = (counts: SectorCounts): number => counts.reduce((sum, value) => sum + value, 0);
 

@@ -1,4 +1,4 @@
-import { sectorMixing } from '../../../src/analytics/measures/sectorMixing';
+import { mixingFromCounts, sectorMixing } from '../../../src/analytics/measures/sectorMixing';
 import { sectorMatrix } from '../../../src/analytics/measures/sectorMatrix';
 import { eiIndex, expectedEI } from '../../../src/analytics/measures/eiIndex';
 import { assortativity } from '../../../src/analytics/measures/assortativity';
@@ -97,5 +97,32 @@ describe('assortativity', () => {
     expect(single).toEqual({ coefficient: null, reason: expect.stringMatching(/one sector \(CITIZEN\)/) });
     const none = assortativity(mixingOf(graphOf({ a: 'CITIZEN', c: 'PRIVATE' }, [])));
     expect(none).toEqual({ coefficient: null, reason: expect.stringMatching(/no ties/) });
+  });
+});
+
+describe('mixingFromCounts', () => {
+  it('gives the same mixing from database counts as from the pairs (both orders of a sector pair add up)', () => {
+    const fromPairs = mixingOf(mixedGraph());
+    const fromCounts = mixingFromCounts({
+      sizes: [
+        { sector: 'CITIZEN', actors: 2 },
+        { sector: 'CIVIL_SOCIETY', actors: 2 },
+        { sector: 'PRIVATE', actors: 2 },
+        { sector: 'PUBLIC', actors: 2 },
+        { sector: 'ACADEMIA', actors: 1 },
+      ],
+      pairs: [
+        { sourceSector: 'CITIZEN', targetSector: 'CITIZEN', pairs: 1 },
+        { sourceSector: 'CITIZEN', targetSector: 'CIVIL_SOCIETY', pairs: 2 },
+        { sourceSector: 'CIVIL_SOCIETY', targetSector: 'CIVIL_SOCIETY', pairs: 1 },
+        { sourceSector: 'CIVIL_SOCIETY', targetSector: 'PRIVATE', pairs: 1 },
+        { sourceSector: 'PRIVATE', targetSector: 'PUBLIC', pairs: 1 },
+        { sourceSector: 'PUBLIC', targetSector: 'PRIVATE', pairs: 1 },
+        { sourceSector: 'CIVIL_SOCIETY', targetSector: 'PUBLIC', pairs: 1 },
+        { sourceSector: 'CITIZEN', targetSector: 'PRIVATE', pairs: 1 },
+      ],
+    });
+    expect(fromCounts).toEqual(fromPairs);
+    expect(mixingFromCounts(undefined)).toEqual(mixingOf(graphOf({}, [])));
   });
 });

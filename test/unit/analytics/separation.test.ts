@@ -1,0 +1,155 @@
+import { Separation, separatedSectors } from '../../../src/analytics/measures/separation';
+import { describeRisks } from '../../../src/analytics/measures/structuralRisks';
+import type { Sector } from '../../../src/model';
+import { graphOf, mixedGraph } from './sampleGraphs';
+
+/**
+ * The risk sample: triangle x1–x2–x3 with a pendant w1 on x1, a bridge x3–y1 to
+ * triangle y1–y2–y3 with a pendant z1 on y3; a single-sector path u1–u2–u3; a star
+ * around c0 (the first actor DFS meets in its part, so a root articulation point);
+ * and an isolate i1. Bridges and articulation points are networkx 3.6.1's
+ * nx.bridges / nx.articulation_points; the sectors of each side or part come from
+ * removing the tie or actor and taking nx.connected_components (script in the report).
+ */
+const RISK_SECTORS: Record<string, Sector> = {
+  x1: 'CITIZEN',
+  x2: 'CITIZEN',
+  x3: 'PUBLIC',
+  y1: 'PRIVATE',
+  y2: 'ACADEMIA',
+  y3: 'CIVIL_SOCIETY',
+  z1: 'CITIZEN',
+  w1: 'CITIZEN',
+  u1: 'PUBLIC',
+  u2: 'PUBLIC',
+  u3: 'PUBLIC',
+  i1: 'ACADEMIA',
+  c0: 'PRIVATE',
+  c1: 'CITIZEN',
+  c2: 'CITIZEN',
+  c3: 'PUBLIC',
+};
+const RISK_PAIRS: Array<[string, string]> = [
+  ['x1', 'x2'],
+  ['x2', 'x3'],
+  ['x1', 'x3'],
+  ['x3', 'y1'],
+  ['y1', 'y2'],
+  ['y1', 'y3'],
+  ['y2', 'y3'],
+  ['y3', 'z1'],
+  ['w1', 'x1'],
+  ['u1', 'u2'],
+  ['u2', 'u3'],
+  ['c0', 'c1'],
+  ['c0', 'c2'],
+  ['c0', 'c3'],
+];
+const riskGraph = () => graphOf(RISK_SECTORS, RISK_PAIRS);
+
+// networkx: sorted(nx.bridges(G)) and sorted(nx.articulation_points(G)).
+const NX_BRIDGES = [['c0', 'c1'], ['c0', 'c2'], ['c0', 'c3'], ['u1', 'u2'], ['u2', 'u3'], ['w1', 'x1'], ['x3', 'y1'], ['y3', 'z1']];
+const NX_POINTS = ['c0', 'u2', 'x1', 'x3', 'y1', 'y3'];
+
+const ALL: Sector[] = ['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'PUBLIC', 'ACADEMIA'];
+
+describe('Separation', () => {
+  it('finds exactly the bridges NetworkX finds, with the sectors on each side', () => {
+    const graph = riskGraph();
+    const separation = new Separation(graph);
+    const found: string[][] = [];
+    for (const [a, b] of RISK_PAIRS) if (separation.bridgeSides(graph.indexOf.get(a) as number, graph.indexOf.get(b) as number)) found.push([a, b].sort());
+    expect(found.sort()).toEqual(NX_BRIDGES);
+    const sides = (a: string, b: string) => separation.bridgeSides(graph.indexOf.get(a) as number, graph.indexOf.get(b) as number);
+    expect(sides('x3', 'y1')).toEqual({ uSide: ['CITIZEN', 'PUBLIC'], vSide: ['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'ACADEMIA'] });
+    expect(sides('y1', 'x3')).toEqual({ uSide: ['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'ACADEMIA'], vSide: ['CITIZEN', 'PUBLIC'] });
+    expect(sides('w1', 'x1')).toEqual({ uSide: ['CITIZEN'], vSide: ALL });
+    expect(sides('x1', 'x2')).toBeNull(); // in a cycle
+    expect(sides('x1', 'y3')).toBeNull(); // not a tie
+  });
+
+  it('finds exactly the articulation points NetworkX finds, with their parts', () => {
+    const graph = riskGraph();
+    const separation = new Separation(graph);
+    const points = graph.actors.filter((_, i) => separation.partsWithout(i).length >= 2).map((actor) => actor.id);
+    expect(points).toEqual(NX_POINTS);
+    const parts = (id: string) => separation.partsWithout(graph.indexOf.get(id) as number);
+    expect(parts('c0')).toEqual([['CITIZEN'], ['CITIZEN'], ['PUBLIC']]); // DFS root of its part
+    expect(parts('x3')).toEqual([['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'ACADEMIA'], ['CITIZEN']]);
+    expect(parts('y1')).toEqual([['CITIZEN', 'PUBLIC'], ['CITIZEN', 'CIVIL_SOCIETY', 'ACADEMIA']]);
+    expect(parts('x2')).toEqual([ALL]);
+    expect(parts('i1')).toEqual([]); // an isolate leaves nothing behind
+  });
+
+  it('agrees with NetworkX on the mixed sample: one bridge a8–a9, no articulation point', () => {
+    const graph = mixedGraph();
+    const separation = new Separation(graph);
+    const bridges = graph.pairs.filter((pair) => separation.bridgeSides(graph.indexOf.get(pair.source) as number, graph.indexOf.get(pair.target) as number));
+    expect(bridges.map((pair) => [pair.source, pair.target])).toEqual([['a8', 'a9']]);
+    expect(graph.actors.filter((_, i) => separation.partsWithout(i).length >= 2)).toEqual([]);
+  });
+
+  it('handles a long path without deep recursion', () => {
+    const n = 100000;
+    const ids = Array.from({ length: n }, (_, i) => `p${String(i).padStart(6, '0')}`);
+    const graph = graphOf(Object.fromEntries(ids.map((id) => [id, 'CITIZEN' as Sector])), ids.slice(1).map((id, i) => [ids[i], id]));
+    const separation = new Separation(graph);
+    expect(separation.partsWithout(n / 2)).toHaveLength(2);
+  });
+});
+
+describe('separatedSectors', () => {
+  it('is the sectors in some part but not in all', () => {
+    expect(separatedSectors([['CITIZEN', 'PUBLIC'], ['CITIZEN', 'PRIVATE']])).toEqual(['PRIVATE', 'PUBLIC']);
+    expect(separatedSectors([['PUBLIC'], ['PUBLIC']])).toEqual([]);
+    expect(separatedSectors([])).toEqual([]);
+  });
+});
+
+describe('describeRisks', () => {
+  it('orders bridges by sectors separated, then ids, with the smaller id as source', () => {
+    const graph = riskGraph();
+    const gdsOrder = [...NX_BRIDGES].reverse().map(([a, b]) => ({ source: b, target: a }));
+    const { bridges } = describeRisks(graph, gdsOrder, NX_POINTS);
+    expect(bridges.map((bridge) => [bridge.sourceId, bridge.targetId, bridge.separatedSectors.length])).toEqual([
+      ['w1', 'x1', 4],
+      ['x3', 'y1', 4],
+      ['y3', 'z1', 4],
+      ['c0', 'c3', 3],
+      ['c0', 'c1', 2],
+      ['c0', 'c2', 2],
+      ['u1', 'u2', 0],
+      ['u2', 'u3', 0],
+    ]);
+    expect(bridges[1]).toEqual({
+      sourceId: 'x3',
+      targetId: 'y1',
+      sectorsOnSourceSide: ['CITIZEN', 'PUBLIC'],
+      sectorsOnTargetSide: ['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'ACADEMIA'],
+      separatedSectors: ['CIVIL_SOCIETY', 'PRIVATE', 'PUBLIC', 'ACADEMIA'],
+    });
+    expect(bridges[0]).toMatchObject({ sectorsOnSourceSide: ['CITIZEN'], sectorsOnTargetSide: ALL });
+  });
+
+  it('orders articulation points by sectors separated, then parts, then id', () => {
+    const { articulationPoints } = describeRisks(riskGraph(), [], [...NX_POINTS].reverse());
+    expect(articulationPoints.map((point) => [point.actorId, point.componentsAfterRemoval, point.separatedSectors])).toEqual([
+      ['x1', 2, ['CIVIL_SOCIETY', 'PRIVATE', 'PUBLIC', 'ACADEMIA']],
+      ['x3', 2, ['CIVIL_SOCIETY', 'PRIVATE', 'ACADEMIA']],
+      ['y1', 2, ['CIVIL_SOCIETY', 'PUBLIC', 'ACADEMIA']],
+      ['y3', 2, ['PRIVATE', 'PUBLIC', 'ACADEMIA']],
+      ['c0', 3, ['CITIZEN', 'PUBLIC']],
+      ['u2', 2, []],
+    ]);
+    expect(articulationPoints[4].sectorsPerPart).toEqual([['CITIZEN'], ['CITIZEN'], ['PUBLIC']]);
+  });
+
+  it('leaves out ids the scope graph lacks or that separate nothing in it', () => {
+    const result = describeRisks(riskGraph(), [{ source: 'x1', target: 'x2' }, { source: 'ghost', target: 'x1' }], ['x2', 'ghost']);
+    expect(result).toEqual({ bridges: [], articulationPoints: [] });
+  });
+
+  it('is empty for an empty network', () => {
+    expect(describeRisks(graphOf({}, []), [], [])).toEqual({ bridges: [], articulationPoints: [] });
+  });
+});
