@@ -1,2 +1,124 @@
-/** Resolvers of the analytics fields computed with Graph Data Science (filled in by the analytics work). */
-export const gdsResolvers = {};
+import type { Context } from '../context';
+import { BadUserInputError } from '../errors';
+import { intInRange } from '../validation/inputs';
+import type { MethodParts } from './analyticsService';
+import { gdsBetweenness, gdsCommunities, gdsStructuralRisks, type CommunityAlgorithm } from './gdsRunner';
+import { parseScope, type AnalyticsScopeInput } from './scope';
+import type { ScopeGraph } from './scopeGraph';
+import { rankBrokers } from './measures/brokerRanking';
+import { partition } from './measures/communityComposition';
+import { modularity } from './measures/modularity';
+import { describeRisks } from './measures/structuralRisks';
+
+/**
+ * Resolvers of the analytics fields computed with Graph Data Science: brokers,
+ * structuralRisks and communities (docs/analytics-gds.md). Each checks that GDS is
+ * there, reads its arguments, and hands the work to the analytics service:
+ * GDS runs on a projection of the scope (gdsRunner), the rest is computed from the
+ * scope graph by the pure modules in measures/.
+ */
+
+interface ScopeArgs {
+  scope?: AnalyticsScopeInput | null;
+}
+
+const PAIRS =
+  'undirected; each pair of actors with at least one tie active on asOf (of the scope’s kinds, minStrength and sectors) counted once, however many ties join it; isolates are nodes';
+
+const DEFAULT_BROKERS = 20;
+const MAX_BROKERS = 100;
+const MAX_RESOLUTION = 10;
+const DEFAULT_SEED = 42;
+const MAX_SEED = 2 ** 31 - 1;
+
+const sized = (graph: ScopeGraph, parts: Omit<MethodParts, 'nodeCount' | 'tieCount' | 'usesGds'>): MethodParts => ({
+  ...parts,
+  nodeCount: graph.actors.length,
+  tieCount: graph.pairs.length,
+  usesGds: true,
+});
+
+function communityArgs(args: { algorithm?: CommunityAlgorithm | null; resolution?: number | null; seed?: number | null }) {
+  const algorithm = args.algorithm ?? 'LOUVAIN';
+  const resolution = args.resolution ?? 1;
+  if (!(resolution > 0 && resolution <= MAX_RESOLUTION)) {
+    throw new BadUserInputError(`resolution must be above 0 and at most ${MAX_RESOLUTION}; got ${resolution}.`, 'resolution');
+  }
+  if (algorithm === 'LOUVAIN' && resolution !== 1) {
+    throw new BadUserInputError(
+      `resolution ${resolution} needs algorithm LEIDEN: the Louvain of Graph Data Science 2.13 optimises modularity at resolution 1 only.`,
+      'resolution',
+    );
+  }
+  const seed = intInRange(args.seed, 'seed', 0, MAX_SEED) ?? DEFAULT_SEED;
+  return { algorithm, resolution, seed };
+}
+
+const actorOf = (key: string) => (parent: Record<string, unknown>, _: unknown, ctx: Context) => ctx.loaders.actor.load(parent[key] as string);
+
+export const gdsResolvers = {
+  Broker: { actor: actorOf('actorId') },
+  Bridge: { source: actorOf('sourceId'), target: actorOf('targetId') },
+  ArticulationPoint: { actor: actorOf('actorId') },
+  Query: {
+    brokers: async (_: unknown, args: ScopeArgs & { first?: number | null }, ctx: Context) => {
+      await ctx.analytics.requireGds();
+      const scope = parseScope(args.scope, ctx.now);
+      const first = intInRange(args.first, 'first', 1, MAX_BROKERS) ?? DEFAULT_BROKERS;
+      return ctx.analytics.analyse('brokers', scope, { first }, async (version) => {
+        const graph = await ctx.analytics.scopeGraph(scope, version);
+        const scores = graph.actors.length === 0 ? new Map<string, number>() : await gdsBetweenness(ctx, scope);
+        return {
+          result: { brokers: rankBrokers(graph, scores, first) },
+          method: sized(graph, {
+            algorithm:
+              'Brandes betweenness, exact (GDS gds.betweenness.stream, every actor a source); Gould–Fernandez brokerage over open two-paths; Burt’s constraint and effective size (unweighted, as NetworkX)',
+            normalisation: 'normalisedBetweenness = raw ÷ ((n−1)(n−2)/2), 0 when n ≤ 2; ranked by betweenness, then actor id',
+            counting: `${PAIRS}; betweenness counts each unordered pair of endpoints once`,
+          }),
+        };
+      });
+    },
+    structuralRisks: async (_: unknown, args: ScopeArgs, ctx: Context) => {
+      await ctx.analytics.requireGds();
+      const scope = parseScope(args.scope, ctx.now);
+      return ctx.analytics.analyse('structuralRisks', scope, null, async (version) => {
+        const graph = await ctx.analytics.scopeGraph(scope, version);
+        const found = graph.actors.length === 0 ? { bridges: [], articulationPoints: [] } : await gdsStructuralRisks(ctx, scope);
+        return {
+          result: describeRisks(graph, found.bridges, found.articulationPoints),
+          method: sized(graph, {
+            algorithm: 'Bridges and articulation points (GDS gds.bridges.stream, gds.articulationPoints.stream); separated sectors from a depth-first search of the scope graph',
+            normalisation: null,
+            counting: `${PAIRS}; each connected part of the network is analysed on its own`,
+          }),
+        };
+      });
+    },
+    communities: async (
+      _: unknown,
+      args: ScopeArgs & { algorithm?: CommunityAlgorithm | null; resolution?: number | null; seed?: number | null },
+      ctx: Context,
+    ) => {
+      await ctx.analytics.requireGds();
+      const scope = parseScope(args.scope, ctx.now);
+      const { algorithm, resolution, seed } = communityArgs(args);
+      return ctx.analytics.analyse('communities', scope, { algorithm, resolution, seed }, async (version) => {
+        const graph = await ctx.analytics.scopeGraph(scope, version);
+        const labels = graph.actors.length === 0 ? new Map<string, number>() : await gdsCommunities(ctx, scope, algorithm, resolution, seed);
+        const { communities, communityOf } = partition(graph, labels);
+        return {
+          result: { communities, modularity: modularity(graph, communityOf, resolution) },
+          method: sized(graph, {
+            algorithm:
+              algorithm === 'LEIDEN'
+                ? `Leiden (GDS gds.leiden.stream, gamma ${resolution}, randomSeed ${seed}, one thread over the id-ordered projection)`
+                : 'Louvain (GDS gds.louvain.stream, one thread over the id-ordered projection: deterministic, so the seed has no effect)',
+            normalisation: `Newman modularity, unweighted, resolution ${resolution}, computed from the returned partition as NetworkX community.modularity does; null without ties`,
+            counting: `${PAIRS}; an isolate is a community of its own`,
+          }),
+        };
+      });
+    },
+  },
+};

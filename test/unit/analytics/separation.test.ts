@@ -9,7 +9,7 @@ import { graphOf, mixedGraph } from './sampleGraphs';
  * around c0 (the first actor DFS meets in its part, so a root articulation point);
  * and an isolate i1. Bridges and articulation points are networkx 3.6.1's
  * nx.bridges / nx.articulation_points; the sectors of each side or part come from
- * removing the tie or actor and taking nx.connected_components (script in the report).
+ * removing the tie or actor and taking nx.connected_components.
  */
 const RISK_SECTORS: Record<string, Sector> = {
   x1: 'CITIZEN',
@@ -95,6 +95,70 @@ describe('Separation', () => {
     const graph = graphOf(Object.fromEntries(ids.map((id) => [id, 'CITIZEN' as Sector])), ids.slice(1).map((id, i) => [ids[i], id]));
     const separation = new Separation(graph);
     expect(separation.partsWithout(n / 2)).toHaveLength(2);
+  });
+});
+
+/** Components of the graph without one actor and/or one tie, by breadth-first search: the slow, obvious answer. */
+function partsBySearch(graph: ReturnType<typeof graphOf>, skipActor: number, skipTie: [number, number] | null): number[][] {
+  const seen = new Set<number>([skipActor]);
+  const parts: number[][] = [];
+  const cut = (a: number, b: number) => skipTie !== null && ((a === skipTie[0] && b === skipTie[1]) || (a === skipTie[1] && b === skipTie[0]));
+  for (let start = 0; start < graph.actors.length; start += 1) {
+    if (seen.has(start)) continue;
+    const part = [start];
+    seen.add(start);
+    for (let k = 0; k < part.length; k += 1) {
+      for (const w of graph.neighbours[part[k]]) {
+        if (!seen.has(w) && !cut(part[k], w)) {
+          seen.add(w);
+          part.push(w);
+        }
+      }
+    }
+    parts.push(part);
+  }
+  return parts;
+}
+
+describe('Separation on random graphs', () => {
+  // A small linear congruential generator: the same graphs on every run.
+  let state = 12345;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+
+  it('agrees with removing each tie and each actor and searching again', () => {
+    for (let round = 0; round < 40; round += 1) {
+      const n = 5 + Math.floor(random() * 25);
+      const ids = Array.from({ length: n }, (_, i) => `n${String(i).padStart(2, '0')}`);
+      const sectors = Object.fromEntries(ids.map((id) => [id, ALL[Math.floor(random() * ALL.length)]]));
+      const pairs = new Map<string, [string, string]>();
+      const ties = Math.floor(random() * n * 1.5);
+      for (let t = 0; t < ties; t += 1) {
+        const a = Math.floor(random() * n);
+        const b = Math.floor(random() * n);
+        if (a !== b) pairs.set(`${Math.min(a, b)}-${Math.max(a, b)}`, [ids[Math.min(a, b)], ids[Math.max(a, b)]]);
+      }
+      const graph = graphOf(sectors, [...pairs.values()]);
+      const separation = new Separation(graph);
+      const sectorsOf = (part: number[]) => ALL.filter((sector) => part.some((i) => graph.actors[i].sector === sector));
+      const componentOf = (parts: number[][], v: number) => parts.find((part) => part.includes(v)) as number[];
+      for (const pair of graph.pairs) {
+        const [u, v] = [graph.indexOf.get(pair.source) as number, graph.indexOf.get(pair.target) as number];
+        const after = partsBySearch(graph, -1, [u, v]);
+        const isBridge = componentOf(after, u) !== componentOf(after, v);
+        const expected = isBridge ? { uSide: sectorsOf(componentOf(after, u)), vSide: sectorsOf(componentOf(after, v)) } : null;
+        expect({ round, tie: [pair.source, pair.target], sides: separation.bridgeSides(u, v) }).toEqual({ round, tie: [pair.source, pair.target], sides: expected });
+      }
+      const whole = partsBySearch(graph, -1, null);
+      for (let v = 0; v < n; v += 1) {
+        const component = componentOf(whole, v);
+        const parts = partsBySearch(graph, v, null).filter((part) => part.every((i) => component.includes(i)));
+        const expected = parts
+          .map((part) => ({ size: part.length, sectors: sectorsOf(part) }))
+          .sort((a, b) => b.size - a.size || (a.sectors.join() < b.sectors.join() ? -1 : a.sectors.join() > b.sectors.join() ? 1 : 0))
+          .map((part) => part.sectors);
+        expect({ round, actor: ids[v], parts: separation.partsWithout(v) }).toEqual({ round, actor: ids[v], parts: expected });
+      }
+    }
   });
 });
 

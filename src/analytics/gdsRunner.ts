@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Params } from '../db/database';
+import { AnalyticsTimeoutError } from '../errors';
+import type { Logger } from '../logger';
+import type { AnalyticsService } from './analyticsService';
+import { scopeParams, type Scope } from './scope';
+
+/** Runs one statement against the projected graph; `$graphName` is filled in. */
+export type GdsStep = <T>(name: string, params?: Params) => Promise<T[]>;
+
+/** What GDS reports of a projection: relationshipCount counts each undirected pair twice. */
+export interface ScopeProjection {
+  graphName: string;
+  nodeCount: number;
+  relationshipCount: number;
+}
+
+export interface GdsRunnerDependencies {
+  analytics: AnalyticsService;
+  logger: Logger;
+}
+
+/** How often a failed drop is tried again before the graph is reported as left behind. */
+const DROP_ATTEMPTS = 3;
+
+/**
+ * Project → run → drop. Projects the scope into the GDS catalog under a name of
+ * its own (two requests never share a graph), runs `work` on it, and always drops
+ * it, whether the work succeeded, failed or timed out. Returns null, without
+ * running `work`, when the scope has no actor (GDS then creates no graph).
+ *
+ * Every statement goes through the analytics service: under the analytics
+ * timeout, and in write transactions, which reach the cluster leader, so that the
+ * projection and the algorithms run on the same server (the GDS catalog is held
+ * in one server's memory). Once the analytics timeout has passed since the start,
+ * no further algorithm is started: the request has already been answered with
+ * ANALYTICS_TIMEOUT, and only the drop is left to do.
+ */
+export async function onProjectedScope<T>(
+  deps: GdsRunnerDependencies,
+  scope: Scope,
+  work: (step: GdsStep, projection: ScopeProjection) => Promise<T>,
+): Promise<T | null> {
+  const { analytics } = deps;
+  const graphName = `samverkan-${randomUUID()}`;
+  const deadline = Date.now() + analytics.timeoutMs;
+  const step: GdsStep = async <R>(name: string, params: Params = {}) => {
+    if (Date.now() > deadline) throw new AnalyticsTimeoutError(analytics.timeoutMs);
+    return analytics.write<R>(name, { ...params, graphName });
+  };
+  try {
+    const [projected] = await step<{ graphName: string | null; nodeCount: number; relationshipCount: number }>('analytics/gdsProjectScope', scopeParams(scope));
+    if (!projected?.graphName) return null;
+    return await work(step, { graphName: projected.graphName, nodeCount: projected.nodeCount, relationshipCount: projected.relationshipCount });
+  } finally {
+    await dropGraph(deps, graphName);
+  }
+}
+
+/**
+ * Drops the graph, also when the projection failed or timed out: the server may
+ * have finished projecting after the client gave up. A drop that fails (under a
+ * very short timeout, say) is tried again, then logged rather than thrown, so the
+ * caller sees the error that matters.
+ */
+async function dropGraph({ analytics, logger }: GdsRunnerDependencies, graphName: string): Promise<void> {
+  for (let attempt = 1; attempt <= DROP_ATTEMPTS; attempt += 1) {
+    try {
+      await analytics.write('analytics/gdsDropGraph', { graphName });
+      return;
+    } catch (error) {
+      if (attempt === DROP_ATTEMPTS) {
+        logger.error('projected graph could not be dropped', { graphName, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+}
+
+/** Raw betweenness by actor id (undirected: each unordered pair of endpoints once). */
+export async function gdsBetweenness(deps: GdsRunnerDependencies, scope: Scope): Promise<Map<string, number>> {
+  const rows = await onProjectedScope(deps, scope, (step) => step<{ id: string; score: number }>('analytics/gdsBetweenness'));
+  return new Map((rows ?? []).map((row) => [row.id, row.score]));
+}
+
+/** Bridges (as actor id pairs) and articulation points (actor ids). */
+export async function gdsStructuralRisks(deps: GdsRunnerDependencies, scope: Scope): Promise<{ bridges: Array<{ source: string; target: string }>; articulationPoints: string[] }> {
+  const found = await onProjectedScope(deps, scope, async (step) => ({
+    bridges: await step<{ source: string; target: string }>('analytics/gdsBridges'),
+    articulationPoints: (await step<{ id: string }>('analytics/gdsArticulationPoints')).map((row) => row.id),
+  }));
+  return found ?? { bridges: [], articulationPoints: [] };
+}
+
+export type CommunityAlgorithm = 'LOUVAIN' | 'LEIDEN';
+
+/** Community labels by actor id; `resolution` and `seed` reach Leiden only (GDS's Louvain takes neither). */
+export async function gdsCommunities(
+  deps: GdsRunnerDependencies,
+  scope: Scope,
+  algorithm: CommunityAlgorithm,
+  resolution: number,
+  seed: number,
+): Promise<Map<string, number>> {
+  const rows = await onProjectedScope(deps, scope, (step) =>
+    algorithm === 'LEIDEN'
+      ? step<{ id: string; communityId: number }>('analytics/gdsLeiden', { gamma: resolution, seed })
+      : step<{ id: string; communityId: number }>('analytics/gdsLouvain'),
+  );
+  return new Map((rows ?? []).map((row) => [row.id, row.communityId]));
+}
