@@ -12,7 +12,7 @@ import { describeRisks } from './measures/structuralRisks';
 
 /**
  * Resolvers of the analytics fields computed with Graph Data Science: brokers,
- * structuralRisks and communities (docs/analytics-gds.md). Each checks that GDS is
+ * structuralRisks and communities (docs/analytics.md, "Analytics with Graph Data Science"). Each checks that GDS is
  * there, reads its arguments, and hands the work to the analytics service:
  * GDS runs on a projection of the scope (gdsRunner), the rest is computed from the
  * scope graph by the pure modules in measures/.
