@@ -3,32 +3,26 @@
  * `YYYY-MM-DD` strings (Cypher turns them into `date`s); absent values are `null`.
  */
 
-export const ACTOR_KINDS = ['CITIZEN', 'ASSOCIATION', 'COMPANY', 'CITY_DEPARTMENT', 'ACADEMIC_INSTITUTION'] as const;
-export type ActorKind = (typeof ACTOR_KINDS)[number];
+import type { ActorKind, AreaLevel, CollaborationKind, InitiativeKind, ParticipationRole, Sector } from '../model';
 
-export const SECTORS = ['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'PUBLIC', 'ACADEMIA'] as const;
-export type Sector = (typeof SECTORS)[number];
+// The unions are the domain's (model.ts); re-exported so seed code keeps importing them from here.
+export type { ActorKind, AreaLevel, CollaborationKind, InitiativeKind, ParticipationRole, Sector };
+export { SECTORS, SECTOR_OF_KIND } from '../model';
 
-/** The kind fixes the sector. */
-export const SECTOR_OF_KIND: Readonly<Record<ActorKind, Sector>> = {
-  CITIZEN: 'CITIZEN',
-  ASSOCIATION: 'CIVIL_SOCIETY',
-  COMPANY: 'PRIVATE',
-  CITY_DEPARTMENT: 'PUBLIC',
-  ACADEMIC_INSTITUTION: 'ACADEMIA',
-};
+/**
+ * Returns the list as given, and fails to compile unless it names every member of `U`:
+ * model.ts owns the unions, these lists only fix an order for parsing and generating.
+ */
+const everyMember =
+  <U extends string>() =>
+  <const L extends readonly U[]>(list: L & ([U] extends [L[number]] ? unknown : { missing: Exclude<U, L[number]> })): L =>
+    list;
 
-export const AREA_LEVELS = ['CITY', 'DISTRICT', 'NEIGHBOURHOOD'] as const;
-export type AreaLevel = (typeof AREA_LEVELS)[number];
-
-export const INITIATIVE_KINDS = ['PROJECT', 'INCUBATOR', 'IDEA', 'EVENT'] as const;
-export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
-
-export const PARTICIPATION_ROLES = ['LEAD', 'PARTNER', 'FUNDER', 'PARTICIPANT'] as const;
-export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
-
-export const COLLABORATION_KINDS = ['PARTNERSHIP', 'FUNDING', 'KNOWLEDGE_EXCHANGE', 'CO_CREATION', 'SERVICE'] as const;
-export type CollaborationKind = (typeof COLLABORATION_KINDS)[number];
+export const ACTOR_KINDS = everyMember<ActorKind>()(['CITIZEN', 'ASSOCIATION', 'COMPANY', 'CITY_DEPARTMENT', 'ACADEMIC_INSTITUTION']);
+export const AREA_LEVELS = everyMember<AreaLevel>()(['CITY', 'DISTRICT', 'NEIGHBOURHOOD']);
+export const INITIATIVE_KINDS = everyMember<InitiativeKind>()(['PROJECT', 'INCUBATOR', 'IDEA', 'EVENT']);
+export const PARTICIPATION_ROLES = everyMember<ParticipationRole>()(['LEAD', 'PARTNER', 'FUNDER', 'PARTICIPANT']);
+export const COLLABORATION_KINDS = everyMember<CollaborationKind>()(['PARTNERSHIP', 'FUNDING', 'KNOWLEDGE_EXCHANGE', 'CO_CREATION', 'SERVICE']);
 
 /** `YYYY-MM-DD`. */
 export type IsoDate = string;
