@@ -7,7 +7,8 @@ import type { MethodParts } from './analyticsService';
 import { parseScope, scopeParams, type AnalyticsScopeInput, type Scope } from './scope';
 import type { ScopeGraph } from './scopeGraph';
 import { assortativity } from './measures/assortativity';
-import { actorDiversity, areaDiversity, type AreaMembers } from './measures/blau';
+import { actorDiversityFromCounts, areaDiversityFromCounts, type AreaMembers, type AreaSectorCounts, type PartnerSectorCounts } from './measures/blau';
+import { SECTORS } from '../model';
 import { crossSectorTies, rowsAfter, tieKey, type CrossSectorTieRow } from './measures/crossSectorTies';
 import { eiIndex } from './measures/eiIndex';
 import { helixCoverage } from './measures/helixCoverage';
@@ -119,15 +120,22 @@ export const structureResolvers = {
       }),
     diversity: (_: unknown, args: ScopeArgs, ctx: Context) => {
       const scope = parseScope(args.scope, ctx.now);
-      return ctx.analytics.analyse('diversity', scope, null, async (version) => {
-        const [graph, areas] = await Promise.all([ctx.analytics.scopeGraph(scope, version), areaMembers(ctx, scope)]);
+      // Counted in the database, per actor and per area: no export of the network.
+      return ctx.analytics.analyse('diversity', scope, null, async () => {
+        const [partners, areas] = await Promise.all([
+          ctx.analytics.read<PartnerSectorCounts>('analytics/partnerSectorCounts', { ...scopeParams(scope), sectorOrder: SECTORS }),
+          ctx.analytics.read<AreaSectorCounts>('analytics/areaSectorCounts', { areaId: scope.areaId, asOf: scope.asOf, sectors: scope.sectors, sectorOrder: SECTORS }),
+        ]);
+        const actors = actorDiversityFromCounts(partners);
         return {
-          result: { actors: actorDiversity(graph), areas: areaDiversity(areas) },
-          method: sized(graph, {
+          result: { actors: actors.rows, areas: areaDiversityFromCounts(areas) },
+          method: {
             algorithm: 'Blau’s index 1 − Σ pₖ² of the sectors of each actor’s partners, and of each area’s actors (sub-areas included)',
             normalisation: 'normalised = value ÷ (1 − 1/5): 1 is an even mix of all five sectors',
             counting: `${PAIRS}; a partner is counted once however many ties join the pair`,
-          }),
+            nodeCount: actors.nodeCount,
+            tieCount: actors.tieCount,
+          },
         };
       });
     },

@@ -81,11 +81,14 @@ describe('sectorMatrix', () => {
   });
 
   it('counts in the database exactly what the scope’s network holds, for every kind of scope', async () => {
-    // sectorMatrix aggregates in Cypher (analytics/sectorMixing); crossSectorTies uses the exported network.
+    // sectorMatrix and diversity aggregate in Cypher (analytics/sectorMixing, analytics/partnerSectorCounts);
+    // crossSectorTies uses the exported network.
     const BOTH = `query($scope: AnalyticsScope) {
       sectorMatrix(scope: $scope) { totalTies cells { sectorA sectorB ties } method { nodeCount tieCount } }
+      diversity(scope: $scope) { actors(first: 100) { partners { count } } method { nodeCount tieCount } }
       crossSectorTies(scope: $scope) { totalCount method { nodeCount tieCount } } }`;
     type Both = {
+      diversity: { actors: Array<{ partners: { count: number } }>; method: { nodeCount: number; tieCount: number } };
       sectorMatrix: { totalTies: number; cells: Array<{ sectorA: string; sectorB: string; ties: number }>; method: { nodeCount: number; tieCount: number } };
       crossSectorTies: { totalCount: number; method: { nodeCount: number; tieCount: number } };
     };
@@ -102,7 +105,9 @@ describe('sectorMatrix', () => {
       { asOf: AS_OF, areaId: 'tomt', membership: 'TOUCHING' },
     ];
     for (const scope of scopes) {
-      const { sectorMatrix, crossSectorTies } = await api.ok<Both>(BOTH, { scope });
+      const { sectorMatrix, crossSectorTies, diversity } = await api.ok<Both>(BOTH, { scope });
+      expect({ scope, ...diversity.method }).toEqual({ scope, ...crossSectorTies.method });
+      expect(diversity.actors.reduce((sum, row) => sum + row.partners.count, 0)).toBe(2 * crossSectorTies.method.tieCount);
       const between = sectorMatrix.cells.filter((c) => c.sectorA !== c.sectorB).reduce((sum, c) => sum + c.ties, 0);
       expect({ scope, ...sectorMatrix.method, between }).toEqual({ scope, ...crossSectorTies.method, between: crossSectorTies.totalCount });
       expect(sectorMatrix.totalTies).toBe(sectorMatrix.method.tieCount);

@@ -1,5 +1,4 @@
 import { SECTORS, type Sector } from '../../model';
-import type { ScopeGraph } from '../scopeGraph';
 import { sectorIndex } from './sectorMixing';
 
 export interface BlauIndex {
@@ -45,15 +44,6 @@ export interface ActorDiversityRow {
   partners: BlauIndex;
 }
 
-/** Blau's index of each actor's partners' sectors; an isolate has an empty set (null). */
-export function actorDiversity(graph: Pick<ScopeGraph, 'actors' | 'neighbours'>): ActorDiversityRow[] {
-  const rows = graph.actors.map((actor, index) => ({
-    actorId: actor.id,
-    partners: blau(sectorCounts(graph.neighbours[index].map((partner) => graph.actors[partner].sector))),
-  }));
-  return rows.sort(byDiversity((row) => row.partners.value, (row) => row.actorId));
-}
-
 /** The actors of an area, its sub-areas included, as the areaMembers statement returns them. */
 export interface AreaMembers {
   id: string;
@@ -66,8 +56,51 @@ export interface AreaDiversityRow {
   actors: BlauIndex;
 }
 
-/** Blau's index of each area's actors' sectors; an area without actors has an empty set (null). */
-export function areaDiversity(areas: readonly AreaMembers[]): AreaDiversityRow[] {
-  const rows = areas.map((area) => ({ areaId: area.id, actors: blau(sectorCounts(area.members.map((member) => member.sector))) }));
-  return rows.sort(byDiversity((row) => row.actors.value, (row) => row.areaId));
+/** One actor's partners per sector (SECTORS order), as analytics/partnerSectorCounts returns them. */
+export interface PartnerSectorCounts {
+  id: string;
+  sector: Sector;
+  counts: number[];
+  /** With TOUCHING: partners outside the area, who join the network as actors. */
+  outsideIds: string[];
+}
+
+/**
+ * Blau's index of each actor's partners from counts made in the database. An
+ * outside partner's own partners are the scope actors tied to it, so its counts
+ * are gathered from the rows that name it.
+ */
+export function actorDiversityFromCounts(rows: readonly PartnerSectorCounts[]): { rows: ActorDiversityRow[]; nodeCount: number; tieCount: number } {
+  const outsiders = new Map<string, number[]>();
+  let degreeSum = 0;
+  for (const row of rows) {
+    degreeSum += row.counts.reduce((sum, value) => sum + value, 0);
+    for (const outsideId of row.outsideIds) {
+      const counts = outsiders.get(outsideId) ?? SECTORS.map(() => 0);
+      counts[sectorIndex(row.sector)] += 1;
+      outsiders.set(outsideId, counts);
+    }
+  }
+  const all = [
+    ...rows.map((row) => ({ actorId: row.id, partners: blau(row.counts) })),
+    ...[...outsiders].map(([actorId, counts]) => ({ actorId, partners: blau(counts) })),
+  ];
+  // Every tie has two ends: both among the rows inside the scope, or one in the
+  // rows and one in an outsider's counts.
+  let outsideDegreeSum = 0;
+  for (const counts of outsiders.values()) outsideDegreeSum += counts.reduce((sum, value) => sum + value, 0);
+  const tieCount = (degreeSum + outsideDegreeSum) / 2;
+  return { rows: all.sort(byDiversity((row) => row.partners.value, (row) => row.actorId)), nodeCount: all.length, tieCount };
+}
+
+/** One area's actors per sector (SECTORS order), as analytics/areaSectorCounts returns them. */
+export interface AreaSectorCounts {
+  id: string;
+  name: string;
+  counts: number[];
+}
+
+/** Blau's index of each area's actors from counts made in the database. */
+export function areaDiversityFromCounts(areas: readonly AreaSectorCounts[]): AreaDiversityRow[] {
+  return areas.map((area) => ({ areaId: area.id, actors: blau(area.counts) })).sort(byDiversity((row) => row.actors.value, (row) => row.areaId));
 }

@@ -1,5 +1,15 @@
-import { actorDiversity, areaDiversity, blau, MAX_BLAU } from '../../../src/analytics/measures/blau';
+import { actorDiversityFromCounts, areaDiversityFromCounts, blau, MAX_BLAU, sectorCounts, type PartnerSectorCounts } from '../../../src/analytics/measures/blau';
+import type { ScopeGraph } from '../../../src/analytics/scopeGraph';
 import { mixedGraph } from './sampleGraphs';
+
+/** What analytics/partnerSectorCounts returns for a network held in memory (no outsiders). */
+const countsOf = (graph: ScopeGraph): PartnerSectorCounts[] =>
+  graph.actors.map((actor, index) => ({
+    id: actor.id,
+    sector: actor.sector,
+    counts: sectorCounts(graph.neighbours[index].map((partner) => graph.actors[partner].sector)),
+    outsideIds: [],
+  }));
 
 describe('blau', () => {
   it('is 0 for one sector, 1 − 1/K normalised to 1 for an even mix, null for nobody', () => {
@@ -10,11 +20,13 @@ describe('blau', () => {
   });
 });
 
-describe('actorDiversity', () => {
+describe('actorDiversityFromCounts', () => {
   it('measures each actor’s partners, most diverse first, the isolate last', () => {
     // Hand-checked: a2's partners a1 (CITIZEN), a3 (CIVIL_SOCIETY), a5 (PRIVATE): 1 − 3·(1/3)² = 2/3.
     // a3's partners a1, a2 (CITIZEN), a4 (CIVIL_SOCIETY), a6 (PUBLIC): 1 − (1/4 + 1/16 + 1/16) = 0.625.
-    const rows = actorDiversity(mixedGraph());
+    const graph = mixedGraph();
+    const { rows, nodeCount, tieCount } = actorDiversityFromCounts(countsOf(graph));
+    expect({ nodeCount, tieCount }).toEqual({ nodeCount: graph.actors.length, tieCount: graph.pairs.length });
     expect(rows.map((row) => row.actorId)).toEqual(['a2', 'a5', 'a3', 'a1', 'a4', 'a6', 'a8', 'a9', 'a7']);
     const of = (id: string) => rows.find((row) => row.actorId === id)?.partners;
     expect(of('a2')).toEqual({ value: expect.closeTo(2 / 3, 12), normalised: expect.closeTo(0.8333333333333334, 12), count: 3 });
@@ -24,26 +36,13 @@ describe('actorDiversity', () => {
   });
 });
 
-describe('areaDiversity', () => {
+describe('areaDiversityFromCounts', () => {
   it('measures each area’s actors, an empty area last', () => {
-    const rows = areaDiversity([
-      { id: 'empty', name: 'Tomt', members: [] },
-      { id: 'mono', name: 'Ett', members: [{ id: 'a8', sector: 'PUBLIC' }] },
-      {
-        id: 'city',
-        name: 'Malmö',
-        members: [
-          { id: 'a1', sector: 'CITIZEN' },
-          { id: 'a2', sector: 'CITIZEN' },
-          { id: 'a3', sector: 'CIVIL_SOCIETY' },
-          { id: 'a4', sector: 'CIVIL_SOCIETY' },
-          { id: 'a5', sector: 'PRIVATE' },
-          { id: 'a6', sector: 'PUBLIC' },
-          { id: 'a7', sector: 'ACADEMIA' },
-          { id: 'a8', sector: 'PUBLIC' },
-          { id: 'a9', sector: 'PRIVATE' },
-        ],
-      },
+    // Counts in SECTORS order: CITIZEN, CIVIL_SOCIETY, PRIVATE, PUBLIC, ACADEMIA.
+    const rows = areaDiversityFromCounts([
+      { id: 'empty', name: 'Tomt', counts: [0, 0, 0, 0, 0] },
+      { id: 'mono', name: 'Ett', counts: [0, 0, 0, 1, 0] },
+      { id: 'city', name: 'Malmö', counts: [2, 2, 2, 2, 1] },
     ]);
     // Sizes 2, 2, 2, 2, 1 of 9: 1 − (4·4 + 1)/81 = 64/81.
     expect(rows).toEqual([
@@ -51,5 +50,17 @@ describe('areaDiversity', () => {
       { areaId: 'mono', actors: { value: 0, normalised: 0, count: 1 } },
       { areaId: 'empty', actors: { value: null, normalised: null, count: 0 } },
     ]);
+  });
+});
+
+describe('actorDiversityFromCounts with TOUCHING', () => {
+  it('adds partners outside the area as actors, with the scope actors tied to them as their partners', () => {
+    const { rows, nodeCount, tieCount } = actorDiversityFromCounts([
+      { id: 'in1', sector: 'CITIZEN', counts: [0, 1, 1, 0, 0], outsideIds: ['out'] },
+      { id: 'in2', sector: 'CIVIL_SOCIETY', counts: [1, 0, 1, 0, 0], outsideIds: ['out'] },
+    ]);
+    // in1–in2 inside (seen from both), in1–out and in2–out to the outsider: 3 ties, 3 actors.
+    expect({ nodeCount, tieCount }).toEqual({ nodeCount: 3, tieCount: 3 });
+    expect(rows.find((row) => row.actorId === 'out')?.partners).toEqual({ value: 0.5, normalised: 0.625, count: 2 });
   });
 });
