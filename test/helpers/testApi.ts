@@ -83,3 +83,38 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
 export function codesOf(result: GraphQLResult): unknown[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);
 }
+
+/**
+ * Gives a test file its own API on the shared test database: created before the
+ * file's tests, the data wiped and the connections closed after them. The
+ * returned object forwards to that API, so it can be used in hooks and tests.
+ */
+export function useTestApi(options: TestApiOptions = {}): TestApi {
+  let current: TestApi | undefined;
+  beforeAll(async () => {
+    current = await createTestApi(options);
+  });
+  afterAll(async () => {
+    await current?.wipe();
+    await current?.close();
+  });
+  const api = (): TestApi => {
+    if (!current) throw new Error('useTestApi: the API exists only while the file’s tests run');
+    return current;
+  };
+  return {
+    get db() {
+      return api().db;
+    },
+    get analytics() {
+      return api().analytics;
+    },
+    get logged() {
+      return api().logged;
+    },
+    run: (query, variables) => api().run(query, variables),
+    ok: (query, variables) => api().ok(query, variables),
+    wipe: () => api().wipe(),
+    close: () => api().close(),
+  };
+}

@@ -1,15 +1,7 @@
-import { createTestApi, codesOf, type TestApi } from '../helpers/testApi';
+import { codesOf, useTestApi } from '../helpers/testApi';
 import { CREATE_AREA, createActor, createAreas } from '../helpers/fixtures';
 
-let api: TestApi;
-
-beforeAll(async () => {
-  api = await createTestApi();
-});
-afterAll(async () => {
-  await api.wipe();
-  await api.close();
-});
+const api = useTestApi();
 beforeEach(async () => {
   await api.wipe();
   await createAreas(api);

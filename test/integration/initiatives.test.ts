@@ -1,17 +1,10 @@
-import { createTestApi, codesOf, type TestApi } from '../helpers/testApi';
+import { codesOf, useTestApi } from '../helpers/testApi';
 import { createActor, createAreas } from '../helpers/fixtures';
 
-let api: TestApi;
+const api = useTestApi();
 
 const CREATE = `mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { id name kind startDate endDate sdgs { number title } areas { id } } }`;
 
-beforeAll(async () => {
-  api = await createTestApi();
-});
-afterAll(async () => {
-  await api.wipe();
-  await api.close();
-});
 beforeEach(async () => {
   await api.wipe();
   await createAreas(api);
