@@ -7,6 +7,7 @@ import { AnalyticsService } from '../../src/analytics/analyticsService';
 import { parseScope } from '../../src/analytics/scope';
 import { silentLogger } from '../../src/logger';
 import { createServiceInfoProvider } from '../../src/system/serviceInfo';
+import type { AnalysisMethod } from '../../src/analytics/analyticsService';
 
 /**
  * brokers, structuralRisks and communities against the embedded Neo4j with GDS.
@@ -91,17 +92,8 @@ const COMMUNITIES = `query($scope: AnalyticsScope, $algorithm: CommunityAlgorith
   }
 }`;
 
-interface Method {
-  algorithm: string;
-  normalisation: string | null;
-  counting: string;
-  nodeCount: number;
-  tieCount: number;
-  asOf: string;
-  areaId: string | null;
-  gdsVersion: string | null;
-  cached: boolean;
-}
+/** The method fields these tests select. */
+type Method = Pick<AnalysisMethod, 'algorithm' | 'normalisation' | 'counting' | 'nodeCount' | 'tieCount' | 'asOf' | 'areaId' | 'gdsVersion' | 'cached'>;
 interface BrokerRow {
   actor: { id: string };
   rank: number;

@@ -1,5 +1,6 @@
 import { createTestApi, codesOf, type TestApi } from '../helpers/testApi';
 import { AS_OF, AS_OF_BEFORE, createAnalyticsCity } from '../helpers/analyticsFixtures';
+import type { AnalysisMethod } from '../../src/analytics/analyticsService';
 
 /**
  * The structural analytics fields against the small city of analyticsFixtures.
@@ -23,16 +24,8 @@ const METHOD = 'method { algorithm normalisation counting nodeCount tieCount asO
 const city = { asOf: AS_OF };
 const oster = { asOf: AS_OF, areaId: 'oster' };
 
-interface Method {
-  algorithm: string;
-  counting: string;
-  nodeCount: number;
-  tieCount: number;
-  asOf: string;
-  areaId: string | null;
-  gdsVersion: string | null;
-  cached: boolean;
-}
+/** The method fields these tests select. */
+type Method = Pick<AnalysisMethod, 'algorithm' | 'counting' | 'nodeCount' | 'tieCount' | 'asOf' | 'areaId' | 'gdsVersion' | 'cached'>;
 
 describe('sectorMatrix', () => {
   const QUERY = `query($scope: AnalyticsScope) { sectorMatrix(scope: $scope) {

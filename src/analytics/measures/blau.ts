@@ -20,13 +20,6 @@ export function blau(counts: readonly number[]): BlauIndex {
   return { value, normalised: value / MAX_BLAU, count };
 }
 
-/** Counts per sector of a list of sectors. */
-export function sectorCounts(sectors: Iterable<Sector>): number[] {
-  const counts = SECTORS.map(() => 0);
-  for (const sector of sectors) counts[sectorIndex(sector)] += 1;
-  return counts;
-}
-
 /** Most diverse first; an empty set (null) last; then by key. */
 export function byDiversity<T>(valueOf: (item: T) => number | null, keyOf: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => {
@@ -42,13 +35,6 @@ export function byDiversity<T>(valueOf: (item: T) => number | null, keyOf: (item
 export interface ActorDiversityRow {
   actorId: string;
   partners: BlauIndex;
-}
-
-/** The actors of an area, its sub-areas included, as the areaMembers statement returns them. */
-export interface AreaMembers {
-  id: string;
-  name: string;
-  members: Array<{ id: string; sector: Sector }>;
 }
 
 export interface AreaDiversityRow {

@@ -1,6 +1,12 @@
 import { SECTORS, type Sector } from '../../model';
-import type { AreaMembers } from './blau';
 import { sectorIndex } from './sectorMixing';
+
+/** The actors of an area, its sub-areas included, as the areaMembers statement returns them. */
+export interface AreaMembers {
+  id: string;
+  name: string;
+  members: Array<{ id: string; sector: Sector }>;
+}
 
 export interface SectorPair {
   sectorA: Sector;

@@ -1,6 +1,15 @@
-import { actorDiversityFromCounts, areaDiversityFromCounts, blau, MAX_BLAU, sectorCounts, type PartnerSectorCounts } from '../../../src/analytics/measures/blau';
+import { actorDiversityFromCounts, areaDiversityFromCounts, blau, MAX_BLAU, type PartnerSectorCounts } from '../../../src/analytics/measures/blau';
+import { sectorIndex } from '../../../src/analytics/measures/sectorMixing';
+import { SECTORS, type Sector } from '../../../src/model';
 import type { ScopeGraph } from '../../../src/analytics/scopeGraph';
 import { mixedGraph } from './sampleGraphs';
+
+/** Counts per sector (SECTORS order) of a list of sectors. */
+const sectorCounts = (sectors: Sector[]): number[] => {
+  const counts = SECTORS.map(() => 0);
+  for (const sector of sectors) counts[sectorIndex(sector)] += 1;
+  return counts;
+};
 
 /** What analytics/partnerSectorCounts returns for a network held in memory (no outsiders). */
 const countsOf = (graph: ScopeGraph): PartnerSectorCounts[] =>
