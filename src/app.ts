@@ -9,6 +9,7 @@ import { createServiceInfoProvider } from './system/serviceInfo';
 import { seedIfEmpty } from './seed/loadDataset';
 import { VERSION } from './version';
 import { AnalyticsService } from './analytics/analyticsService';
+import { CollaborationIndexStore } from './analytics/collaborationIndex/collaborationIndexStore';
 
 export interface App {
   url: string;
@@ -24,7 +25,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     await migrate(database.db, logger);
     if (config.seedOnStart && (await seedIfEmpty(database.db, logger))) logger.info('loaded the Malmö seed dataset');
     const serviceInfo = createServiceInfoProvider(database.db, VERSION);
-    const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs });
+    const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger }) : undefined;
+    const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index });
+    // Built in the background: until it is ready, the same answers come from Cypher.
+    index?.refresh().catch((error: unknown) => logger.warn('collaboration index: first build failed', { error: String(error) }));
     const server = await createServer(
       {
         schema: buildSchema(),
@@ -46,6 +50,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       stop() {
         stopping ??= (async () => {
           await server.stop();
+          await index?.close();
           await database.close();
         })();
         return stopping;

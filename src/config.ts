@@ -15,6 +15,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Upper bound for one analytics request, in milliseconds. */
   analyticsTimeoutMs: number;
+  /** Keep the in-memory collaboration index for the count-based analytics. */
+  analyticsIndex: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     ide: bool(env, 'SAMVERKAN_IDE', env.NODE_ENV !== 'production'),
     seedOnStart: bool(env, 'SAMVERKAN_SEED', true),
     analyticsTimeoutMs: int(env, 'SAMVERKAN_ANALYTICS_TIMEOUT_MS', 30000, 100, 3600000),
+    analyticsIndex: bool(env, 'SAMVERKAN_ANALYTICS_INDEX', true),
     logLevel,
   };
 }

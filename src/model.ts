@@ -8,6 +8,8 @@ export type CollaborationKind = 'PARTNERSHIP' | 'FUNDING' | 'KNOWLEDGE_EXCHANGE'
 
 export const SECTORS: readonly Sector[] = ['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'PUBLIC', 'ACADEMIA'];
 
+export const COLLABORATION_KINDS: readonly CollaborationKind[] = ['PARTNERSHIP', 'FUNDING', 'KNOWLEDGE_EXCHANGE', 'CO_CREATION', 'SERVICE'];
+
 export const SECTOR_OF_KIND: Readonly<Record<ActorKind, Sector>> = {
   CITIZEN: 'CITIZEN',
   ASSOCIATION: 'CIVIL_SOCIETY',

@@ -6,6 +6,15 @@ import { isTransactionTimeout } from '../db/neo4jErrors';
 import { AnalyticsCache } from './analyticsCache';
 import { buildScopeGraph, type ScopeActor, type ScopeGraph, type ScopePair } from './scopeGraph';
 import { scopeParams, type Scope } from './scope';
+import type { CollaborationIndex } from './collaborationIndex/collaborationIndex';
+import type { CollaborationIndexStore } from './collaborationIndex/collaborationIndexStore';
+
+/**
+ * Where a result was computed (the AnalysisEngine enum): counted by Cypher in
+ * Neo4j; by the service on the scope's network read from Neo4j; by the service
+ * on its in-memory collaboration index of the graph version; or by GDS.
+ */
+export type AnalysisEngine = 'CYPHER_AGGREGATION' | 'SCOPE_NETWORK' | 'COLLABORATION_INDEX' | 'GDS';
 
 /** What a measure says about how it was computed; the service adds the rest. */
 export interface MethodParts {
@@ -15,9 +24,12 @@ export interface MethodParts {
   nodeCount: number;
   tieCount: number;
   usesGds?: boolean;
+  /** Default: GDS when usesGds, else SCOPE_NETWORK. */
+  engine?: AnalysisEngine;
 }
 
 export interface AnalysisMethod extends MethodParts {
+  engine: AnalysisEngine;
   asOf: string;
   areaId: string | null;
   gdsVersion: string | null;
@@ -31,6 +43,8 @@ export interface AnalyticsDependencies {
   logger: Logger;
   timeoutMs: number;
   cache?: AnalyticsCache;
+  /** The in-memory collaboration index; without it every count runs in Cypher. */
+  index?: CollaborationIndexStore;
 }
 
 /**
@@ -75,6 +89,11 @@ export class AnalyticsService {
     return row?.version ?? 'initial';
   }
 
+  /** The collaboration index of exactly this graph version, or null (see CollaborationIndexStore). */
+  indexFor(version: string): CollaborationIndex | null {
+    return this.deps.index?.forVersion(version) ?? null;
+  }
+
   /** NOT_FOUND for a scope naming an unknown area. */
   async checkScope(scope: Scope): Promise<void> {
     if (!scope.areaId) return;
@@ -116,14 +135,13 @@ export class AnalyticsService {
     args: unknown,
     compute: (version: string) => Promise<{ result: T; method: MethodParts }>,
   ): Promise<T & { method: AnalysisMethod }> {
-    await this.checkScope(scope);
-    const version = await this.graphVersion();
+    const [version] = await Promise.all([this.graphVersion(), this.checkScope(scope)]);
     const key = `${field}|${version}|${JSON.stringify(scope)}|${JSON.stringify(args ?? null)}`;
     const { value, computedAt, cached } = await this.cache.getOrCompute(key, () => this.withTimeout(compute(version)));
     const gdsVersion = value.method.usesGds ? ((await this.deps.serviceInfo.get()).gdsVersion ?? null) : null;
     return {
       ...value.result,
-      method: { ...value.method, asOf: scope.asOf, areaId: scope.areaId, gdsVersion, computedAt, cached },
+      method: { ...value.method, engine: value.method.engine ?? (value.method.usesGds ? 'GDS' : 'SCOPE_NETWORK'), asOf: scope.asOf, areaId: scope.areaId, gdsVersion, computedAt, cached },
     };
   }
 

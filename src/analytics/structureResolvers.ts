@@ -4,17 +4,17 @@ import { decodeCursor, pageSize } from '../pagination/cursor';
 import { toConnection } from '../pagination/connection';
 import { intInRange } from '../validation/inputs';
 import type { MethodParts } from './analyticsService';
-import { parseScope, scopeParams, type AnalyticsScopeInput, type Scope } from './scope';
+import { parseScope, type AnalyticsScopeInput, type Scope } from './scope';
 import type { ScopeGraph } from './scopeGraph';
 import { assortativity } from './measures/assortativity';
-import { actorDiversityFromCounts, areaDiversityFromCounts, type AreaSectorCounts, type PartnerSectorCounts } from './measures/blau';
-import { SECTORS } from '../model';
+import { actorDiversityFromCounts, areaDiversityFromCounts } from './measures/blau';
 import { crossSectorTies, rowsAfter, tieKey, type CrossSectorTieRow } from './measures/crossSectorTies';
 import { eiIndex } from './measures/eiIndex';
 import { helixCoverage, type AreaMembers } from './measures/helixCoverage';
 import { candidates, partnerSuggestions, SUGGESTION_WEIGHTS, type SharedContext } from './measures/partnerSuggestions';
 import { sectorMatrix } from './measures/sectorMatrix';
-import { mixingFromCounts, type SectorMixing, type SectorMixingCounts } from './measures/sectorMixing';
+import type { SectorMixing } from './measures/sectorMixing';
+import { diversityCountsOf, sectorMixingOf } from './scopeCounts';
 import { shortestPaths } from './measures/shortestPaths';
 
 interface ScopeArgs {
@@ -36,26 +36,11 @@ function fromGraph<T extends object>(ctx: Context, field: string, scope: Scope, 
   return ctx.analytics.analyse(field, scope, args, async (version) => measure(await ctx.analytics.scopeGraph(scope, version)));
 }
 
-/**
- * Counts per sector and sector pair, aggregated in the database: several times
- * faster than loading the scope's network for the three measures that need only
- * these counts. Kept in the cache, so the matrix, E-I and assortativity of one
- * scope share one statement.
- */
-async function mixingOf(ctx: Context, scope: Scope, version: string): Promise<SectorMixing> {
-  const key = `sectorMixing|${version}|${JSON.stringify(scope)}`;
-  const { value } = await ctx.analytics.cache.getOrCompute(key, async () => {
-    const [row] = await ctx.analytics.read<SectorMixingCounts>('analytics/sectorMixing', scopeParams(scope));
-    return mixingFromCounts(row);
-  });
-  return value;
-}
-
 /** A measure computed from the counts per sector pair alone. */
 function fromMixing<T extends object>(ctx: Context, field: string, scope: Scope, measure: (mixing: SectorMixing) => T, parts: Omit<MethodParts, 'nodeCount' | 'tieCount'>) {
   return ctx.analytics.analyse(field, scope, null, async (version) => {
-    const mixing = await mixingOf(ctx, scope, version);
-    return { result: measure(mixing), method: { ...parts, nodeCount: mixing.nodeCount, tieCount: mixing.totalTies } };
+    const { value: mixing, engine } = await sectorMixingOf(ctx.analytics, scope, version);
+    return { result: measure(mixing), method: { ...parts, engine, nodeCount: mixing.nodeCount, tieCount: mixing.totalTies } };
   });
 }
 
@@ -120,16 +105,14 @@ export const structureResolvers = {
       }),
     diversity: (_: unknown, args: ScopeArgs, ctx: Context) => {
       const scope = parseScope(args.scope, ctx.now);
-      // Counted in the database, per actor and per area: no export of the network.
-      return ctx.analytics.analyse('diversity', scope, null, async () => {
-        const [partners, areas] = await Promise.all([
-          ctx.analytics.read<PartnerSectorCounts>('analytics/partnerSectorCounts', { ...scopeParams(scope), sectorOrder: SECTORS }),
-          ctx.analytics.read<AreaSectorCounts>('analytics/areaSectorCounts', { areaId: scope.areaId, asOf: scope.asOf, sectors: scope.sectors, sectorOrder: SECTORS }),
-        ]);
-        const actors = actorDiversityFromCounts(partners);
+      // Counts per actor and per area, with no export of the network.
+      return ctx.analytics.analyse('diversity', scope, null, async (version) => {
+        const { value, engine } = await diversityCountsOf(ctx.analytics, scope, version);
+        const actors = actorDiversityFromCounts(value.partners);
         return {
-          result: { actors: actors.rows, areas: areaDiversityFromCounts(areas) },
+          result: { actors: actors.rows, areas: areaDiversityFromCounts(value.areas) },
           method: {
+            engine,
             algorithm: 'Blau’s index 1 − Σ pₖ² of the sectors of each actor’s partners, and of each area’s actors (sub-areas included)',
             normalisation: 'normalised = value ÷ (1 − 1/5): 1 is an even mix of all five sectors',
             counting: `${PAIRS}; a partner is counted once however many ties join the pair`,

@@ -8,6 +8,20 @@ const JOIN_INITIATIVE = `mutation($input: JoinInitiativeInput!) { joinInitiative
 export const AS_OF = '2020-06-01';
 export const AS_OF_BEFORE = '2018-06-01';
 
+/** Scopes of every kind on the analytics city: whole city, areas, TOUCHING, dates, sectors, kinds, strength, an empty area. */
+export const SCOPE_VARIANTS = [
+  { asOf: AS_OF },
+  { asOf: AS_OF, areaId: 'oster' },
+  { asOf: AS_OF, areaId: 'oster', membership: 'TOUCHING' },
+  { asOf: AS_OF, areaId: 'oster', membership: 'TOUCHING', sectors: ['CIVIL_SOCIETY', 'PRIVATE'] },
+  { asOf: AS_OF_BEFORE },
+  { asOf: AS_OF_BEFORE, areaId: 'rosengard', membership: 'TOUCHING' },
+  { asOf: AS_OF, sectors: ['PUBLIC', 'PRIVATE'] },
+  { asOf: AS_OF, areaId: 'oster', kinds: ['FUNDING'] },
+  { asOf: AS_OF_BEFORE, areaId: 'soder', membership: 'TOUCHING', minStrength: 3 },
+  { asOf: AS_OF, areaId: 'tomt', membership: 'TOUCHING' },
+] as const;
+
 /**
  * A small city for the analytics tests, built through the API. As of AS_OF:
  *

@@ -8,6 +8,7 @@ import { createErrorFormatter } from '../../src/errors';
 import { createLogger, type Logger } from '../../src/logger';
 import { createServiceInfoProvider, type ServiceInfoProvider } from '../../src/system/serviceInfo';
 import { AnalyticsService } from '../../src/analytics/analyticsService';
+import { CollaborationIndexStore } from '../../src/analytics/collaborationIndex/collaborationIndexStore';
 import { wipeDatabase } from '../../src/seed/loadDataset';
 import { readTestDatabaseState } from './testDatabaseState';
 
@@ -21,6 +22,8 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 export interface TestApi {
   db: Database;
   analytics: AnalyticsService;
+  /** The collaboration index, when the API was created with `analyticsIndex`. */
+  index: CollaborationIndexStore | undefined;
   /** Every line the error formatter logged. */
   logged: string[];
   run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
@@ -39,6 +42,12 @@ export interface TestApiOptions {
   analyticsTimeoutMs?: number;
   /** Pretend the database lacks Graph Data Science. */
   withoutGds?: boolean;
+  /**
+   * Keep the in-memory collaboration index, as the server does. Off by default so
+   * that each test knows which engine answers: tests that want the index call
+   * `index.refresh()` after their writes.
+   */
+  analyticsIndex?: boolean;
 }
 
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -51,7 +60,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     ? { get: async () => ({ ...(await realInfo.get()), gdsVersion: null }) }
     : realInfo;
   const timeoutMs = options.analyticsTimeoutMs ?? Number(process.env.SAMVERKAN_ANALYTICS_TIMEOUT_MS ?? 30000);
-  const analytics = new AnalyticsService({ db, serviceInfo, logger, timeoutMs });
+  const index = options.analyticsIndex ? new CollaborationIndexStore({ db, logger }) : undefined;
+  const analytics = new AnalyticsService({ db, serviceInfo, logger, timeoutMs, index });
   const server = new ApolloServer<Context>({ schema: buildSchema(), formatError: createErrorFormatter(logger) });
   await server.start();
   const run = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> => {
@@ -64,6 +74,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   return {
     db,
     analytics,
+    index,
     logged,
     run,
     async ok<T>(query: string, variables?: Record<string, unknown>) {
@@ -74,6 +85,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     wipe: () => wipeDatabase(db),
     async close() {
       await server.stop();
+      await index?.close();
       await db.close();
     },
   };
@@ -108,6 +120,9 @@ export function useTestApi(options: TestApiOptions = {}): TestApi {
     },
     get analytics() {
       return api().analytics;
+    },
+    get index() {
+      return api().index;
     },
     get logged() {
       return api().logged;

@@ -1,5 +1,5 @@
 import { createTestApi, codesOf, type TestApi } from '../helpers/testApi';
-import { AS_OF, AS_OF_BEFORE, createAnalyticsCity } from '../helpers/analyticsFixtures';
+import { AS_OF, AS_OF_BEFORE, SCOPE_VARIANTS, createAnalyticsCity } from '../helpers/analyticsFixtures';
 import type { AnalysisMethod } from '../../src/analytics/analyticsService';
 
 /**
@@ -85,19 +85,7 @@ describe('sectorMatrix', () => {
       sectorMatrix: { totalTies: number; cells: Array<{ sectorA: string; sectorB: string; ties: number }>; method: { nodeCount: number; tieCount: number } };
       crossSectorTies: { totalCount: number; method: { nodeCount: number; tieCount: number } };
     };
-    const scopes = [
-      city,
-      oster,
-      { ...oster, membership: 'TOUCHING' },
-      { ...oster, membership: 'TOUCHING', sectors: ['CIVIL_SOCIETY', 'PRIVATE'] },
-      { asOf: AS_OF_BEFORE },
-      { asOf: AS_OF_BEFORE, areaId: 'rosengard', membership: 'TOUCHING' },
-      { ...city, sectors: ['PUBLIC', 'PRIVATE'] },
-      { ...oster, kinds: ['FUNDING'] },
-      { asOf: AS_OF_BEFORE, areaId: 'soder', membership: 'TOUCHING', minStrength: 3 },
-      { asOf: AS_OF, areaId: 'tomt', membership: 'TOUCHING' },
-    ];
-    for (const scope of scopes) {
+    for (const scope of SCOPE_VARIANTS) {
       const { sectorMatrix, crossSectorTies, diversity } = await api.ok<Both>(BOTH, { scope });
       expect({ scope, ...diversity.method }).toEqual({ scope, ...crossSectorTies.method });
       expect(diversity.actors.reduce((sum, row) => sum + row.partners.count, 0)).toBe(2 * crossSectorTies.method.tieCount);

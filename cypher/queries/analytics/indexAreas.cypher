@@ -1,0 +1,5 @@
+// The areas of the in-memory collaboration index, each with the areas it is part of.
+// returns: id, name, parentIds: [string]
+MATCH (area:Area)
+OPTIONAL MATCH (area)-[:PART_OF]->(parent:Area)
+RETURN area.id AS id, area.name AS name, collect(parent.id) AS parentIds

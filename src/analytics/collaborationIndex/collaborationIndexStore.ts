@@ -1,0 +1,75 @@
+import type { Database } from '../../db/database';
+import type { Logger } from '../../logger';
+import { CollaborationIndex, type IndexRows } from './collaborationIndex';
+
+export interface CollaborationIndexStoreDependencies {
+  db: Database;
+  logger: Logger;
+}
+
+/**
+ * Keeps the collaboration index of the newest graph version. A request asks for
+ * the index of the version it read (`forVersion`): it gets it only when it is
+ * exactly that version, so an answer from the index is never older than the
+ * database. Otherwise the request answers from Cypher and a rebuild starts in the
+ * background (one at a time).
+ *
+ * Consistency: the index is loaded in one read transaction that reads the graph
+ * version first and last. Every write bumps the version in its own transaction
+ * (see system/bumpGraphVersion.cypher), so equal versions mean no write landed
+ * during the load; otherwise the load is thrown away and the next request tries again.
+ */
+export class CollaborationIndexStore {
+  private current: CollaborationIndex | null = null;
+  private building: Promise<CollaborationIndex | null> | null = null;
+  private closed = false;
+  /** Milliseconds the last successful build took. */
+  lastBuildMs: number | null = null;
+
+  constructor(private readonly deps: CollaborationIndexStoreDependencies) {}
+
+  /** The index of exactly this graph version, or null (and a rebuild begins in the background). */
+  forVersion(version: string): CollaborationIndex | null {
+    if (this.current?.version === version) return this.current;
+    if (!this.closed) {
+      this.refresh().catch((error: unknown) => this.deps.logger.warn('collaboration index: rebuild failed; analytics answer from Cypher meanwhile', { error: String(error) }));
+    }
+    return null;
+  }
+
+  /** Builds the index of the graph as it is now; concurrent callers share one build. Null when a write landed during the load. */
+  refresh(): Promise<CollaborationIndex | null> {
+    this.building ??= this.build().finally(() => {
+      this.building = null;
+    });
+    return this.building;
+  }
+
+  /** Waits for a build in flight; no new build starts afterwards. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.building?.catch(() => undefined);
+  }
+
+  private async build(): Promise<CollaborationIndex | null> {
+    const started = performance.now();
+    const loaded = await this.deps.db.read(async (tx) => {
+      const [before] = await tx.run<{ version: string }>('system/graphVersion');
+      const actors = await tx.run<IndexRows['actors'][number]>('analytics/indexActors');
+      const areas = await tx.run<IndexRows['areas'][number]>('analytics/indexAreas');
+      const memberships = await tx.run<IndexRows['memberships'][number]>('analytics/indexMemberships');
+      const ties = await tx.run<IndexRows['ties'][number]>('analytics/indexTies');
+      const [after] = await tx.run<{ version: string }>('system/graphVersion');
+      return { before: before.version, after: after.version, rows: { actors, areas, memberships, ties } };
+    });
+    if (loaded.before !== loaded.after) {
+      this.deps.logger.debug('collaboration index: a write landed during the load; not kept', { before: loaded.before, after: loaded.after });
+      return null;
+    }
+    const index = new CollaborationIndex(loaded.before, loaded.rows);
+    if (!this.closed) this.current = index;
+    this.lastBuildMs = performance.now() - started;
+    this.deps.logger.debug('collaboration index built', { version: index.version, actors: index.actorCount, ties: index.tieCount, ms: Math.round(this.lastBuildMs) });
+    return index;
+  }
+}

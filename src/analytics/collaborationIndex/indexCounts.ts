@@ -1,0 +1,106 @@
+import { SECTORS } from '../../model';
+import type { Scope } from '../scope';
+import type { AreaSectorCounts, PartnerSectorCounts } from '../measures/blau';
+import type { SectorMixingCounts } from '../measures/sectorMixing';
+import type { CollaborationIndex, ScopeFilter, ScopeMembers } from './collaborationIndex';
+
+/**
+ * The counts of analytics/sectorMixing, analytics/partnerSectorCounts and
+ * analytics/areaSectorCounts, taken from the in-memory index under exactly the
+ * same scope rules (docs/analytics.md, "Scope"): a member's qualifying ties are
+ * walked once; a partner joined by several qualifying ties counts once; with
+ * TOUCHING, partners outside the area join as actors. Each returns the rows its
+ * statement returns, so the measures cannot tell the two apart.
+ */
+
+/**
+ * Walks each member's distinct partners under the scope: `visit(a, b, inside)`
+ * once per partner b of member a (inside: b is a member too; an outside partner
+ * comes only with TOUCHING).
+ */
+function forEachPartner(
+  index: CollaborationIndex,
+  members: ScopeMembers,
+  filter: ScopeFilter,
+  visit: (member: number, partner: number, inside: boolean) => void,
+): void {
+  // lastVisitor[b] = a + 1 once b has been visited as a partner of a.
+  const lastVisitor = new Int32Array(index.actorCount);
+  for (const member of members.list) {
+    for (let at = index.adjStart[member]; at < index.adjStart[member + 1]; at += 1) {
+      const partner = index.adjOther[at];
+      if (lastVisitor[partner] === member + 1 || !index.tieCounts(at, filter)) continue;
+      const inside = members.isMember[partner] === 1;
+      if (!inside && !filter.touching) continue;
+      lastVisitor[partner] = member + 1;
+      visit(member, partner, inside);
+    }
+  }
+}
+
+/** Actors per sector and distinct pairs per ordered sector pair: the row of analytics/sectorMixing. */
+export function indexSectorMixing(index: CollaborationIndex, scope: Scope): SectorMixingCounts {
+  const filter = index.filterOf(scope);
+  const members = index.membersOf(scope, filter);
+  const k = SECTORS.length;
+  const sizes = new Array<number>(k).fill(0);
+  const pairs = new Array<number>(k * k).fill(0);
+  for (const member of members.list) sizes[index.actorSector[member]] += 1;
+  const outsider = new Uint8Array(index.actorCount);
+  forEachPartner(index, members, filter, (member, partner, inside) => {
+    // A pair inside the scope is met from both ends: count it from the smaller one.
+    if (inside && partner < member) return;
+    pairs[index.actorSector[member] * k + index.actorSector[partner]] += 1;
+    if (!inside && !outsider[partner]) {
+      outsider[partner] = 1;
+      sizes[index.actorSector[partner]] += 1;
+    }
+  });
+  return {
+    sizes: SECTORS.flatMap((sector, code) => (sizes[code] > 0 ? [{ sector, actors: sizes[code] }] : [])),
+    pairs: SECTORS.flatMap((sourceSector, a) =>
+      SECTORS.flatMap((targetSector, b) => (pairs[a * k + b] > 0 ? [{ sourceSector, targetSector, pairs: pairs[a * k + b] }] : [])),
+    ),
+  };
+}
+
+/** Each member's distinct partners per sector, and its partners outside the area: the rows of analytics/partnerSectorCounts. */
+export function indexPartnerSectorCounts(index: CollaborationIndex, scope: Scope): PartnerSectorCounts[] {
+  const filter = index.filterOf(scope);
+  const members = index.membersOf(scope, filter);
+  const rowOf = new Map<number, PartnerSectorCounts>();
+  const rows = Array.from(members.list, (member) => {
+    const row: PartnerSectorCounts = { id: index.actorIds[member], sector: SECTORS[index.actorSector[member]], counts: SECTORS.map(() => 0), outsideIds: [] };
+    rowOf.set(member, row);
+    return row;
+  });
+  forEachPartner(index, members, filter, (member, partner, inside) => {
+    const row = rowOf.get(member) as PartnerSectorCounts;
+    row.counts[index.actorSector[partner]] += 1;
+    if (!inside) row.outsideIds.push(index.actorIds[partner]);
+  });
+  return rows;
+}
+
+/**
+ * For the scope's area and every area beneath it (or every area), the actors
+ * active in it on asOf, sub-areas included, per sector: the rows of
+ * analytics/areaSectorCounts, ordered by id. Null when the scope's area is unknown.
+ */
+export function indexAreaSectorCounts(index: CollaborationIndex, scope: Scope): AreaSectorCounts[] | null {
+  const filter = index.filterOf(scope);
+  const areas = scope.areaId === null ? index.areaIds.map((_, area) => area) : index.subtreeOf(scope.areaId);
+  if (!areas) return null;
+  // counted[actor] = area + 1 once the actor is counted for that area.
+  const counted = new Int32Array(index.actorCount);
+  const rows = areas.map((area) => {
+    const counts = SECTORS.map(() => 0);
+    index.forEachActiveMember(index.subtreeOf(index.areaIds[area]) ?? [], filter, (actor) => {
+      if (counted[actor] === area + 1) return;
+      counted[actor] = area + 1;
+      counts[index.actorSector[actor]] += 1;
+    });
+    return { id: index.areaIds[area], name: index.areaNames[area], counts };
+  });
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

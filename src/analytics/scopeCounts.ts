@@ -1,0 +1,47 @@
+import { SECTORS } from '../model';
+import type { AnalysisEngine, AnalyticsService } from './analyticsService';
+import { indexAreaSectorCounts, indexPartnerSectorCounts, indexSectorMixing } from './collaborationIndex/indexCounts';
+import type { AreaSectorCounts, PartnerSectorCounts } from './measures/blau';
+import { mixingFromCounts, type SectorMixing, type SectorMixingCounts } from './measures/sectorMixing';
+import { scopeParams, type Scope } from './scope';
+
+/**
+ * The counts behind the sector matrix, E-I, assortativity and diversity, from
+ * whichever engine holds them for this graph version: the in-memory collaboration
+ * index when it is built for exactly this version, else the Cypher statements
+ * (analytics/sectorMixing, partnerSectorCounts, areaSectorCounts), which count
+ * the same things in the database. Each answer says which engine gave it.
+ */
+export interface Counted<T> {
+  value: T;
+  engine: AnalysisEngine;
+}
+
+/** Actors per sector and pairs per sector pair; the three mixing measures of one scope share one count. */
+export async function sectorMixingOf(analytics: AnalyticsService, scope: Scope, version: string): Promise<Counted<SectorMixing>> {
+  const key = `sectorMixing|${version}|${JSON.stringify(scope)}`;
+  const { value } = await analytics.cache.getOrCompute(key, async (): Promise<Counted<SectorMixing>> => {
+    const index = analytics.indexFor(version);
+    if (index) return { value: mixingFromCounts(indexSectorMixing(index, scope)), engine: 'COLLABORATION_INDEX' };
+    const [row] = await analytics.read<SectorMixingCounts>('analytics/sectorMixing', scopeParams(scope));
+    return { value: mixingFromCounts(row), engine: 'CYPHER_AGGREGATION' };
+  });
+  return value;
+}
+
+/** Each scope actor's distinct partners per sector, and each area's actors per sector. */
+export async function diversityCountsOf(
+  analytics: AnalyticsService,
+  scope: Scope,
+  version: string,
+): Promise<Counted<{ partners: PartnerSectorCounts[]; areas: AreaSectorCounts[] }>> {
+  const index = analytics.indexFor(version);
+  if (index) {
+    return { value: { partners: indexPartnerSectorCounts(index, scope), areas: indexAreaSectorCounts(index, scope) ?? [] }, engine: 'COLLABORATION_INDEX' };
+  }
+  const [partners, areas] = await Promise.all([
+    analytics.read<PartnerSectorCounts>('analytics/partnerSectorCounts', { ...scopeParams(scope), sectorOrder: SECTORS }),
+    analytics.read<AreaSectorCounts>('analytics/areaSectorCounts', { areaId: scope.areaId, asOf: scope.asOf, sectors: scope.sectors, sectorOrder: SECTORS }),
+  ]);
+  return { value: { partners, areas }, engine: 'CYPHER_AGGREGATION' };
+}
