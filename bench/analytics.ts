@@ -33,6 +33,7 @@ import { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { AnalyticsCache } from '../src/analytics/analyticsCache';
 import { AnalyticsService } from '../src/analytics/analyticsService';
+import { CollaborationIndexStore } from '../src/analytics/collaborationIndex/collaborationIndexStore';
 import { parseScope, scopeParams, type Scope } from '../src/analytics/scope';
 import { loadConfig } from '../src/config';
 import { createContext, type Context } from '../src/context';
@@ -212,9 +213,14 @@ interface FieldSpec {
   areas?: boolean;
   /** The issue's target for networkx ÷ samverkan. */
   target?: number;
+  /**
+   * Answered from the collaboration index when it holds the graph version, else
+   * by Cypher aggregation: timed with both engines, the Cypher row marked so.
+   */
+  countBased?: boolean;
 }
 
-const METHOD = 'method { algorithm nodeCount tieCount asOf areaId gdsVersion computedAt cached }';
+const METHOD = 'method { algorithm engine nodeCount tieCount asOf areaId gdsVersion computedAt cached }';
 const ACTOR = '{ id name }';
 const SCOPE_VAR = '$scope: AnalyticsScope';
 const none = (): Record<string, unknown> => ({});
@@ -234,6 +240,7 @@ const FIELDS: FieldSpec[] = [
     document: `query (${SCOPE_VAR}) { r: sectorMatrix(scope: $scope) { sectors { sector actors } cells { sectorA sectorB ties possiblePairs density } totalTies ${METHOD} } }`,
     variables: none,
     target: 10,
+    countBased: true,
   },
   {
     key: 'eiIndex',
@@ -242,6 +249,7 @@ const FIELDS: FieldSpec[] = [
     document: `query (${SCOPE_VAR}) { r: eiIndex(scope: $scope) { overall { external internal value reason } bySector { sector index { external internal value reason } } expected expectedReason ${METHOD} } }`,
     variables: none,
     target: 10,
+    countBased: true,
   },
   {
     key: 'assortativity',
@@ -250,6 +258,7 @@ const FIELDS: FieldSpec[] = [
     document: `query (${SCOPE_VAR}) { r: assortativity(scope: $scope) { coefficient reason ${METHOD} } }`,
     variables: none,
     target: 10,
+    countBased: true,
   },
   {
     key: 'diversity',
@@ -259,6 +268,7 @@ const FIELDS: FieldSpec[] = [
     variables: none,
     areas: true,
     target: 10,
+    countBased: true,
   },
   {
     key: 'brokers',
@@ -336,6 +346,8 @@ interface SamverkanResult {
   p95Ms: number | null;
   nodeCount: number | null;
   tieCount: number | null;
+  /** method.engine of the last run. */
+  engine: string | null;
 }
 
 interface NetworkxRun {
@@ -400,6 +412,8 @@ interface CityResult {
   generator: string;
   load: { seconds: number; rows: LoadSummary['rows']; phaseSeconds: LoadSummary['phaseSeconds']; wipeSeconds: number };
   areas: number;
+  /** The collaboration index built after the load (the service builds it in the background after every write). */
+  index: { buildMs: number | null; actors: number; ties: number } | null;
   scopes: ScopeResult[];
   scaling: ScalingArea | null;
 }
@@ -461,7 +475,7 @@ interface BenchApi {
   close(): Promise<void>;
 }
 
-async function createBenchApi(db: Database, timeoutMs: number, verbose: boolean): Promise<BenchApi> {
+async function createBenchApi(db: Database, timeoutMs: number, verbose: boolean, index?: CollaborationIndexStore): Promise<BenchApi> {
   const logged: string[] = [];
   const logger = createLogger('error', (line) => {
     logged.push(line);
@@ -476,7 +490,7 @@ async function createBenchApi(db: Database, timeoutMs: number, verbose: boolean)
     serviceInfo,
     logged,
     async run(document, variables) {
-      const analytics = new AnalyticsService({ db, serviceInfo, logger: verbose ? logger : silentLogger, timeoutMs, cache: new AnalyticsCache() });
+      const analytics = new AnalyticsService({ db, serviceInfo, logger: verbose ? logger : silentLogger, timeoutMs, cache: new AnalyticsCache(), index });
       const contextValue = createContext({ db, logger, serviceInfo, analytics });
       const started = performance.now();
       const response = await server.executeOperation<Record<string, unknown>>({ query: document, variables }, { contextValue });
@@ -503,7 +517,7 @@ function failureOf(errors: readonly GraphQLFormattedError[], logged: string[]): 
 
 /** One warm-up, then `runs` timed runs; stops at the first error. */
 async function timeField(api: BenchApi, document: string, variables: Record<string, unknown>, runs: number): Promise<SamverkanResult> {
-  const result: SamverkanResult = { ok: false, failure: null, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null };
+  const result: SamverkanResult = { ok: false, failure: null, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null, engine: null };
   const once = async (): Promise<number | null> => {
     try {
       const { ms: elapsed, data, errors } = await api.run(document, variables);
@@ -511,9 +525,10 @@ async function timeField(api: BenchApi, document: string, variables: Record<stri
         result.failure = failureOf(errors, api.logged);
         return null;
       }
-      const method = (data?.r as { method?: { nodeCount?: number; tieCount?: number } } | undefined)?.method;
+      const method = (data?.r as { method?: { nodeCount?: number; tieCount?: number; engine?: string } } | undefined)?.method;
       result.nodeCount = method?.nodeCount ?? null;
       result.tieCount = method?.tieCount ?? null;
+      result.engine = method?.engine ?? null;
       return elapsed;
     } catch (error) {
       result.failure = { status: 'EXCEPTION', message: error instanceof Error ? error.message : String(error) };
@@ -746,7 +761,30 @@ async function areaCounts(db: Database, asOf: string): Promise<AreaCount[]> {
   return rows.map((row) => ({ id: row.id, name: row.name, actors: row.members.length })).sort((a, b) => b.actors - a.actors || (a.id < b.id ? -1 : 1));
 }
 
-async function benchScope(api: BenchApi, nx: NxContext, label: string, area: AreaCount | null, fields: FieldSpec[]): Promise<ScopeResult> {
+/** The service as it runs (`served`, with the collaboration index) and with Cypher alone (`cypher`). */
+interface BenchApis {
+  served: BenchApi;
+  cypher: BenchApi;
+}
+
+function fieldResult(key: string, spec: FieldSpec, samverkan: SamverkanResult, networkx: NetworkxResult): FieldResult {
+  const ratio = samverkan.ok && networkx.medianMs !== null && samverkan.medianMs ? networkx.medianMs / samverkan.medianMs : null;
+  const target = spec.target ?? null;
+  const nxRun = networkx.runs[0];
+  return {
+    key,
+    field: spec.field,
+    samverkan,
+    networkx,
+    ratio,
+    target,
+    meetsTarget: ratio === null || target === null ? null : target > 1 ? ratio >= target : ratio > target,
+    sameNetwork: samverkan.nodeCount === null || !nxRun ? null : samverkan.nodeCount === nxRun.nodes && samverkan.tieCount === nxRun.edges,
+  };
+}
+
+async function benchScope(apis: BenchApis, nx: NxContext, label: string, area: AreaCount | null, fields: FieldSpec[]): Promise<ScopeResult> {
+  const api = apis.served;
   const { options } = nx;
   const scope = parseScope({ areaId: area?.id ?? null, asOf: options.asOf }, new Date());
   const state: NxScopeState = { blocked: null, slowExportMs: null };
@@ -781,7 +819,7 @@ async function benchScope(api: BenchApi, nx: NxContext, label: string, area: Are
     const noActor: Failure = { status: 'skipped', message: 'the scope has no actor suitable for this field' };
     const samverkan: SamverkanResult =
       extra === null
-        ? { ok: false, failure: noActor, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null }
+        ? { ok: false, failure: noActor, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null, engine: null }
         : await timeField(api, spec.document, { scope: { areaId: scope.areaId, asOf: scope.asOf }, ...extra }, options.runs);
     const svText = samverkan.ok ? `median ${ms(samverkan.medianMs)} ms, p95 ${ms(samverkan.p95Ms)} ms` : `${samverkan.failure?.status}: ${samverkan.failure?.message.slice(0, 160)}`;
     log(`    ${spec.key}: samverkan ${svText}`);
@@ -794,19 +832,13 @@ async function benchScope(api: BenchApi, nx: NxContext, label: string, area: Are
     } else if (networkx.status !== 'skipped') {
       log(`    ${spec.key}: networkx ${networkx.status}: ${networkx.message?.slice(0, 200)}`);
     }
-    const ratio = samverkan.ok && networkx.medianMs !== null && samverkan.medianMs ? networkx.medianMs / samverkan.medianMs : null;
-    const target = spec.target ?? null;
-    const nxRun = networkx.runs[0];
-    result.fields.push({
-      key: spec.key,
-      field: spec.field,
-      samverkan,
-      networkx,
-      ratio,
-      target,
-      meetsTarget: ratio === null || target === null ? null : target > 1 ? ratio >= target : ratio > target,
-      sameNetwork: samverkan.nodeCount === null || !nxRun ? null : samverkan.nodeCount === nxRun.nodes && samverkan.tieCount === nxRun.edges,
-    });
+    result.fields.push(fieldResult(spec.key, spec, samverkan, networkx));
+    if (spec.countBased && extra !== null) {
+      // The same field when the index is not built for the graph version (just after a write).
+      const cypher = await timeField(apis.cypher, spec.document, { scope: { areaId: scope.areaId, asOf: scope.asOf }, ...extra }, options.runs);
+      log(`    ${spec.key} (Cypher): ${cypher.ok ? `median ${ms(cypher.medianMs)} ms` : cypher.failure?.status}`);
+      result.fields.push(fieldResult(`${spec.key} (Cypher)`, spec, cypher, networkx));
+    }
   }
   return result;
 }
@@ -828,12 +860,12 @@ function scopeTable(scope: ScopeResult): string {
     const target = field.target === null ? '' : field.target > 1 ? `≥${field.target}×` : '>1×';
     const meets = field.meetsTarget === null ? '' : field.meetsTarget ? 'yes' : 'NO';
     const same = field.sameNetwork === null ? '' : field.sameNetwork ? 'same' : 'DIFFERS';
-    return [field.key, svMedian, sv.ok ? ms(sv.p95Ms) : '', nxText, parts, ratioText(field.ratio, nx.estimated), target, meets, same];
+    return [field.key, sv.engine ?? '', svMedian, sv.ok ? ms(sv.p95Ms) : '', nxText, parts, ratioText(field.ratio, nx.estimated), target, meets, same];
   });
   return table(
-    ['field', 'samverkan median ms', 'p95 ms', 'export+networkx median ms', '(export + python)', 'nx/sv', 'target', 'met', 'n/m'],
+    ['field', 'engine', 'samverkan median ms', 'p95 ms', 'export+networkx median ms', '(export + python)', 'nx/sv', 'target', 'met', 'n/m'],
     rows,
-    [1, 2, 3, 5],
+    [2, 3, 4, 6],
   );
 }
 
@@ -936,8 +968,12 @@ async function main(): Promise<number> {
   let embedded: EmbeddedNeo4j | null = null;
   let db: Database | null = null;
   let api: BenchApi | null = null;
+  let cypherApi: BenchApi | null = null;
+  let index: CollaborationIndexStore | null = null;
   const cleanUp = async (): Promise<void> => {
     await api?.close().catch(() => undefined);
+    await cypherApi?.close().catch(() => undefined);
+    await index?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
     await embedded?.stop();
     fs.rmSync(workDir, { recursive: true, force: true });
@@ -974,7 +1010,10 @@ async function main(): Promise<number> {
     }
     db = new Database(createDriver({ uri, ...auth }), QueryStore.load(), databaseName);
     await migrate(db, silentLogger);
-    api = await createBenchApi(db, options.timeoutMs, options.verbose);
+    index = new CollaborationIndexStore({ db, logger: silentLogger });
+    api = await createBenchApi(db, options.timeoutMs, options.verbose, index);
+    cypherApi = await createBenchApi(db, options.timeoutMs, options.verbose);
+    const apis: BenchApis = { served: api, cypher: cypherApi };
     const info = await api.run('{ serviceInfo { version neo4jVersion gdsVersion apocVersion } }', {});
     const versions = (info.data?.serviceInfo as ServiceInfo | undefined) ?? null;
 
@@ -992,25 +1031,29 @@ async function main(): Promise<number> {
     for (const size of options.sizes) {
       const { summary, wipeSeconds } = await loadCity(db, size, options.seed);
       const counts = await areaCounts(db, options.asOf);
+      // The server builds it in the background after a write; here it is built before timing, and its build time reported.
+      const built = await index.refresh();
       const city: CityResult = {
         size,
         seed: options.seed,
         generator: generatorVersion,
         load: { seconds: summary.seconds, rows: summary.rows, phaseSeconds: summary.phaseSeconds, wipeSeconds },
         areas: counts.length,
+        index: built ? { buildMs: index.lastBuildMs, actors: built.actorCount, ties: built.tieCount } : null,
         scopes: [],
         scaling: null,
       };
       process.stdout.write(
         `\n== City of ${count(size)} actors: loaded in ${summary.seconds.toFixed(1)} s (wipe ${wipeSeconds.toFixed(1)} s): ` +
-          `${count(summary.rows.actors)} actors, ${count(summary.rows.collaborations)} ties, ${count(summary.rows.memberships)} memberships, ${count(counts.length)} areas\n`,
+          `${count(summary.rows.actors)} actors, ${count(summary.rows.collaborations)} ties, ${count(summary.rows.memberships)} memberships, ${count(counts.length)} areas\n` +
+          `   collaboration index: ${city.index ? `built in ${ms(city.index.buildMs)} ms (${count(city.index.actors)} actors, ${count(city.index.ties)} ties), once per graph version` : 'not built (a write landed during its load)'}\n`,
       );
       const root = counts[0] ?? null;
       const district = counts.find((area) => area !== root) ?? null;
       const scopes: Array<[string, AreaCount | null]> = [['whole city', null]];
       if (district) scopes.push([`largest district ${district.name} (${district.id})`, district]);
       for (const [label, area] of scopes) {
-        const scope = await benchScope(api, { db, options, workDir }, label, area, fields);
+        const scope = await benchScope(apis, { db, options, workDir }, label, area, fields);
         city.scopes.push(scope);
         const size = scope.actors === null || scope.ties === null ? 'size unknown (export timed out)' : `${count(scope.actors)} actors, ${count(scope.ties)} ties (distinct pairs)`;
         const slow = scope.slowExportMs === null ? '' : ` — its export took ${ms(scope.slowExportMs)} ms, so NetworkX ran once per field`;
@@ -1029,10 +1072,15 @@ async function main(): Promise<number> {
             const extra = spec.variables({ actor: null, pathEnd: null });
             const samverkan: SamverkanResult =
               extra === null
-                ? { ok: false, failure: { status: 'skipped', message: 'needs actors: not a per-area scaling field' }, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null }
+                ? { ok: false, failure: { status: 'skipped', message: 'needs actors: not a per-area scaling field' }, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null, engine: null }
                 : await timeField(api, spec.document, { scope, ...extra }, options.runs);
             log(`    ${spec.field}: ${samverkan.ok ? `median ${ms(samverkan.medianMs)} ms` : samverkan.failure?.status}`);
             timed.fields.push({ field: spec.field, samverkan });
+            if (spec.countBased && extra !== null) {
+              const cypher = await timeField(cypherApi, spec.document, { scope, ...extra }, options.runs);
+              log(`    ${spec.field} (Cypher): ${cypher.ok ? `median ${ms(cypher.medianMs)} ms` : cypher.failure?.status}`);
+              timed.fields.push({ field: `${spec.field} (Cypher)`, samverkan: cypher });
+            }
           }
           city.scaling = timed;
         }

@@ -135,7 +135,11 @@ export class AnalyticsService {
     args: unknown,
     compute: (version: string) => Promise<{ result: T; method: MethodParts }>,
   ): Promise<T & { method: AnalysisMethod }> {
-    const [version] = await Promise.all([this.graphVersion(), this.checkScope(scope)]);
+    const version = await this.graphVersion();
+    const index = this.indexFor(version);
+    // The index of this version knows every area: no round trip needed.
+    if (!index) await this.checkScope(scope);
+    else if (scope.areaId !== null && !index.areaIndexOf.has(scope.areaId)) throw new NotFoundError('Area', scope.areaId);
     const key = `${field}|${version}|${JSON.stringify(scope)}|${JSON.stringify(args ?? null)}`;
     const { value, computedAt, cached } = await this.cache.getOrCompute(key, () => this.withTimeout(compute(version)));
     const gdsVersion = value.method.usesGds ? ((await this.deps.serviceInfo.get()).gdsVersion ?? null) : null;

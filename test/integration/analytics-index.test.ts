@@ -8,7 +8,7 @@ import { generateCity } from '../../src/seed/generateCity';
 import { loadDataset } from '../../src/seed/loadDataset';
 import { AS_OF, SCOPE_VARIANTS, createAnalyticsCity } from '../helpers/analyticsFixtures';
 import { addTie } from '../helpers/fixtures';
-import { useTestApi } from '../helpers/testApi';
+import { codesOf, useTestApi } from '../helpers/testApi';
 
 /**
  * The in-memory collaboration index against the Cypher statements it stands in
@@ -72,6 +72,10 @@ describe('the collaboration index', () => {
     expect((await api.index!.refresh())?.tieCount).toBe(14);
     const rebuilt = await api.ok<Matrix>(MATRIX, { scope: { asOf: AS_OF, areaId: 'city' } });
     expect(rebuilt.sectorMatrix.method).toEqual({ engine: 'COLLABORATION_INDEX', nodeCount: 11, tieCount: 11 });
+    // The index knows the areas of its version: an unknown one is still NOT_FOUND.
+    const unknown = await api.run('query($scope: AnalyticsScope) { sectorMatrix(scope: $scope) { totalTies } }', { scope: { asOf: AS_OF, areaId: 'nowhere' } });
+    expect(codesOf(unknown)).toEqual(['NOT_FOUND']);
+    expect(unknown.errors?.[0].message).toMatch(/nowhere/);
   });
 
   it('counts what the Cypher statements count on a generated city', async () => {

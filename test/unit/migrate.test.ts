@@ -12,7 +12,7 @@ describe('loadMigrations', () => {
     expect(migrations.length).toBeGreaterThan(0);
     expect(migrations.map((m) => m.version)).toEqual([...migrations.map((m) => m.version)].sort((a, b) => a - b));
     for (const migration of migrations) {
-      for (const statement of migration.statements) expect(statement).toMatch(/IF NOT EXISTS/);
+      for (const statement of migration.statements) expect(statement).toMatch(/IF (NOT )?EXISTS/);
     }
   });
 });

@@ -1,9 +1,9 @@
 // Seed: records a batch of ACTIVE_IN periods, one relationship per actor, area and
 // start date, so loading the same rows again changes nothing. Written as OPTIONAL
-// MATCH + CREATE rather than MERGE on {since}: on a fresh graph the planner would
-// seek the active_in_since index (every membership sharing a start date) instead of
-// expanding from the actor, which turns a big load quadratic. toString() keeps the
-// comparison off that index.
+// MATCH + CREATE rather than MERGE on {since}: on a fresh graph the planner sought
+// the active_in_since index (every membership sharing a start date) instead of
+// expanding from the actor, which turned a big load quadratic. V003 dropped that
+// index; toString() still keeps the comparison off any index on since.
 // params: $rows: [{actorId, areaId, since: string, until: string|null}]
 // returns: count
 UNWIND $rows AS row
