@@ -8,6 +8,7 @@ import { buildScopeGraph, type ScopeActor, type ScopeGraph, type ScopePair } fro
 import { scopeParams, type Scope } from './scope';
 import type { CollaborationIndex } from './collaborationIndex/collaborationIndex';
 import type { CollaborationIndexStore } from './collaborationIndex/collaborationIndexStore';
+import { indexScopeNetwork } from './collaborationIndex/indexScopeNetwork';
 
 /**
  * Where a result was computed (the AnalysisEngine enum): counted by Cypher in
@@ -112,11 +113,16 @@ export class AnalyticsService {
     return gdsVersion;
   }
 
-  /** The scope's network (actors and distinct pairs), loaded once per graph version. */
+  /** The scope's network (actors and distinct pairs), from the collaboration index or the scope statements, once per graph version. */
   async scopeGraph(scope: Scope, version?: string): Promise<ScopeGraph> {
     const graphVersion = version ?? (await this.graphVersion());
     const key = `graph|${graphVersion}|${JSON.stringify(scope)}`;
     const { value } = await this.cache.getOrCompute(key, async () => {
+      const index = this.indexFor(graphVersion);
+      if (index) {
+        const network = indexScopeNetwork(index, scope);
+        return buildScopeGraph(network.actors, network.pairs, 'COLLABORATION_INDEX');
+      }
       const params = scopeParams(scope);
       const [actors, pairs] = await Promise.all([this.read<ScopeActor>('analytics/scopeActors', params), this.read<ScopePair>('analytics/scopeTies', params)]);
       return buildScopeGraph(actors, pairs);

@@ -67,7 +67,7 @@ export const gdsResolvers = {
       const first = intInRange(args.first, 'first', 1, MAX_BROKERS) ?? DEFAULT_BROKERS;
       return ctx.analytics.analyse('brokers', scope, { first }, async (version) => {
         const graph = await ctx.analytics.scopeGraph(scope, version);
-        const scores = graph.actors.length === 0 ? new Map<string, number>() : await gdsBetweenness(ctx, scope);
+        const scores = await gdsBetweenness(ctx, graph);
         return {
           result: { brokers: rankBrokers(graph, scores, first) },
           method: sized(graph, {
@@ -84,7 +84,7 @@ export const gdsResolvers = {
       const scope = parseScope(args.scope, ctx.now);
       return ctx.analytics.analyse('structuralRisks', scope, null, async (version) => {
         const graph = await ctx.analytics.scopeGraph(scope, version);
-        const found = graph.actors.length === 0 ? { bridges: [], articulationPoints: [] } : await gdsStructuralRisks(ctx, scope);
+        const found = await gdsStructuralRisks(ctx, graph);
         return {
           result: describeRisks(graph, found.bridges, found.articulationPoints),
           method: sized(graph, {
@@ -105,7 +105,7 @@ export const gdsResolvers = {
       const { algorithm, resolution, seed } = communityArgs(args);
       return ctx.analytics.analyse('communities', scope, { algorithm, resolution, seed }, async (version) => {
         const graph = await ctx.analytics.scopeGraph(scope, version);
-        const labels = graph.actors.length === 0 ? new Map<string, number>() : await gdsCommunities(ctx, scope, algorithm, resolution, seed);
+        const labels = await gdsCommunities(ctx, graph, algorithm, resolution, seed);
         const { communities, communityOf } = partition(graph, labels);
         return {
           result: { communities, modularity: modularity(graph, communityOf, resolution) },

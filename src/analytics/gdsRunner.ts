@@ -3,7 +3,7 @@ import type { Params } from '../db/database';
 import { AnalyticsTimeoutError } from '../errors';
 import type { Logger } from '../logger';
 import type { AnalyticsService } from './analyticsService';
-import { scopeParams, type Scope } from './scope';
+import type { ScopeGraph } from './scopeGraph';
 
 /** Runs one statement against the projected graph; `$graphName` is filled in. */
 export type GdsStep = <T>(name: string, params?: Params) => Promise<T[]>;
@@ -24,10 +24,11 @@ export interface GdsRunnerDependencies {
 const DROP_ATTEMPTS = 3;
 
 /**
- * Project → run → drop. Projects the scope into the GDS catalog under a name of
- * its own (two requests never share a graph), runs `work` on it, and always drops
- * it, whether the work succeeded, failed or timed out. Returns null, without
- * running `work`, when the scope has no actor (GDS then creates no graph).
+ * Project → run → drop. Projects the scope's network into the GDS catalog under
+ * a name of its own (two requests never share a graph), runs `work` on it, and
+ * always drops it, whether the work succeeded, failed or timed out. Returns null,
+ * without projecting, when the network has no actor. The algorithms name actors
+ * by their number in `graph.actors` (see analytics/gdsProjectGraph).
  *
  * Every statement goes through the analytics service: under the analytics
  * timeout, and in write transactions, which reach the cluster leader, so that the
@@ -36,12 +37,13 @@ const DROP_ATTEMPTS = 3;
  * no further algorithm is started: the request has already been answered with
  * ANALYTICS_TIMEOUT, and only the drop is left to do.
  */
-export async function onProjectedScope<T>(
+export async function onProjectedGraph<T>(
   deps: GdsRunnerDependencies,
-  scope: Scope,
+  graph: ScopeGraph,
   work: (step: GdsStep, projection: ScopeProjection) => Promise<T>,
 ): Promise<T | null> {
   const { analytics } = deps;
+  if (graph.actors.length === 0) return null;
   const graphName = `samverkan-${randomUUID()}`;
   const deadline = Date.now() + analytics.timeoutMs;
   const step: GdsStep = async <R>(name: string, params: Params = {}) => {
@@ -49,9 +51,9 @@ export async function onProjectedScope<T>(
     return analytics.write<R>(name, { ...params, graphName });
   };
   try {
-    const [projected] = await step<{ graphName: string | null; nodeCount: number; relationshipCount: number }>('analytics/gdsProjectScope', scopeParams(scope));
-    if (!projected?.graphName) return null;
-    return await work(step, { graphName: projected.graphName, nodeCount: projected.nodeCount, relationshipCount: projected.relationshipCount });
+    const pairs = graph.pairs.map((pair) => [graph.indexOf.get(pair.source) as number, graph.indexOf.get(pair.target) as number]);
+    const [projected] = await step<ScopeProjection>('analytics/gdsProjectGraph', { nodeCount: graph.actors.length, pairs });
+    return await work(step, projected);
   } finally {
     await dropGraph(deps, graphName);
   }
@@ -76,17 +78,24 @@ async function dropGraph({ analytics, logger }: GdsRunnerDependencies, graphName
   }
 }
 
+/** The actor id of a node number the algorithms report. */
+const idOf = (graph: ScopeGraph, node: number): string => {
+  const actor = graph.actors[node];
+  if (!actor) throw new Error(`GDS reported node ${node}, which the projected network of ${graph.actors.length} actors does not have`);
+  return actor.id;
+};
+
 /** Raw betweenness by actor id (undirected: each unordered pair of endpoints once). */
-export async function gdsBetweenness(deps: GdsRunnerDependencies, scope: Scope): Promise<Map<string, number>> {
-  const rows = await onProjectedScope(deps, scope, (step) => step<{ id: string; score: number }>('analytics/gdsBetweenness'));
-  return new Map((rows ?? []).map((row) => [row.id, row.score]));
+export async function gdsBetweenness(deps: GdsRunnerDependencies, graph: ScopeGraph): Promise<Map<string, number>> {
+  const rows = await onProjectedGraph(deps, graph, (step) => step<{ node: number; score: number }>('analytics/gdsBetweenness'));
+  return new Map((rows ?? []).map((row) => [idOf(graph, row.node), row.score]));
 }
 
 /** Bridges (as actor id pairs) and articulation points (actor ids). */
-export async function gdsStructuralRisks(deps: GdsRunnerDependencies, scope: Scope): Promise<{ bridges: Array<{ source: string; target: string }>; articulationPoints: string[] }> {
-  const found = await onProjectedScope(deps, scope, async (step) => ({
-    bridges: await step<{ source: string; target: string }>('analytics/gdsBridges'),
-    articulationPoints: (await step<{ id: string }>('analytics/gdsArticulationPoints')).map((row) => row.id),
+export async function gdsStructuralRisks(deps: GdsRunnerDependencies, graph: ScopeGraph): Promise<{ bridges: Array<{ source: string; target: string }>; articulationPoints: string[] }> {
+  const found = await onProjectedGraph(deps, graph, async (step) => ({
+    bridges: (await step<{ source: number; target: number }>('analytics/gdsBridges')).map((row) => ({ source: idOf(graph, row.source), target: idOf(graph, row.target) })),
+    articulationPoints: (await step<{ node: number }>('analytics/gdsArticulationPoints')).map((row) => idOf(graph, row.node)),
   }));
   return found ?? { bridges: [], articulationPoints: [] };
 }
@@ -96,15 +105,15 @@ export type CommunityAlgorithm = 'LOUVAIN' | 'LEIDEN';
 /** Community labels by actor id; `resolution` and `seed` reach Leiden only (GDS's Louvain takes neither). */
 export async function gdsCommunities(
   deps: GdsRunnerDependencies,
-  scope: Scope,
+  graph: ScopeGraph,
   algorithm: CommunityAlgorithm,
   resolution: number,
   seed: number,
 ): Promise<Map<string, number>> {
-  const rows = await onProjectedScope(deps, scope, (step) =>
+  const rows = await onProjectedGraph(deps, graph, (step) =>
     algorithm === 'LEIDEN'
-      ? step<{ id: string; communityId: number }>('analytics/gdsLeiden', { gamma: resolution, seed })
-      : step<{ id: string; communityId: number }>('analytics/gdsLouvain'),
+      ? step<{ node: number; communityId: number }>('analytics/gdsLeiden', { gamma: resolution, seed })
+      : step<{ node: number; communityId: number }>('analytics/gdsLouvain'),
   );
-  return new Map((rows ?? []).map((row) => [row.id, row.communityId]));
+  return new Map((rows ?? []).map((row) => [idOf(graph, row.node), row.communityId]));
 }

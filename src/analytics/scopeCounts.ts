@@ -1,12 +1,14 @@
 import { SECTORS } from '../model';
 import type { AnalysisEngine, AnalyticsService } from './analyticsService';
-import { indexAreaSectorCounts, indexPartnerSectorCounts, indexSectorMixing } from './collaborationIndex/indexCounts';
+import { indexAreaMembers, indexAreaSectorCounts, indexPartnerSectorCounts, indexSectorMixing } from './collaborationIndex/indexCounts';
+import type { AreaMembers } from './measures/helixCoverage';
 import type { AreaSectorCounts, PartnerSectorCounts } from './measures/blau';
 import { mixingFromCounts, type SectorMixing, type SectorMixingCounts } from './measures/sectorMixing';
 import { scopeParams, type Scope } from './scope';
 
 /**
- * The counts behind the sector matrix, E-I, assortativity and diversity, from
+ * The counts behind the sector matrix, E-I, assortativity, diversity and the
+ * areas of helix coverage, from
  * whichever engine holds them for this graph version: the in-memory collaboration
  * index when it is built for exactly this version, else the Cypher statements
  * (analytics/sectorMixing, partnerSectorCounts, areaSectorCounts), which count
@@ -44,4 +46,12 @@ export async function diversityCountsOf(
     analytics.read<AreaSectorCounts>('analytics/areaSectorCounts', { areaId: scope.areaId, asOf: scope.asOf, sectors: scope.sectors, sectorOrder: SECTORS }),
   ]);
   return { value: { partners, areas }, engine: 'CYPHER_AGGREGATION' };
+}
+
+/** The scope's areas (its area and every area beneath it, or every area), each with its actors. */
+export async function areaMembersOf(analytics: AnalyticsService, scope: Scope, version: string): Promise<Counted<AreaMembers[]>> {
+  const index = analytics.indexFor(version);
+  if (index) return { value: indexAreaMembers(index, scope) ?? [], engine: 'COLLABORATION_INDEX' };
+  const value = await analytics.read<AreaMembers>('analytics/areaMembers', { areaId: scope.areaId, asOf: scope.asOf, sectors: scope.sectors });
+  return { value, engine: 'CYPHER_AGGREGATION' };
 }

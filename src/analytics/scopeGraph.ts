@@ -16,6 +16,7 @@ export interface ScopePair {
   targetName: string;
   /** The strongest of the pair's ties. */
   strength: number;
+  /** In alphabetical order. */
   kinds: string[];
   /** How many ties (relationships) join the pair. */
   ties: number;
@@ -26,6 +27,8 @@ export interface ScopePair {
  * adjacency list of the simple undirected graph (one edge per pair).
  */
 export interface ScopeGraph {
+  /** Where the network came from: the scope statements, or the collaboration index. */
+  engine: 'SCOPE_NETWORK' | 'COLLABORATION_INDEX';
   actors: ScopeActor[];
   pairs: ScopePair[];
   indexOf: Map<string, number>;
@@ -36,7 +39,8 @@ export interface ScopeGraph {
  * Builds the graph from the scope's actors and pairs. With TOUCHING, partners
  * outside the area appear only in pairs; they are added as actors here.
  */
-export function buildScopeGraph(actors: ScopeActor[], pairs: ScopePair[]): ScopeGraph {
+export function buildScopeGraph(actors: ScopeActor[], rows: ScopePair[], engine: ScopeGraph['engine'] = 'SCOPE_NETWORK'): ScopeGraph {
+  const pairs = rows.map((pair) => ({ ...pair, kinds: [...pair.kinds].sort() }));
   const byId = new Map(actors.map((actor) => [actor.id, actor]));
   for (const pair of pairs) {
     if (!byId.has(pair.source)) byId.set(pair.source, { id: pair.source, sector: pair.sourceSector, name: pair.sourceName });
@@ -51,5 +55,5 @@ export function buildScopeGraph(actors: ScopeActor[], pairs: ScopePair[]): Scope
     neighbours[s].push(t);
     neighbours[t].push(s);
   }
-  return { actors: all, pairs, indexOf, neighbours };
+  return { engine, actors: all, pairs, indexOf, neighbours };
 }

@@ -10,11 +10,11 @@ import { assortativity } from './measures/assortativity';
 import { actorDiversityFromCounts, areaDiversityFromCounts } from './measures/blau';
 import { crossSectorTies, rowsAfter, tieKey, type CrossSectorTieRow } from './measures/crossSectorTies';
 import { eiIndex } from './measures/eiIndex';
-import { helixCoverage, type AreaMembers } from './measures/helixCoverage';
+import { helixCoverage } from './measures/helixCoverage';
 import { candidates, partnerSuggestions, SUGGESTION_WEIGHTS, type SharedContext } from './measures/partnerSuggestions';
 import { sectorMatrix } from './measures/sectorMatrix';
 import type { SectorMixing } from './measures/sectorMixing';
-import { diversityCountsOf, sectorMixingOf } from './scopeCounts';
+import { areaMembersOf, diversityCountsOf, sectorMixingOf } from './scopeCounts';
 import { shortestPaths } from './measures/shortestPaths';
 
 interface ScopeArgs {
@@ -27,6 +27,7 @@ const PAIRS =
 /** The method parts every structural measure shares: the network's size. */
 const sized = (graph: ScopeGraph, parts: Omit<MethodParts, 'nodeCount' | 'tieCount'>): MethodParts => ({
   ...parts,
+  engine: graph.engine,
   nodeCount: graph.actors.length,
   tieCount: graph.pairs.length,
 });
@@ -43,10 +44,6 @@ function fromMixing<T extends object>(ctx: Context, field: string, scope: Scope,
     return { result: measure(mixing), method: { ...parts, engine, nodeCount: mixing.nodeCount, tieCount: mixing.totalTies } };
   });
 }
-
-/** The areas of the scope with their actors (sub-areas included). */
-const areaMembers = (ctx: Context, scope: Scope) =>
-  ctx.analytics.read<AreaMembers>('analytics/areaMembers', { areaId: scope.areaId, asOf: scope.asOf, sectors: scope.sectors });
 
 async function existingActor(ctx: Context, id: string): Promise<void> {
   if (!(await ctx.loaders.actor.load(id))) throw new NotFoundError('Actor', id);
@@ -125,9 +122,9 @@ export const structureResolvers = {
     helixCoverage: (_: unknown, args: ScopeArgs, ctx: Context) => {
       const scope = parseScope(args.scope, ctx.now);
       return ctx.analytics.analyse('helixCoverage', scope, null, async (version) => {
-        const [graph, areas] = await Promise.all([ctx.analytics.scopeGraph(scope, version), areaMembers(ctx, scope)]);
+        const [graph, areas] = await Promise.all([ctx.analytics.scopeGraph(scope, version), areaMembersOf(ctx.analytics, scope, version)]);
         return {
-          result: { areas: helixCoverage(areas, graph.pairs) },
+          result: { areas: helixCoverage(areas.value, graph.pairs) },
           method: sized(graph, {
             algorithm: 'For each area: pairs of sectors present joined by at least one tie with both actors in the area (sub-areas included)',
             normalisation: 'coverage = connected pairs ÷ C(sectors present, 2); null with fewer than two sectors',

@@ -2,7 +2,7 @@ import { codesOf, createTestApi, type TestApi } from '../helpers/testApi';
 import { addTie, createActor, createAreas, CREATE_AREA, type ActorSpec } from '../helpers/fixtures';
 import { generateCity } from '../../src/seed/generateCity';
 import { loadDataset } from '../../src/seed/loadDataset';
-import { onProjectedScope } from '../../src/analytics/gdsRunner';
+import { onProjectedGraph } from '../../src/analytics/gdsRunner';
 import { AnalyticsService } from '../../src/analytics/analyticsService';
 import { parseScope } from '../../src/analytics/scope';
 import { silentLogger } from '../../src/logger';
@@ -384,7 +384,8 @@ describe('special scopes', () => {
 describe('the GDS runner', () => {
   it('drops the projected graph when the work on it fails', async () => {
     let during: string[] = [];
-    const failing = onProjectedScope({ analytics: api.analytics, logger: silentLogger }, parseScope(OSTER, new Date()), async () => {
+    const graph = await api.analytics.scopeGraph(parseScope(OSTER, new Date()));
+    const failing = onProjectedGraph({ analytics: api.analytics, logger: silentLogger }, graph, async () => {
       during = await projectedGraphs();
       throw new Error('work failed');
     });
@@ -394,17 +395,22 @@ describe('the GDS runner', () => {
     expect(await projectedGraphs()).toEqual([]);
   });
 
-  it('projects exactly the scope graph: same actors and pairs, for every kind of scope', async () => {
+  it('projects exactly the scope network it is given: every actor a node by number, every pair one undirected relationship', async () => {
     const scopes = [OSTER, { ...OSTER, membership: 'TOUCHING' as const }, { ...OSTER, sectors: ['PRIVATE' as const] }, { asOf: '2024-06-01' }, { ...OSTER, kinds: ['FUNDING' as const] }];
     for (const input of scopes) {
       const scope = parseScope(input, new Date());
       const graph = await api.analytics.scopeGraph(scope);
-      const projected = await onProjectedScope({ analytics: api.analytics, logger: silentLogger }, scope, async (step, projection) => ({
+      const projected = await onProjectedGraph({ analytics: api.analytics, logger: silentLogger }, graph, async (step, projection) => ({
         nodeCount: projection.nodeCount,
         relationshipCount: projection.relationshipCount,
-        ids: (await step<{ id: string }>('analytics/gdsBetweenness')).map((row) => row.id).sort(),
+        nodes: (await step<{ node: number }>('analytics/gdsBetweenness')).map((row) => row.node).sort((a, b) => a - b),
       }));
-      expect({ input, ...projected }).toEqual({ input, nodeCount: graph.actors.length, relationshipCount: 2 * graph.pairs.length, ids: graph.actors.map((actor) => actor.id) });
+      expect({ input, ...projected }).toEqual({
+        input,
+        nodeCount: graph.actors.length,
+        relationshipCount: 2 * graph.pairs.length,
+        nodes: graph.actors.map((_, node) => node),
+      });
     }
   });
 });

@@ -1,5 +1,8 @@
 import type { CollaborationIndex } from '../../src/analytics/collaborationIndex/collaborationIndex';
-import { indexAreaSectorCounts, indexPartnerSectorCounts, indexSectorMixing } from '../../src/analytics/collaborationIndex/indexCounts';
+import { indexAreaMembers, indexAreaSectorCounts, indexPartnerSectorCounts, indexSectorMixing } from '../../src/analytics/collaborationIndex/indexCounts';
+import { indexScopeNetwork } from '../../src/analytics/collaborationIndex/indexScopeNetwork';
+import type { AreaMembers } from '../../src/analytics/measures/helixCoverage';
+import { buildScopeGraph, type ScopeActor, type ScopePair } from '../../src/analytics/scopeGraph';
 import type { AreaSectorCounts, PartnerSectorCounts } from '../../src/analytics/measures/blau';
 import { mixingFromCounts, type SectorMixingCounts } from '../../src/analytics/measures/sectorMixing';
 import { parseScope, scopeParams, type AnalyticsScopeInput } from '../../src/analytics/scope';
@@ -12,7 +15,8 @@ import { codesOf, useTestApi } from '../helpers/testApi';
 
 /**
  * The in-memory collaboration index against the Cypher statements it stands in
- * for, on the same real Neo4j: the same counts for every kind of scope, on the
+ * for, on the same real Neo4j: the same counts, areas and scope network (actors,
+ * pairs with strength, kinds and tie counts) for every kind of scope, on the
  * hand-checked analytics city and on a generated city; and the switch between
  * the two engines as the graph version moves.
  */
@@ -31,19 +35,29 @@ async function expectSameCounts(index: CollaborationIndex, input: AnalyticsScope
     sectors: scope.sectors,
     sectorOrder: SECTORS,
   });
+  const areaMembers = await api.db.readRows<AreaMembers>('analytics/areaMembers', { areaId: scope.areaId, asOf: scope.asOf, sectors: scope.sectors });
+  const [actors, pairs] = await Promise.all([
+    api.db.readRows<ScopeActor>('analytics/scopeActors', scopeParams(scope)),
+    api.db.readRows<ScopePair>('analytics/scopeTies', scopeParams(scope)),
+  ]);
+  const network = indexScopeNetwork(index, scope);
   const mixing = mixingFromCounts(mixingRow);
   expect({ input, mixing: mixingFromCounts(indexSectorMixing(index, scope)) }).toEqual({ input, mixing });
   expect({ input, partners: normalised(indexPartnerSectorCounts(index, scope)) }).toEqual({ input, partners: normalised(partners) });
   expect({ input, areas: indexAreaSectorCounts(index, scope) }).toEqual({ input, areas });
+  expect({ input, areaMembers: indexAreaMembers(index, scope) }).toEqual({ input, areaMembers });
+  expect({ input, graph: buildScopeGraph(network.actors, network.pairs, 'SCOPE_NETWORK') }).toEqual({ input, graph: buildScopeGraph(actors, pairs) });
   return mixing.totalTies;
 }
 
 const MATRIX = `query($scope: AnalyticsScope) {
   sectorMatrix(scope: $scope) { totalTies method { engine nodeCount tieCount } }
-  diversity(scope: $scope) { actors(first: 1) { actor { id } } method { engine tieCount } } }`;
+  diversity(scope: $scope) { actors(first: 1) { actor { id } } method { engine tieCount } }
+  crossSectorTies(scope: $scope, first: 1) { totalCount method { engine tieCount } } }`;
 type Matrix = {
   sectorMatrix: { totalTies: number; method: { engine: string; nodeCount: number; tieCount: number } };
   diversity: { method: { engine: string; tieCount: number } };
+  crossSectorTies: { totalCount: number; method: { engine: string; tieCount: number } };
 };
 
 describe('the collaboration index', () => {
@@ -63,11 +77,13 @@ describe('the collaboration index', () => {
     const before = await api.ok<Matrix>(MATRIX, { scope: { asOf: AS_OF } });
     expect(before.sectorMatrix.method).toEqual({ engine: 'COLLABORATION_INDEX', nodeCount: 12, tieCount: 11 });
     expect(before.diversity.method).toEqual({ engine: 'COLLABORATION_INDEX', tieCount: 11 });
+    expect(before.crossSectorTies).toEqual({ totalCount: 8, method: { engine: 'COLLABORATION_INDEX', tieCount: 11 } });
 
     await addTie(api, 'uni1', 'pub3', { kind: 'KNOWLEDGE_EXCHANGE', since: '2019-01-01' });
     const after = await api.ok<Matrix>(MATRIX, { scope: { asOf: AS_OF } });
     expect(after.sectorMatrix.method).toEqual({ engine: 'CYPHER_AGGREGATION', nodeCount: 12, tieCount: 12 });
     expect(after.diversity.method).toEqual({ engine: 'CYPHER_AGGREGATION', tieCount: 12 });
+    expect(after.crossSectorTies).toEqual({ totalCount: 9, method: { engine: 'SCOPE_NETWORK', tieCount: 12 } });
 
     expect((await api.index!.refresh())?.tieCount).toBe(14);
     const rebuilt = await api.ok<Matrix>(MATRIX, { scope: { asOf: AS_OF, areaId: 'city' } });

@@ -1,7 +1,7 @@
 // The articulation points of a projected (undirected) scope graph: actors whose
 // removal splits their component.
 // params: $graphName: string
-// returns: id (actor id)
+// returns: node (the actor's number, see gdsProjectGraph)
 CALL gds.articulationPoints.stream($graphName)
 YIELD nodeId
-RETURN gds.util.asNode(nodeId).id AS id
+RETURN nodeId AS node

@@ -4,7 +4,7 @@
 // betweenness_centrality(G, normalized=False) does. One thread, so the floating-
 // point sums are added in the same order on every run.
 // params: $graphName: string
-// returns: id (actor id), score (raw betweenness)
+// returns: node (the actor's number in the projection, see gdsProjectGraph), score (raw betweenness)
 CALL gds.betweenness.stream($graphName, {concurrency: 1})
 YIELD nodeId, score
-RETURN gds.util.asNode(nodeId).id AS id, score
+RETURN nodeId AS node, score

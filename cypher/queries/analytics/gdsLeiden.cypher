@@ -2,7 +2,7 @@
 // $gamma and random seed $seed, on one thread so that the same seed gives the
 // same partition.
 // params: $graphName: string, $gamma: float, $seed: int
-// returns: id (actor id), communityId (GDS's label, meaningful only within one run)
+// returns: node (the actor's number, see gdsProjectGraph), communityId (GDS's label, meaningful only within one run)
 CALL gds.leiden.stream($graphName, {concurrency: 1, gamma: $gamma, randomSeed: $seed})
 YIELD nodeId, communityId
-RETURN gds.util.asNode(nodeId).id AS id, communityId
+RETURN nodeId AS node, communityId

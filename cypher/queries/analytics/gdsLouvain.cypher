@@ -2,7 +2,7 @@
 // takes neither a random seed nor a resolution; on one thread over the id-ordered
 // projection it is deterministic.
 // params: $graphName: string
-// returns: id (actor id), communityId (GDS's label, meaningful only within one run)
+// returns: node (the actor's number, see gdsProjectGraph), communityId (GDS's label, meaningful only within one run)
 CALL gds.louvain.stream($graphName, {concurrency: 1})
 YIELD nodeId, communityId
-RETURN gds.util.asNode(nodeId).id AS id, communityId
+RETURN nodeId AS node, communityId

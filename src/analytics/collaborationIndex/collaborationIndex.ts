@@ -3,7 +3,7 @@ import type { Scope } from '../scope';
 
 /** Rows of the analytics/index* statements, as the index is built from them. */
 export interface IndexRows {
-  actors: ReadonlyArray<{ id: string; sector: Sector }>;
+  actors: ReadonlyArray<{ id: string; sector: Sector; name: string }>;
   areas: ReadonlyArray<{ id: string; name: string; parentIds: string[] }>;
   memberships: ReadonlyArray<{ actorId: string; areaId: string; since: number | null; until: number | null }>;
   ties: ReadonlyArray<{ source: string; target: string; kind: CollaborationKind; strength: number; since: number | null; until: number | null }>;
@@ -48,7 +48,9 @@ export interface ScopeMembers {
  * touches only the scope's areas, members and their ties.
  */
 export class CollaborationIndex {
+  /** Actor numbers follow the ids' order: comparing numbers compares ids. */
   readonly actorIds: string[];
+  readonly actorNames: string[];
   readonly actorSector: Uint8Array;
   readonly areaIds: string[];
   readonly areaNames: string[];
@@ -74,9 +76,11 @@ export class CollaborationIndex {
     readonly builtAt: string = new Date().toISOString(),
   ) {
     const n = rows.actors.length;
-    this.actorIds = rows.actors.map((actor) => actor.id);
+    const actors = [...rows.actors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.actorIds = actors.map((actor) => actor.id);
+    this.actorNames = actors.map((actor) => actor.name);
     const actorIndexOf = new Map(this.actorIds.map((id, index) => [id, index]));
-    this.actorSector = Uint8Array.from(rows.actors, (actor) => codeOf(SECTORS, actor.sector, 'sector'));
+    this.actorSector = Uint8Array.from(actors, (actor) => codeOf(SECTORS, actor.sector, 'sector'));
     const actorOf = (id: string): number => {
       const index = actorIndexOf.get(id);
       if (index === undefined) throw new Error(`collaboration index: unknown actor ${id}`);

@@ -1,12 +1,13 @@
 import { SECTORS } from '../../model';
 import type { Scope } from '../scope';
 import type { AreaSectorCounts, PartnerSectorCounts } from '../measures/blau';
+import type { AreaMembers } from '../measures/helixCoverage';
 import type { SectorMixingCounts } from '../measures/sectorMixing';
 import type { CollaborationIndex, ScopeFilter, ScopeMembers } from './collaborationIndex';
 
 /**
- * The counts of analytics/sectorMixing, analytics/partnerSectorCounts and
- * analytics/areaSectorCounts, taken from the in-memory index under exactly the
+ * The counts of analytics/sectorMixing, analytics/partnerSectorCounts,
+ * analytics/areaSectorCounts and the areas of analytics/areaMembers, taken from the in-memory index under exactly the
  * same scope rules (docs/analytics.md, "Scope"): a member's qualifying ties are
  * walked once; a partner joined by several qualifying ties counts once; with
  * TOUCHING, partners outside the area join as actors. Each returns the rows its
@@ -83,24 +84,47 @@ export function indexPartnerSectorCounts(index: CollaborationIndex, scope: Scope
 }
 
 /**
- * For the scope's area and every area beneath it (or every area), the actors
- * active in it on asOf, sub-areas included, per sector: the rows of
- * analytics/areaSectorCounts, ordered by id. Null when the scope's area is unknown.
+ * The scope's area and every area beneath it (or every area), ordered by id,
+ * each with the distinct actors active in it on asOf, sub-areas included, of the
+ * scope's sectors (ascending). Null when the scope's area is unknown.
  */
-export function indexAreaSectorCounts(index: CollaborationIndex, scope: Scope): AreaSectorCounts[] | null {
+function areasWithActors(index: CollaborationIndex, scope: Scope): Array<{ area: number; actors: number[] }> | null {
   const filter = index.filterOf(scope);
   const areas = scope.areaId === null ? index.areaIds.map((_, area) => area) : index.subtreeOf(scope.areaId);
   if (!areas) return null;
-  // counted[actor] = area + 1 once the actor is counted for that area.
+  // counted[actor] = area + 1 once the actor is listed for that area.
   const counted = new Int32Array(index.actorCount);
-  const rows = areas.map((area) => {
-    const counts = SECTORS.map(() => 0);
-    index.forEachActiveMember(index.subtreeOf(index.areaIds[area]) ?? [], filter, (actor) => {
-      if (counted[actor] === area + 1) return;
-      counted[actor] = area + 1;
-      counts[index.actorSector[actor]] += 1;
-    });
-    return { id: index.areaIds[area], name: index.areaNames[area], counts };
-  });
-  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return areas
+    .map((area) => {
+      const actors: number[] = [];
+      index.forEachActiveMember(index.subtreeOf(index.areaIds[area]) ?? [], filter, (actor) => {
+        if (counted[actor] === area + 1) return;
+        counted[actor] = area + 1;
+        actors.push(actor);
+      });
+      return { area, actors: actors.sort((a, b) => a - b) };
+    })
+    .sort((a, b) => (index.areaIds[a.area] < index.areaIds[b.area] ? -1 : 1));
+}
+
+/** Each area's actors per sector: the rows of analytics/areaSectorCounts. */
+export function indexAreaSectorCounts(index: CollaborationIndex, scope: Scope): AreaSectorCounts[] | null {
+  return (
+    areasWithActors(index, scope)?.map(({ area, actors }) => {
+      const counts = SECTORS.map(() => 0);
+      for (const actor of actors) counts[index.actorSector[actor]] += 1;
+      return { id: index.areaIds[area], name: index.areaNames[area], counts };
+    }) ?? null
+  );
+}
+
+/** Each area's actors: the rows of analytics/areaMembers. */
+export function indexAreaMembers(index: CollaborationIndex, scope: Scope): AreaMembers[] | null {
+  return (
+    areasWithActors(index, scope)?.map(({ area, actors }) => ({
+      id: index.areaIds[area],
+      name: index.areaNames[area],
+      members: actors.map((actor) => ({ id: index.actorIds[actor], sector: SECTORS[index.actorSector[actor]] })),
+    })) ?? null
+  );
 }

@@ -1,11 +1,12 @@
 import { CollaborationIndex, dayNumber, type IndexRows } from '../../../src/analytics/collaborationIndex/collaborationIndex';
-import { indexAreaSectorCounts, indexPartnerSectorCounts, indexSectorMixing } from '../../../src/analytics/collaborationIndex/indexCounts';
+import { indexAreaMembers, indexAreaSectorCounts, indexPartnerSectorCounts, indexSectorMixing } from '../../../src/analytics/collaborationIndex/indexCounts';
+import { indexScopeNetwork } from '../../../src/analytics/collaborationIndex/indexScopeNetwork';
 import { mixingFromCounts } from '../../../src/analytics/measures/sectorMixing';
 import type { Scope } from '../../../src/analytics/scope';
 import { COLLABORATION_KINDS, SECTORS, type Sector } from '../../../src/model';
 
 /**
- * The index's counts against a plain, slow reading of the scope rules of
+ * The index's counts and scope network against a plain, slow reading of the scope rules of
  * docs/analytics.md, on random cities: every kind of scope, three dates, kinds,
  * sectors, strengths, ended ties and memberships, several ties per pair, actors
  * in two areas, an area with two parents.
@@ -43,7 +44,8 @@ function randomCity(seed: number): Rows {
     { id: 'n3', name: 'N3', parentIds: ['d2'] },
     { id: 'empty', name: 'Empty', parentIds: ['d2'] },
   ];
-  const actors = Array.from({ length: 40 }, (_, i) => ({ id: `a${String(i).padStart(2, '0')}`, sector: pick(SECTORS) }));
+  // Listed in no particular order: the index numbers actors in id order itself.
+  const actors = Array.from({ length: 40 }, (_, i) => ({ id: `a${String((i * 17) % 40).padStart(2, '0')}`, sector: pick(SECTORS), name: `Actor ${i}` }));
   const memberships = actors.flatMap((actor) =>
     Array.from({ length: 1 + Math.floor(next() * 2) }, () => ({ actorId: actor.id, areaId: pick(['city', 'd1', 'd2', 'n1', 'n2', 'n3']), ...interval() })),
   );
@@ -72,6 +74,7 @@ function reference(rows: Rows, scope: Scope) {
   const members = scope.areaId === null ? new Set(rows.actors.map((a) => a.id).filter(allowed)) : activeIn(subtree(scope.areaId));
   const pairs = new Map<string, [string, string]>();
   const outsiders = new Set<string>();
+  const network = new Map<string, { source: string; target: string; strength: number; kinds: Set<string>; ties: number }>();
   for (const tie of rows.ties) {
     if (!active(tie) || tie.strength < scope.minStrength || (scope.kinds && !scope.kinds.includes(tie.kind))) continue;
     if (!allowed(tie.source) || !allowed(tie.target)) continue;
@@ -79,7 +82,28 @@ function reference(rows: Rows, scope: Scope) {
     if (inside.length === 0 || (inside.length === 1 && scope.membership !== 'TOUCHING')) continue;
     if (inside.length === 1) outsiders.add(inside[0] === tie.source ? tie.target : tie.source);
     pairs.set(`${tie.source}|${tie.target}`, [tie.source, tie.target]);
+    // Inside the scope a pair runs from the smaller id; with an outsider, from the member.
+    const [source, target] = inside.length === 2 || inside[0] === tie.source ? [tie.source, tie.target] : [tie.target, tie.source];
+    const pair = network.get(`${source}|${target}`) ?? { source, target, strength: 0, kinds: new Set<string>(), ties: 0 };
+    pair.strength = Math.max(pair.strength, tie.strength);
+    pair.kinds.add(tie.kind);
+    pair.ties += 1;
+    network.set(`${source}|${target}`, pair);
   }
+  const nameOf = new Map(rows.actors.map((actor) => [actor.id, actor.name]));
+  const networkPairs = [...network.values()]
+    .sort((a, b) => (a.source !== b.source ? (a.source < b.source ? -1 : 1) : a.target < b.target ? -1 : 1))
+    .map((pair) => ({
+      source: pair.source,
+      target: pair.target,
+      sourceSector: sectorOf.get(pair.source),
+      targetSector: sectorOf.get(pair.target),
+      sourceName: nameOf.get(pair.source),
+      targetName: nameOf.get(pair.target),
+      strength: pair.strength,
+      kinds: [...pair.kinds].sort(),
+      ties: pair.ties,
+    }));
   const counts = (ids: Iterable<string>) => {
     const out = SECTORS.map(() => 0);
     for (const id of ids) out[SECTORS.indexOf(sectorOf.get(id)!)] += 1;
@@ -98,7 +122,13 @@ function reference(rows: Rows, scope: Scope) {
   }));
   const areaIds = scope.areaId === null ? rows.areas.map((area) => area.id) : [...subtree(scope.areaId)];
   const areas = areaIds.sort().map((id) => ({ id, name: rows.areas.find((area) => area.id === id)!.name, counts: counts(activeIn(subtree(id))) }));
-  return { mixing: mixingFromCounts(mixing), partners, areas };
+  const areaMembers = areaIds.map((id) => ({
+    id,
+    name: rows.areas.find((area) => area.id === id)!.name,
+    members: [...activeIn(subtree(id))].sort().map((actor) => ({ id: actor, sector: sectorOf.get(actor) })),
+  }));
+  const actors = [...members].sort().map((id) => ({ id, sector: sectorOf.get(id), name: nameOf.get(id) }));
+  return { mixing: mixingFromCounts(mixing), partners, areas, areaMembers, network: { actors, pairs: networkPairs } };
 }
 
 function scopes(): Scope[] {
@@ -128,6 +158,12 @@ describe('CollaborationIndex counts', () => {
       expect({ scope, mixing: mixingFromCounts(indexSectorMixing(index, scope)) }).toEqual({ scope, mixing: expected.mixing });
       expect({ scope, partners }).toEqual({ scope, partners: expected.partners });
       expect({ scope, areas: indexAreaSectorCounts(index, scope) }).toEqual({ scope, areas: expected.areas });
+      expect({ scope, areaMembers: indexAreaMembers(index, scope) }).toEqual({ scope, areaMembers: expected.areaMembers });
+      const network = indexScopeNetwork(index, scope);
+      expect({ scope, network: { actors: network.actors, pairs: network.pairs.map((pair) => ({ ...pair, kinds: [...pair.kinds].sort() })) } }).toEqual({
+        scope,
+        network: expected.network,
+      });
       if (expected.mixing.totalTies > 0) nonEmpty += 1;
     }
     // The random cities must exercise the counting, not just empty scopes.
@@ -137,8 +173,8 @@ describe('CollaborationIndex counts', () => {
   it('holds each tie under both ends and turns dates into comparable day numbers', () => {
     const index = new CollaborationIndex('v', {
       actors: [
-        { id: 'x', sector: 'PUBLIC' },
-        { id: 'y', sector: 'CITIZEN' },
+        { id: 'x', sector: 'PUBLIC', name: 'X' },
+        { id: 'y', sector: 'CITIZEN', name: 'Y' },
       ],
       areas: [],
       memberships: [],
@@ -152,11 +188,11 @@ describe('CollaborationIndex counts', () => {
   });
 
   it('refuses rows that name an unknown actor, area, sector or kind', () => {
-    const actors = [{ id: 'x', sector: 'PUBLIC' as const }];
+    const actors = [{ id: 'x', sector: 'PUBLIC' as const, name: 'X' }];
     expect(() => new CollaborationIndex('v', { actors, areas: [], memberships: [{ actorId: 'x', areaId: 'nowhere', since: 1, until: null }], ties: [] })).toThrow(/unknown area nowhere/);
     expect(
       () => new CollaborationIndex('v', { actors, areas: [], memberships: [], ties: [{ source: 'x', target: 'ghost', kind: 'SERVICE', strength: 1, since: 1, until: null }] }),
     ).toThrow(/unknown actor ghost/);
-    expect(() => new CollaborationIndex('v', { actors: [{ id: 'x', sector: 'MARS' as Sector }], areas: [], memberships: [], ties: [] })).toThrow(/unknown sector MARS/);
+    expect(() => new CollaborationIndex('v', { actors: [{ id: 'x', sector: 'MARS' as Sector, name: 'X' }], areas: [], memberships: [], ties: [] })).toThrow(/unknown sector MARS/);
   });
 });

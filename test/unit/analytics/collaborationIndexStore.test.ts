@@ -10,7 +10,7 @@ import { silentLogger } from '../../../src/logger';
 function storeOver(versions: string[]) {
   const statements: string[] = [];
   const rows: Record<string, unknown[]> = {
-    'analytics/indexActors': [{ id: 'a', sector: 'PUBLIC' }, { id: 'b', sector: 'CITIZEN' }],
+    'analytics/indexActors': [{ id: 'a', sector: 'PUBLIC', name: 'A' }, { id: 'b', sector: 'CITIZEN', name: 'B' }],
     'analytics/indexAreas': [],
     'analytics/indexMemberships': [],
     'analytics/indexTies': [{ source: 'a', target: 'b', kind: 'SERVICE', strength: 1, since: 20200101, until: null }],
