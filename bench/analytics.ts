@@ -67,6 +67,7 @@ interface Options {
   nxTimeoutMs: number;
   exportTimeoutMs: number;
   scalingFields: string[];
+  scalingRuns: number;
   yes: boolean;
   verbose: boolean;
 }
@@ -80,6 +81,7 @@ const USAGE = `Usage: npm run bench:analytics -- [options]
   --as-of YYYY-MM-DD          the scopes' asOf (default 2026-01-01: the generator's last year, most ties active)
   --timeout-ms T              the analytics timeout of the timed service (default SAMVERKAN_ANALYTICS_TIMEOUT_MS or 30000)
   --scaling-fields a,b,...    fields of the per-area scaling section (default sectorMatrix,eiIndex,brokers)
+  --scaling-runs N            timed runs per field in that section (default: --runs); fields of a few ms need more
   --no-networkx               skip the export-plus-NetworkX path
   --nx-heavy-runs N           NetworkX runs for betweenness and communities (default min(runs, 3))
   --nx-exact-betweenness-max  above this many actors NetworkX betweenness is estimated from sampled
@@ -138,6 +140,7 @@ function parseOptions(argv: string[]): Options {
         'as-of': { type: 'string' },
         'timeout-ms': { type: 'string' },
         'scaling-fields': { type: 'string' },
+        'scaling-runs': { type: 'string' },
         'no-networkx': { type: 'boolean', default: false },
         'nx-heavy-runs': { type: 'string' },
         'nx-exact-betweenness-max': { type: 'string' },
@@ -181,6 +184,7 @@ function parseOptions(argv: string[]): Options {
     nxTimeoutMs: values['nx-timeout-ms'] === undefined ? 1_800_000 : wholeNumber('nx-timeout-ms', values['nx-timeout-ms'], 1000, 86_400_000),
     exportTimeoutMs: values['export-timeout-ms'] === undefined ? 120_000 : wholeNumber('export-timeout-ms', values['export-timeout-ms'], 100, 86_400_000),
     scalingFields: fieldList('scaling-fields', values['scaling-fields'] ?? 'sectorMatrix,eiIndex,brokers'),
+    scalingRuns: values['scaling-runs'] === undefined ? runs : wholeNumber('scaling-runs', values['scaling-runs'], 1, 1000),
     yes: values.yes,
     verbose: values.verbose,
   };
@@ -1073,11 +1077,11 @@ async function main(): Promise<number> {
             const samverkan: SamverkanResult =
               extra === null
                 ? { ok: false, failure: { status: 'skipped', message: 'needs actors: not a per-area scaling field' }, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null, engine: null }
-                : await timeField(api, spec.document, { scope, ...extra }, options.runs);
+                : await timeField(api, spec.document, { scope, ...extra }, options.scalingRuns);
             log(`    ${spec.field}: ${samverkan.ok ? `median ${ms(samverkan.medianMs)} ms` : samverkan.failure?.status}`);
             timed.fields.push({ field: spec.field, samverkan });
             if (spec.countBased && extra !== null) {
-              const cypher = await timeField(cypherApi, spec.document, { scope, ...extra }, options.runs);
+              const cypher = await timeField(cypherApi, spec.document, { scope, ...extra }, options.scalingRuns);
               log(`    ${spec.field} (Cypher): ${cypher.ok ? `median ${ms(cypher.medianMs)} ms` : cypher.failure?.status}`);
               timed.fields.push({ field: `${spec.field} (Cypher)`, samverkan: cypher });
             }
