@@ -68,6 +68,7 @@ interface Options {
   exportTimeoutMs: number;
   scalingFields: string[];
   scalingRuns: number;
+  warmup: boolean;
   yes: boolean;
   verbose: boolean;
 }
@@ -76,6 +77,7 @@ const USAGE = `Usage: npm run bench:analytics -- [options]
 
   --sizes A,B,...             city sizes in actors (default 10000,100000)
   --runs N                    timed runs per field and scope, after one warm-up (default 7)
+  --no-warmup                 no untimed warm-up run (for a field that takes many minutes)
   --seed S                    generator seed (default 1)
   --fields a,b,...            only these analytics fields (default all); "communities" covers Louvain and Leiden
   --as-of YYYY-MM-DD          the scopes' asOf (default 2026-01-01: the generator's last year, most ties active)
@@ -141,6 +143,7 @@ function parseOptions(argv: string[]): Options {
         'timeout-ms': { type: 'string' },
         'scaling-fields': { type: 'string' },
         'scaling-runs': { type: 'string' },
+        'no-warmup': { type: 'boolean', default: false },
         'no-networkx': { type: 'boolean', default: false },
         'nx-heavy-runs': { type: 'string' },
         'nx-exact-betweenness-max': { type: 'string' },
@@ -185,6 +188,7 @@ function parseOptions(argv: string[]): Options {
     exportTimeoutMs: values['export-timeout-ms'] === undefined ? 120_000 : wholeNumber('export-timeout-ms', values['export-timeout-ms'], 100, 86_400_000),
     scalingFields: fieldList('scaling-fields', values['scaling-fields'] ?? 'sectorMatrix,eiIndex,brokers'),
     scalingRuns: values['scaling-runs'] === undefined ? runs : wholeNumber('scaling-runs', values['scaling-runs'], 1, 1000),
+    warmup: !values['no-warmup'],
     yes: values.yes,
     verbose: values.verbose,
   };
@@ -520,7 +524,8 @@ function failureOf(errors: readonly GraphQLFormattedError[], logged: string[]): 
 }
 
 /** One warm-up, then `runs` timed runs; stops at the first error. */
-async function timeField(api: BenchApi, document: string, variables: Record<string, unknown>, runs: number): Promise<SamverkanResult> {
+/** `warmup` false: no untimed first run (for a field that takes many minutes). */
+async function timeField(api: BenchApi, document: string, variables: Record<string, unknown>, runs: number, warmup: boolean): Promise<SamverkanResult> {
   const result: SamverkanResult = { ok: false, failure: null, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null, engine: null };
   const once = async (): Promise<number | null> => {
     try {
@@ -539,8 +544,10 @@ async function timeField(api: BenchApi, document: string, variables: Record<stri
       return null;
     }
   };
-  result.warmupMs = await once();
-  if (result.warmupMs === null) return result;
+  if (warmup) {
+    result.warmupMs = await once();
+    if (result.warmupMs === null) return result;
+  }
   for (let run = 0; run < runs; run += 1) {
     const elapsed = await once();
     if (elapsed === null) return result;
@@ -824,7 +831,7 @@ async function benchScope(apis: BenchApis, nx: NxContext, label: string, area: A
     const samverkan: SamverkanResult =
       extra === null
         ? { ok: false, failure: noActor, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null, engine: null }
-        : await timeField(api, spec.document, { scope: { areaId: scope.areaId, asOf: scope.asOf }, ...extra }, options.runs);
+        : await timeField(api, spec.document, { scope: { areaId: scope.areaId, asOf: scope.asOf }, ...extra }, options.runs, options.warmup);
     const svText = samverkan.ok ? `median ${ms(samverkan.medianMs)} ms, p95 ${ms(samverkan.p95Ms)} ms` : `${samverkan.failure?.status}: ${samverkan.failure?.message.slice(0, 160)}`;
     log(`    ${spec.key}: samverkan ${svText}`);
     const networkx =
@@ -839,7 +846,7 @@ async function benchScope(apis: BenchApis, nx: NxContext, label: string, area: A
     result.fields.push(fieldResult(spec.key, spec, samverkan, networkx));
     if (spec.countBased && extra !== null) {
       // The same field when the index is not built for the graph version (just after a write).
-      const cypher = await timeField(apis.cypher, spec.document, { scope: { areaId: scope.areaId, asOf: scope.asOf }, ...extra }, options.runs);
+      const cypher = await timeField(apis.cypher, spec.document, { scope: { areaId: scope.areaId, asOf: scope.asOf }, ...extra }, options.runs, options.warmup);
       log(`    ${spec.key} (Cypher): ${cypher.ok ? `median ${ms(cypher.medianMs)} ms` : cypher.failure?.status}`);
       result.fields.push(fieldResult(`${spec.key} (Cypher)`, spec, cypher, networkx));
     }
@@ -1025,7 +1032,7 @@ async function main(): Promise<number> {
       `Samverkan analytics benchmark — ${startedAt.toISOString()}`,
       `machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB memory, load average ${(machine.loadAverageAtStart as number[]).join(' ')}; ${machine.platform}; node ${machine.node}; python ${machine.python ?? '–'}, networkx ${machine.networkx ?? '–'}`,
       `database: Neo4j ${versions?.neo4jVersion ?? '?'}, GDS ${versions?.gdsVersion ?? 'none'}, APOC ${versions?.apocVersion ?? 'none'} (${embedded ? `embedded, heap ${config.database.mode === 'embedded' ? config.database.heap : ''}` : 'external'}); Samverkan ${versions?.version ?? VERSION}`,
-      `sizes ${options.sizes.map(count).join(', ')}; seed ${options.seed}; asOf ${options.asOf}; ${options.runs} timed runs after 1 warm-up, analytics cache bypassed; analytics timeout ${options.timeoutMs} ms; ` +
+      `sizes ${options.sizes.map(count).join(', ')}; seed ${options.seed}; asOf ${options.asOf}; ${options.runs} timed runs${options.warmup ? ' after 1 warm-up' : ', no warm-up'}, analytics cache bypassed; analytics timeout ${options.timeoutMs} ms; ` +
         `NetworkX: ${options.networkx ? `${options.runs} runs (${options.nxHeavyRuns} for betweenness and communities), betweenness estimated from ${options.nxBetweennessSources} sampled sources above ${count(options.nxExactBetweennessMax)} actors` : 'skipped'}`,
     ].join('\n');
     process.stdout.write(`${header}\n`);
@@ -1077,11 +1084,11 @@ async function main(): Promise<number> {
             const samverkan: SamverkanResult =
               extra === null
                 ? { ok: false, failure: { status: 'skipped', message: 'needs actors: not a per-area scaling field' }, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null, engine: null }
-                : await timeField(api, spec.document, { scope, ...extra }, options.scalingRuns);
+                : await timeField(api, spec.document, { scope, ...extra }, options.scalingRuns, options.warmup);
             log(`    ${spec.field}: ${samverkan.ok ? `median ${ms(samverkan.medianMs)} ms` : samverkan.failure?.status}`);
             timed.fields.push({ field: spec.field, samverkan });
             if (spec.countBased && extra !== null) {
-              const cypher = await timeField(cypherApi, spec.document, { scope, ...extra }, options.scalingRuns);
+              const cypher = await timeField(cypherApi, spec.document, { scope, ...extra }, options.scalingRuns, options.warmup);
               log(`    ${spec.field} (Cypher): ${cypher.ok ? `median ${ms(cypher.medianMs)} ms` : cypher.failure?.status}`);
               timed.fields.push({ field: `${spec.field} (Cypher)`, samverkan: cypher });
             }
