@@ -95,9 +95,17 @@ export class AnalyticsService {
     return this.deps.index?.forVersion(version) ?? null;
   }
 
-  /** NOT_FOUND for a scope naming an unknown area. */
-  async checkScope(scope: Scope): Promise<void> {
+  /**
+   * NOT_FOUND for a scope naming an unknown area. The collaboration index of this
+   * version knows every area; without it, the database is asked.
+   */
+  async checkScope(scope: Scope, version: string): Promise<void> {
     if (!scope.areaId) return;
+    const index = this.indexFor(version);
+    if (index) {
+      if (!index.areaIndexOf.has(scope.areaId)) throw new NotFoundError('Area', scope.areaId);
+      return;
+    }
     const [row] = await this.deps.db.readRows<{ found: boolean }>('analytics/areaExists', { areaId: scope.areaId });
     if (!row?.found) throw new NotFoundError('Area', scope.areaId);
   }
@@ -142,10 +150,7 @@ export class AnalyticsService {
     compute: (version: string) => Promise<{ result: T; method: MethodParts }>,
   ): Promise<T & { method: AnalysisMethod }> {
     const version = await this.graphVersion();
-    const index = this.indexFor(version);
-    // The index of this version knows every area: no round trip needed.
-    if (!index) await this.checkScope(scope);
-    else if (scope.areaId !== null && !index.areaIndexOf.has(scope.areaId)) throw new NotFoundError('Area', scope.areaId);
+    await this.checkScope(scope, version);
     const key = `${field}|${version}|${JSON.stringify(scope)}|${JSON.stringify(args ?? null)}`;
     const { value, computedAt, cached } = await this.cache.getOrCompute(key, () => this.withTimeout(compute(version)));
     const gdsVersion = value.method.usesGds ? ((await this.deps.serviceInfo.get()).gdsVersion ?? null) : null;

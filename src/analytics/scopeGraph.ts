@@ -1,3 +1,4 @@
+import { compareIds } from './compareIds';
 import type { Sector } from '../model';
 
 export interface ScopeActor {
@@ -46,7 +47,7 @@ export function buildScopeGraph(actors: ScopeActor[], rows: ScopePair[], engine:
     if (!byId.has(pair.source)) byId.set(pair.source, { id: pair.source, sector: pair.sourceSector, name: pair.sourceName });
     if (!byId.has(pair.target)) byId.set(pair.target, { id: pair.target, sector: pair.targetSector, name: pair.targetName });
   }
-  const all = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const all = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
   const indexOf = new Map(all.map((actor, index) => [actor.id, index]));
   const neighbours: number[][] = all.map(() => []);
   for (const pair of pairs) {

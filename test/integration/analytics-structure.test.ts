@@ -1,6 +1,7 @@
 import { createTestApi, codesOf, type TestApi } from '../helpers/testApi';
 import { AS_OF, AS_OF_BEFORE, SCOPE_VARIANTS, createAnalyticsCity } from '../helpers/analyticsFixtures';
 import type { AnalysisMethod } from '../../src/analytics/analyticsService';
+import type { PartnerSuggestionRow } from '../../src/analytics/measures/partnerSuggestions';
 
 /**
  * The structural analytics fields against the small city of analyticsFixtures.
@@ -340,16 +341,7 @@ describe('connectionPaths', () => {
 describe('partnerSuggestions', () => {
   const QUERY = `query($actorId: ID!, $first: Int, $scope: AnalyticsScope) { partnerSuggestions(actorId: $actorId, first: $first, scope: $scope) {
     suggestions { actor { id } score adamicAdar sharedPartners sharedAreas sharedInitiatives sharedSdgs reasons } ${METHOD} } }`;
-  type Suggestion = {
-    actor: { id: string };
-    score: number;
-    adamicAdar: number;
-    sharedPartners: number;
-    sharedAreas: number;
-    sharedInitiatives: number;
-    sharedSdgs: number;
-    reasons: string[];
-  };
+  type Suggestion = Omit<PartnerSuggestionRow, 'actorId'> & { actor: { id: string } };
   type Result = { partnerSuggestions: { suggestions: Suggestion[]; method: Method } };
 
   it('ranks actors of other sectors by Adamic–Adar plus shared initiatives and SDGs', async () => {

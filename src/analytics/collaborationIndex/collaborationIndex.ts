@@ -1,3 +1,4 @@
+import { compareIds } from '../compareIds';
 import { COLLABORATION_KINDS as KINDS, SECTORS, type CollaborationKind, type Sector } from '../../model';
 import type { Scope } from '../scope';
 
@@ -73,10 +74,9 @@ export class CollaborationIndex {
   constructor(
     readonly version: string,
     rows: IndexRows,
-    readonly builtAt: string = new Date().toISOString(),
   ) {
     const n = rows.actors.length;
-    const actors = [...rows.actors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const actors = [...rows.actors].sort((a, b) => compareIds(a.id, b.id));
     this.actorIds = actors.map((actor) => actor.id);
     this.actorNames = actors.map((actor) => actor.name);
     const actorIndexOf = new Map(this.actorIds.map((id, index) => [id, index]));

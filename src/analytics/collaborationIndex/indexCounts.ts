@@ -1,3 +1,4 @@
+import { compareIds } from '../compareIds';
 import { SECTORS } from '../../model';
 import type { Scope } from '../scope';
 import type { AreaSectorCounts, PartnerSectorCounts } from '../measures/blau';
@@ -104,7 +105,7 @@ function areasWithActors(index: CollaborationIndex, scope: Scope): Array<{ area:
       });
       return { area, actors: actors.sort((a, b) => a - b) };
     })
-    .sort((a, b) => (index.areaIds[a.area] < index.areaIds[b.area] ? -1 : 1));
+    .sort((a, b) => compareIds(index.areaIds[a.area], index.areaIds[b.area]));
 }
 
 /** Each area's actors per sector: the rows of analytics/areaSectorCounts. */

@@ -1,3 +1,4 @@
+import { compareIds } from '../compareIds';
 import { SECTORS, type Sector } from '../../model';
 import { sectorIndex } from './sectorMixing';
 
@@ -26,9 +27,7 @@ export function byDiversity<T>(valueOf: (item: T) => number | null, keyOf: (item
     const va = valueOf(a) ?? -1;
     const vb = valueOf(b) ?? -1;
     if (va !== vb) return vb - va;
-    const ka = keyOf(a);
-    const kb = keyOf(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
+    return compareIds(keyOf(a), keyOf(b));
   };
 }
 

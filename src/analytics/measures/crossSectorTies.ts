@@ -1,3 +1,4 @@
+import { compareIds } from '../compareIds';
 import type { CollaborationKind, Sector } from '../../model';
 import type { ScopePair } from '../scopeGraph';
 
@@ -9,8 +10,6 @@ export interface CrossSectorTieRow {
   strength: number;
   kinds: CollaborationKind[];
 }
-
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The scope's pairs whose ends are of different sectors, with the smaller id as
@@ -31,7 +30,7 @@ export function crossSectorTies(pairs: readonly ScopePair[]): CrossSectorTieRow[
       kinds: [...(pair.kinds as CollaborationKind[])].sort(),
     });
   }
-  return rows.sort((a, b) => byId(a.source, b.source) || byId(a.target, b.target));
+  return rows.sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target));
 }
 
 /** The cursor key of a row; ids never contain '|'. */
@@ -51,7 +50,7 @@ export function rowsAfter(rows: readonly CrossSectorTieRow[], after: string | nu
   while (low < high) {
     const middle = (low + high) >> 1;
     const row = rows[middle];
-    if ((byId(row.source, source) || byId(row.target, target)) <= 0) low = middle + 1;
+    if ((compareIds(row.source, source) || compareIds(row.target, target)) <= 0) low = middle + 1;
     else high = middle;
   }
   return rows.slice(low, low + limit);

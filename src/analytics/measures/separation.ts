@@ -1,3 +1,4 @@
+import { compareIds } from '../compareIds';
 import { SECTORS, type Sector } from '../../model';
 import type { NeighbourGraph } from './tieIndex';
 
@@ -95,7 +96,7 @@ export class Separation {
     if (total(rest) > 0) parts.push(rest);
     return parts
       .map((counts) => ({ size: total(counts), sectors: sectorsIn(counts) }))
-      .sort((a, b) => b.size - a.size || compareText(a.sectors.join(), b.sectors.join()))
+      .sort((a, b) => b.size - a.size || compareIds(a.sectors.join(), b.sectors.join()))
       .map((part) => part.sectors);
   }
 
@@ -116,8 +117,6 @@ export class Separation {
 }
 
 const minus = (a: SectorCounts, b: SectorCounts): SectorCounts => a.map((value, s) => value - b[s]);
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const total = (counts: SectorCounts): number => counts.reduce((sum, value) => sum + value, 0);
 

@@ -1,3 +1,4 @@
+import { compareIds } from '../compareIds';
 import type { Sector } from '../../model';
 import { Separation, separatedSectors } from './separation';
 import type { NeighbourGraph } from './tieIndex';
@@ -50,7 +51,7 @@ export function describeRisks(
       separatedSectors: separatedSectors([sides.uSide, sides.vSide]),
     });
   }
-  bridgeRows.sort((a, b) => b.separatedSectors.length - a.separatedSectors.length || compare(a.sourceId, b.sourceId) || compare(a.targetId, b.targetId));
+  bridgeRows.sort((a, b) => b.separatedSectors.length - a.separatedSectors.length || compareIds(a.sourceId, b.sourceId) || compareIds(a.targetId, b.targetId));
   const pointRows: ArticulationPointRow[] = [];
   for (const actorId of articulationPoints) {
     const index = graph.indexOf.get(actorId);
@@ -60,9 +61,8 @@ export function describeRisks(
   }
   pointRows.sort(
     (a, b) =>
-      b.separatedSectors.length - a.separatedSectors.length || b.componentsAfterRemoval - a.componentsAfterRemoval || compare(a.actorId, b.actorId),
+      b.separatedSectors.length - a.separatedSectors.length || b.componentsAfterRemoval - a.componentsAfterRemoval || compareIds(a.actorId, b.actorId),
   );
   return { bridges: bridgeRows, articulationPoints: pointRows };
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

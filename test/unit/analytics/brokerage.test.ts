@@ -2,7 +2,7 @@ import { brokerage } from '../../../src/analytics/measures/brokerage';
 import { normaliseBetweenness, rankBrokers } from '../../../src/analytics/measures/brokerRanking';
 import { TieIndex } from '../../../src/analytics/measures/tieIndex';
 import type { ScopeGraph } from '../../../src/analytics/scopeGraph';
-import { graphOf, mixedGraph } from './sampleGraphs';
+import { graphOf, mixedGraph, starWithTriangle } from './sampleGraphs';
 
 /**
  * Expected values: brokerage by a brute-force enumeration of every triple in
@@ -13,20 +13,11 @@ import { graphOf, mixedGraph } from './sampleGraphs';
 const counts = (graph: ScopeGraph, id: string) => brokerage(graph, new TieIndex(graph), graph.indexOf.get(id) as number);
 
 /**
- * A star around b (PUBLIC) with p1, p2 (PUBLIC), c1, c2 (CITIZEN), q (PRIVATE),
- * and p1–c1 tied, which closes that two-path. The nine open two-paths through b:
- * p1–p2 coordinator; c1–c2 itinerant; p1–c2, p2–c1, p2–c2, p1–q, p2–q
- * gatekeeper/representative; c1–q, c2–q liaison.
+ * starWithTriangle: the nine open two-paths through b are p1–p2 coordinator;
+ * c1–c2 itinerant; p1–c2, p2–c1, p2–c2, p1–q, p2–q gatekeeper/representative;
+ * c1–q, c2–q liaison.
  */
-const star = () =>
-  graphOf({ b: 'PUBLIC', p1: 'PUBLIC', p2: 'PUBLIC', c1: 'CITIZEN', c2: 'CITIZEN', q: 'PRIVATE' }, [
-    ['b', 'p1'],
-    ['b', 'p2'],
-    ['b', 'c1'],
-    ['b', 'c2'],
-    ['b', 'q'],
-    ['c1', 'p1'],
-  ]);
+const star = starWithTriangle;
 
 describe('Gould–Fernandez brokerage (undirected)', () => {
   it('counts each open two-path once, in exactly one role', () => {

@@ -1,7 +1,7 @@
 import { constraint, effectiveSize } from '../../../src/analytics/measures/burt';
 import { TieIndex } from '../../../src/analytics/measures/tieIndex';
 import type { ScopeGraph } from '../../../src/analytics/scopeGraph';
-import { graphOf, mixedGraph } from './sampleGraphs';
+import { graphOf, mixedGraph, starWithTriangle } from './sampleGraphs';
 
 /** Expected values from networkx 3.6.1: nx.constraint(G) and nx.effective_size(G), unweighted. */
 
@@ -37,14 +37,7 @@ describe("Burt's constraint and effective size", () => {
   });
 
   it('match NetworkX on a star with one closed triangle', () => {
-    const graph = graphOf({ b: 'PUBLIC', p1: 'PUBLIC', p2: 'PUBLIC', c1: 'CITIZEN', c2: 'CITIZEN', q: 'PRIVATE' }, [
-      ['b', 'p1'],
-      ['b', 'p2'],
-      ['b', 'c1'],
-      ['b', 'c2'],
-      ['b', 'q'],
-      ['c1', 'p1'],
-    ]);
+    const graph = starWithTriangle();
     expectClose(measures(graph), {
       b: [0.30000000000000004, 4.6],
       c1: [0.9225, 1.0],

@@ -51,3 +51,17 @@ export const MIXED_PAIRS: Array<[string, string]> = [
 ];
 
 export const mixedGraph = (): ScopeGraph => graphOf(MIXED_SECTORS, MIXED_PAIRS);
+
+/**
+ * A star around b (PUBLIC) with p1, p2 (PUBLIC), c1, c2 (CITIZEN), q (PRIVATE),
+ * and p1–c1 tied, which closes that two-path.
+ */
+export const starWithTriangle = (): ScopeGraph =>
+  graphOf({ b: 'PUBLIC', p1: 'PUBLIC', p2: 'PUBLIC', c1: 'CITIZEN', c2: 'CITIZEN', q: 'PRIVATE' }, [
+    ['b', 'p1'],
+    ['b', 'p2'],
+    ['b', 'c1'],
+    ['b', 'c2'],
+    ['b', 'q'],
+    ['c1', 'p1'],
+  ]);
