@@ -49,6 +49,7 @@ import { generateCity, generatorVersion } from '../src/seed/generateCity';
 import { loadDataset, wipeDatabase, type LoadSummary } from '../src/seed/loadDataset';
 import { createServiceInfoProvider, type ServiceInfo, type ServiceInfoProvider } from '../src/system/serviceInfo';
 import { VERSION } from '../src/version';
+import { SYSTEM_PRINCIPAL } from '../src/auth/principal';
 
 // ---------------------------------------------------------------------------------------
 // Options
@@ -499,7 +500,7 @@ async function createBenchApi(db: Database, timeoutMs: number, verbose: boolean,
     logged,
     async run(document, variables) {
       const analytics = new AnalyticsService({ db, serviceInfo, logger: verbose ? logger : silentLogger, timeoutMs, cache: new AnalyticsCache(), index });
-      const contextValue = createContext({ db, logger, serviceInfo, analytics });
+      const contextValue = createContext({ db, logger, serviceInfo, analytics, principal: SYSTEM_PRINCIPAL });
       const started = performance.now();
       const response = await server.executeOperation<Record<string, unknown>>({ query: document, variables }, { contextValue });
       const elapsed = performance.now() - started;

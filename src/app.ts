@@ -8,6 +8,7 @@ import { createContext } from './context';
 import { createServiceInfoProvider } from './system/serviceInfo';
 import { seedIfEmpty } from './seed/loadDataset';
 import { VERSION } from './version';
+import { DEVELOPMENT_ADMIN } from './auth/principal';
 import { AnalyticsService } from './analytics/analyticsService';
 import { CollaborationIndexStore } from './analytics/collaborationIndex/collaborationIndexStore';
 
@@ -34,7 +35,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         schema: buildSchema(),
         logger,
         ide: config.ide,
-        context: async () => createContext({ db: database.db, logger, serviceInfo, analytics }),
+        authenticate: async () => DEVELOPMENT_ADMIN,
+        context: async (principal) => createContext({ db: database.db, logger, serviceInfo, analytics, principal }),
         ready: async () => {
           await database.db.readRows('system/ping');
         },

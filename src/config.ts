@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AuthConfigError, parseAuthConfig } from './auth/authConfig';
 
 /** Where the database comes from: an external server, or one we start in a child JVM. */
 export type DatabaseConfig =
@@ -18,6 +19,42 @@ export interface Config {
   /** Keep the in-memory collaboration index for the count-based analytics. */
   analyticsIndex: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** NODE_ENV=production: IDE and introspection off by default, stricter headers. */
+  production: boolean;
+  auth: AuthConfig;
+  /** Counts of citizens below this are suppressed for callers without citizen access. */
+  suppressionK: number;
+}
+
+/** How callers prove who they are (see src/auth/). */
+export interface JwtConfig {
+  /** An OIDC provider's JWKS URL (Keycloak, Entra ID, ...). */
+  jwksUrl?: string;
+  /** A PEM public key (SPKI) for small installations. */
+  publicKey?: string;
+  /** A shared secret (HS256/384/512) for small installations. */
+  secret?: string;
+  issuer: string;
+  audience: string;
+  /** Accepted algorithms; never `none`, and never HS* together with a public key. */
+  algorithms: string[];
+  /** Dotted path of the claim holding roles, e.g. `realm_access.roles`. */
+  rolesClaim: string;
+  /** Dotted path of the claim holding organisation actor ids. */
+  organisationsClaim: string;
+}
+
+export interface AuthConfig {
+  /**
+   * `development`: every request acts as a development administrator (no
+   * authentication configured on a loopback host, or the explicit opt-out
+   * SAMVERKAN_AUTH=development). `required`: a bearer token or an API key.
+   */
+  mode: 'development' | 'required';
+  /** Set when tokens are configured. */
+  jwt: JwtConfig | null;
+  /** Whether the mode was chosen explicitly by SAMVERKAN_AUTH rather than inferred. */
+  explicit: boolean;
 }
 
 export class ConfigError extends Error {
@@ -74,8 +111,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
   }
+  const host = env.HOST || '127.0.0.1';
+  let auth: AuthConfig;
+  try {
+    auth = parseAuthConfig(env, host);
+  } catch (error) {
+    if (error instanceof AuthConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+  const production = env.NODE_ENV === 'production';
   return {
-    host: env.HOST || '127.0.0.1',
+    host,
     port: int(env, 'PORT', 4000, 0, 65535),
     database,
     ide: bool(env, 'SAMVERKAN_IDE', env.NODE_ENV !== 'production'),
@@ -83,5 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     analyticsTimeoutMs: int(env, 'SAMVERKAN_ANALYTICS_TIMEOUT_MS', 30000, 100, 3600000),
     analyticsIndex: bool(env, 'SAMVERKAN_ANALYTICS_INDEX', true),
     logLevel,
+    production,
+    auth,
+    suppressionK: int(env, 'SAMVERKAN_SUPPRESSION_K', 5, 1, 1000),
   };
 }

@@ -7,6 +7,7 @@ import { CollaborationRepository } from './collaborations/collaborationRepositor
 import { createLoaders, type Loaders, type Repositories } from './loaders/createLoaders';
 import type { ServiceInfoProvider } from './system/serviceInfo';
 import type { AnalyticsService } from './analytics/analyticsService';
+import type { Principal } from './auth/principal';
 
 /** What every resolver receives: built fresh for each request, never mutated. */
 export interface Context {
@@ -18,6 +19,8 @@ export interface Context {
   readonly analytics: AnalyticsService;
   /** The request's clock; "today" defaults come from here. */
   readonly now: Date;
+  /** Who is calling; every access rule asks src/auth/policy.ts about it. */
+  readonly principal: Principal;
 }
 
 export interface ContextDependencies {
@@ -25,6 +28,7 @@ export interface ContextDependencies {
   logger: Logger;
   serviceInfo: ServiceInfoProvider;
   analytics: AnalyticsService;
+  principal: Principal;
   /** Sees every statement the request sends (tests count round trips with it). */
   observer?: QueryObserver;
 }
@@ -36,5 +40,5 @@ export function createContext(deps: ContextDependencies): Context {
     initiatives: new InitiativeRepository(deps.db, deps.observer),
     collaborations: new CollaborationRepository(deps.db, deps.observer),
   };
-  return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date() };
+  return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date(), principal: deps.principal };
 }

@@ -9,6 +9,16 @@ export enum ErrorCode {
   ANALYTICS_UNAVAILABLE = 'ANALYTICS_UNAVAILABLE',
   ANALYTICS_TIMEOUT = 'ANALYTICS_TIMEOUT',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  ANALYTICS_BUSY = 'ANALYTICS_BUSY',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  RESULT_TOO_LARGE = 'RESULT_TOO_LARGE',
+  RATE_LIMITED = 'RATE_LIMITED',
+  BAD_REQUEST = 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -60,6 +70,34 @@ export class AnalyticsTimeoutError extends ClientError {
 export class ServiceUnavailableError extends ClientError {
   constructor(message: string) {
     super(message, ErrorCode.SERVICE_UNAVAILABLE);
+  }
+}
+
+/** No valid credentials: HTTP 401. The message says which header to send. */
+export class UnauthenticatedError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.UNAUTHENTICATED, { http: { status: 401 } });
+  }
+}
+
+/** Valid credentials without the right: the message names the role or organisation needed. */
+export class ForbiddenError extends ClientError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.FORBIDDEN, extensions);
+  }
+}
+
+/** The database did not answer within the configured bound; retry later. */
+export class DatabaseUnavailableError extends ClientError {
+  constructor(message = 'The database is not reachable right now. Nothing was written by this request unless its response said so; try again in a moment.') {
+    super(message, ErrorCode.DATABASE_UNAVAILABLE);
+  }
+}
+
+/** Too many heavy analyses are running; the message says when to retry. */
+export class AnalyticsBusyError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.ANALYTICS_BUSY);
   }
 }
 

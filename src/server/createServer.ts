@@ -7,14 +7,17 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../context';
 import type { Logger } from '../logger';
+import type { Principal } from '../auth/principal';
 import { createErrorFormatter } from '../errors';
 import { graphiqlRouter } from './graphiqlPage';
 
 export interface ServerDependencies {
   schema: GraphQLSchema;
   logger: Logger;
-  /** Builds each request's context. */
-  context: () => Promise<Context>;
+  /** Who is calling: a principal, or an UnauthenticatedError (src/auth/authenticate.ts). */
+  authenticate: (req: express.Request) => Promise<Principal>;
+  /** Builds each request's context for the authenticated caller. */
+  context: (principal: Principal) => Promise<Context>;
   ide: boolean;
   /** Readiness: resolves when the database answers. */
   ready: () => Promise<void>;
@@ -50,7 +53,21 @@ export async function createServer(deps: ServerDependencies, host: string, port:
     }
   });
   if (deps.ide) app.use(graphiqlRouter());
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: deps.context }));
+  const authenticated: express.RequestHandler = (req, res, next) => {
+    deps.authenticate(req).then(
+      (principal) => {
+        res.locals.principal = principal;
+        next();
+      },
+      (error: unknown) => next(error),
+    );
+  };
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    authenticated,
+    expressMiddleware(apollo, { context: async ({ res }) => deps.context(res.locals.principal as Principal) }),
+  );
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
   const address = httpServer.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;

@@ -11,6 +11,7 @@ import { AnalyticsService } from '../../src/analytics/analyticsService';
 import { CollaborationIndexStore } from '../../src/analytics/collaborationIndex/collaborationIndexStore';
 import { wipeDatabase } from '../../src/seed/loadDataset';
 import { readTestDatabaseState } from './testDatabaseState';
+import { DEVELOPMENT_ADMIN, type Principal } from '../../src/auth/principal';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
@@ -26,9 +27,10 @@ export interface TestApi {
   index: CollaborationIndexStore | undefined;
   /** Every line the error formatter logged. */
   logged: string[];
-  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** Runs as `principal` (default: the development administrator). */
+  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, principal?: Principal): Promise<GraphQLResult<T>>;
   /** Runs and fails the test when the operation returned errors. */
-  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, principal?: Principal): Promise<T>;
   wipe(): Promise<void>;
   close(): Promise<void>;
 }
@@ -64,9 +66,9 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const analytics = new AnalyticsService({ db, serviceInfo, logger, timeoutMs, index });
   const server = new ApolloServer<Context>({ schema: buildSchema(), formatError: createErrorFormatter(logger) });
   await server.start();
-  const run = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> => {
+  const run = async <T>(query: string, variables: Record<string, unknown> = {}, principal: Principal = DEVELOPMENT_ADMIN): Promise<GraphQLResult<T>> => {
     const queries: string[] = [];
-    const contextValue = createContext({ db, logger, serviceInfo, analytics, observer: { onQuery: (name) => queries.push(name) } });
+    const contextValue = createContext({ db, logger, serviceInfo, analytics, principal, observer: { onQuery: (name) => queries.push(name) } });
     const response = await server.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
     return { data: response.body.singleResult.data, errors: response.body.singleResult.errors, queries };
@@ -77,8 +79,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     index,
     logged,
     run,
-    async ok<T>(query: string, variables?: Record<string, unknown>) {
-      const result = await run<T>(query, variables);
+    async ok<T>(query: string, variables?: Record<string, unknown>, principal?: Principal) {
+      const result = await run<T>(query, variables, principal);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}\nServer log:\n${logged.slice(-3).join('\n')}`);
       return result.data as T;
     },
@@ -127,8 +129,8 @@ export function useTestApi(options: TestApiOptions = {}): TestApi {
     get logged() {
       return api().logged;
     },
-    run: (query, variables) => api().run(query, variables),
-    ok: (query, variables) => api().ok(query, variables),
+    run: (query, variables, principal) => api().run(query, variables, principal),
+    ok: (query, variables, principal) => api().ok(query, variables, principal),
     wipe: () => api().wipe(),
     close: () => api().close(),
   };

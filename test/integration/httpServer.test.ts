@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logger';
 import { createServiceInfoProvider } from '../../src/system/serviceInfo';
 import { AnalyticsService } from '../../src/analytics/analyticsService';
 import { readTestDatabaseState } from '../helpers/testDatabaseState';
+import { DEVELOPMENT_ADMIN } from '../../src/auth/principal';
 
 let db: Database;
 let server: RunningServer;
@@ -25,7 +26,8 @@ beforeAll(async () => {
       schema: buildSchema([boom], ['extend type Query { "Always fails (test only)." boom: String }']),
       logger,
       ide: true,
-      context: async () => createContext({ db, logger, serviceInfo, analytics }),
+      authenticate: async () => DEVELOPMENT_ADMIN,
+      context: async (principal) => createContext({ db, logger, serviceInfo, analytics, principal }),
       ready: async () => {
         await db.readRows('system/ping');
       },
