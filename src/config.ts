@@ -24,7 +24,45 @@ export interface Config {
   auth: AuthConfig;
   /** Counts of citizens below this are suppressed for callers without citizen access. */
   suppressionK: number;
+  limits: LimitsConfig;
 }
+
+/** Bounds against abuse and overload (see src/limits/ and src/server/). */
+export interface LimitsConfig {
+  /** graphql-armor: deepest field nesting. */
+  maxDepth: number;
+  /** graphql-armor: aliases per operation. */
+  maxAliases: number;
+  /** graphql-armor: tokens per document. */
+  maxTokens: number;
+  /** graphql-armor: directives per operation. */
+  maxDirectives: number;
+  /** graphql-armor: cost per operation (analytics fields weigh more). */
+  maxCost: number;
+  /** Records one request may read from Neo4j before it is stopped with RESULT_TOO_LARGE. */
+  maxRowsPerRequest: number;
+  /** Heavy analyses (GDS, scope networks) running at once; others wait within the analytics timeout. */
+  analyticsConcurrency: number;
+  /** Server-side timeout of an ordinary read or write transaction. */
+  queryTimeoutMs: number;
+  /** Largest accepted request body. */
+  bodyLimitBytes: number;
+  /** Requests per principal (or address, before authentication) per minute. */
+  rateLimitPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: LimitsConfig = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxCost: 5000,
+  maxRowsPerRequest: 50000,
+  analyticsConcurrency: 2,
+  queryTimeoutMs: 15000,
+  bodyLimitBytes: 1024 * 1024,
+  rateLimitPerMinute: 600,
+};
 
 /** How callers prove who they are (see src/auth/). */
 export interface JwtConfig {
@@ -132,5 +170,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     production,
     auth,
     suppressionK: int(env, 'SAMVERKAN_SUPPRESSION_K', 5, 1, 1000),
+    limits: { ...DEFAULT_LIMITS },
   };
 }

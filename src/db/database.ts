@@ -14,6 +14,8 @@ export interface Tx {
 export interface QueryObserver {
   /** Called once per statement sent to the database: the round trips a request made. */
   onQuery(name: string): void;
+  /** Called with the number of records (and of items in their list columns) a statement returned. */
+  onRows?(name: string, count: number): void;
 }
 
 export interface RunOptions {
@@ -102,10 +104,19 @@ export class Database {
         const text = this.queries.get(name);
         observer?.onQuery(name);
         const result: QueryResult = await managed.run(text, toParams(params) as Params);
-        return result.records.map((record) => toPlain(record.toObject()) as T);
+        const rows = result.records.map((record) => toPlain(record.toObject()) as T);
+        if (observer?.onRows) observer.onRows(name, weightOf(rows as unknown as Row[]));
+        return rows;
       },
     };
   }
+}
+
+/** Records plus the items of their list columns: what a request read, for its row budget. */
+function weightOf(rows: Row[]): number {
+  let weight = rows.length;
+  for (const row of rows) for (const value of Object.values(row)) if (Array.isArray(value)) weight += value.length;
+  return weight;
 }
 
 export interface DriverOptions {
