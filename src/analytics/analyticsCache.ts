@@ -24,6 +24,11 @@ export class AnalyticsCache {
     return { value, computedAt, cached: false };
   }
 
+  /** Forgets every result: after an erasure no cached answer may still hold the erased person. */
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -45,6 +45,11 @@ export class CollaborationIndexStore {
     return this.building;
   }
 
+  /** Drops the copy of the graph (after an erasure); the next request rebuilds it from the database. */
+  drop(): void {
+    this.current = null;
+  }
+
   /** Waits for a build in flight; no new build starts afterwards. */
   async close(): Promise<void> {
     this.closed = true;
