@@ -23,6 +23,8 @@ export class CollaborationIndexStore {
   private current: CollaborationIndex | null = null;
   private building: Promise<CollaborationIndex | null> | null = null;
   private closed = false;
+  /** Bumped by drop(): a build that began before it is not kept. */
+  private generation = 0;
   /** Milliseconds the last successful build took. */
   lastBuildMs: number | null = null;
 
@@ -48,6 +50,7 @@ export class CollaborationIndexStore {
   /** Drops the copy of the graph (after an erasure); the next request rebuilds it from the database. */
   drop(): void {
     this.current = null;
+    this.generation += 1;
   }
 
   /** Waits for a build in flight; no new build starts afterwards. */
@@ -58,6 +61,7 @@ export class CollaborationIndexStore {
 
   private async build(): Promise<CollaborationIndex | null> {
     const started = performance.now();
+    const generation = this.generation;
     const loaded = await this.deps.db.read(async (tx) => {
       const [before] = await tx.run<{ version: string }>('system/graphVersion');
       const actors = await tx.run<IndexRows['actors'][number]>('analytics/indexActors');
@@ -72,7 +76,7 @@ export class CollaborationIndexStore {
       return null;
     }
     const index = new CollaborationIndex(loaded.before, loaded.rows);
-    if (!this.closed) this.current = index;
+    if (!this.closed && generation === this.generation) this.current = index;
     this.lastBuildMs = performance.now() - started;
     this.deps.logger.debug('collaboration index built', { version: index.version, actors: index.actorCount, ties: index.tieCount, ms: Math.round(this.lastBuildMs) });
     return index;
