@@ -21,6 +21,8 @@ export interface Context {
   readonly now: Date;
   /** Who is calling; every access rule asks src/auth/policy.ts about it. */
   readonly principal: Principal;
+  /** Counts of citizens below this are suppressed for callers without citizen access (SAMVERKAN_SUPPRESSION_K). */
+  readonly suppressionK: number;
 }
 
 export interface ContextDependencies {
@@ -29,6 +31,8 @@ export interface ContextDependencies {
   serviceInfo: ServiceInfoProvider;
   analytics: AnalyticsService;
   principal: Principal;
+  /** Default 5. */
+  suppressionK?: number;
   /** Sees every statement the request sends (tests count round trips with it). */
   observer?: QueryObserver;
 }
@@ -40,5 +44,5 @@ export function createContext(deps: ContextDependencies): Context {
     initiatives: new InitiativeRepository(deps.db, deps.observer),
     collaborations: new CollaborationRepository(deps.db, deps.observer),
   };
-  return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date(), principal: deps.principal };
+  return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date(), principal: deps.principal, suppressionK: deps.suppressionK ?? 5 };
 }
