@@ -6,16 +6,22 @@
  */
 // tsconfig sets isolatedModules, so ts-jest only transpiles: type errors are the
 // typecheck step's job (npm run typecheck).
-const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const tsJest = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  // jose 6 ships only ES modules; Node 20 loads them with require(), Jest's CommonJS runtime does not.
+  '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+};
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
 
 module.exports = {
   projects: [
-    { displayName: 'unit', testEnvironment: 'node', transform: tsJest, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { displayName: 'queries', testEnvironment: 'node', transform: tsJest, testMatch: ['<rootDir>/test/queries/**/*.test.ts'] },
+    { displayName: 'unit', testEnvironment: 'node', transform: tsJest, transformIgnorePatterns, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { displayName: 'queries', testEnvironment: 'node', transform: tsJest, transformIgnorePatterns, testMatch: ['<rootDir>/test/queries/**/*.test.ts'] },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       transform: tsJest,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
       globalTeardown: '<rootDir>/test/helpers/globalTeardown.ts',
