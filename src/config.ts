@@ -1,10 +1,29 @@
+import net from 'node:net';
 import path from 'node:path';
+import { z } from 'zod';
 import { AuthConfigError, parseAuthConfig } from './auth/authConfig';
 
 /** Where the database comes from: an external server, or one we start in a child JVM. */
 export type DatabaseConfig =
-  | { mode: 'external'; uri: string; username: string; password: string; database?: string }
-  | { mode: 'embedded'; dataDir: string; boltPort: number; heap: string; pageCache: string; database?: string };
+  | { mode: 'external'; uri: string; username: string; password: string; database?: string; connectTimeoutMs: number }
+  | {
+      mode: 'embedded';
+      dataDir: string;
+      boltPort: number;
+      heap: string;
+      pageCache: string;
+      database?: string;
+      connectTimeoutMs: number;
+      /** Restarts of a JVM that died unexpectedly before the service gives up and exits. */
+      restarts: number;
+    };
+
+/** Who may read GET /metrics: these networks, or a caller with the bearer token. */
+export interface MetricsConfig {
+  /** CIDR blocks (`10.0.0.0/8`, `::1/128`); a bare address is a single host. */
+  allow: string[];
+  token?: string;
+}
 
 export interface Config {
   host: string;
@@ -25,6 +44,11 @@ export interface Config {
   /** Counts of citizens below this are suppressed for callers without citizen access. */
   suppressionK: number;
   limits: LimitsConfig;
+  /** Answer introspection queries (on by default except in production). */
+  introspection: boolean;
+  /** Origins allowed by CORS; empty turns CORS off (no browser on another origin may call). */
+  corsOrigins: string[];
+  metrics: MetricsConfig;
 }
 
 /** Bounds against abuse and overload (see src/limits/ and src/server/). */
@@ -100,56 +124,136 @@ export class ConfigError extends Error {
 }
 
 const URI_SCHEMES = ['neo4j://', 'neo4j+s://', 'neo4j+ssc://', 'bolt://', 'bolt+s://', 'bolt+ssc://'];
+const LOOPBACK_NETWORKS = ['127.0.0.0/8', '::1/128'];
+/** Variables whose value must never be echoed in an error message. */
+const SECRETS = new Set(['NEO4J_PASSWORD', 'SAMVERKAN_METRICS_TOKEN']);
 
-function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${key} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
+// Each schema is optional (unset or empty means "use the default") and described by
+// what it accepts: the description is the second half of the error message.
+const whole = (min: number, max: number) =>
+  z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().min(min).max(max)).optional().describe(`a whole number from ${min} to ${max}`);
+const flag = () =>
+  z.stringbool({ truthy: ['1', 'true', 'yes'], falsy: ['0', 'false', 'no'], case: 'insensitive' }).optional().describe('true or false (also 1/0, yes/no)');
+const text = () => z.string().optional().describe('text');
+const memory = () => z.string().regex(/^\d+[kmgKMG]?$/).optional().describe('a size such as 512m or 2g');
+const list = (item: (entry: string) => boolean, accepts: string) =>
+  z
+    .string()
+    .transform((raw) => raw.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(item))
+    .optional()
+    .describe(accepts);
+
+export function isCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
-function bool(env: NodeJS.ProcessEnv, key: string, fallback: boolean): boolean {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(`${key} must be true or false, got "${raw}"`);
+const isOrigin = (entry: string) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(entry);
+
+const environment = z.object({
+  NODE_ENV: text(),
+  HOST: text(),
+  PORT: whole(0, 65535),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional().describe('debug, info, warn or error'),
+  NEO4J_URI: z
+    .string()
+    .refine((uri) => URI_SCHEMES.some((scheme) => uri.startsWith(scheme)))
+    .optional()
+    .describe(`a URI starting with one of ${URI_SCHEMES.join(', ')}`),
+  NEO4J_USERNAME: text(),
+  NEO4J_PASSWORD: text(),
+  NEO4J_DATABASE: text(),
+  NEO4J_CONNECT_TIMEOUT_MS: whole(100, 600_000),
+  SAMVERKAN_DATA_DIR: text(),
+  NEO4J_BOLT_PORT: whole(0, 65535),
+  NEO4J_HEAP: memory(),
+  NEO4J_PAGE_CACHE: memory(),
+  SAMVERKAN_NEO4J_RESTARTS: whole(0, 100),
+  SAMVERKAN_IDE: flag(),
+  SAMVERKAN_INTROSPECTION: flag(),
+  SAMVERKAN_SEED: flag(),
+  SAMVERKAN_ANALYTICS_TIMEOUT_MS: whole(100, 3_600_000),
+  SAMVERKAN_ANALYTICS_INDEX: flag(),
+  SAMVERKAN_SUPPRESSION_K: whole(1, 1000),
+  SAMVERKAN_MAX_DEPTH: whole(1, 100),
+  SAMVERKAN_MAX_ALIASES: whole(0, 10_000),
+  SAMVERKAN_MAX_TOKENS: whole(10, 1_000_000),
+  SAMVERKAN_MAX_DIRECTIVES: whole(0, 10_000),
+  SAMVERKAN_MAX_COST: whole(1, 100_000_000),
+  SAMVERKAN_MAX_ROWS_PER_REQUEST: whole(1, 100_000_000),
+  SAMVERKAN_ANALYTICS_CONCURRENCY: whole(1, 64),
+  SAMVERKAN_QUERY_TIMEOUT_MS: whole(100, 3_600_000),
+  SAMVERKAN_BODY_LIMIT: whole(1024, 100 * 1024 * 1024),
+  SAMVERKAN_RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000),
+  SAMVERKAN_CORS_ORIGINS: list(isOrigin, 'a comma-separated list of origins such as https://app.example.org (scheme, host and optional port; no path, no "*")'),
+  SAMVERKAN_METRICS_TOKEN: z.string().min(16).optional().describe('a token of at least 16 characters'),
+  SAMVERKAN_METRICS_ALLOW: list(isCidr, 'a comma-separated list of addresses or CIDR blocks such as 10.0.0.0/8, ::1/128'),
+});
+
+type Environment = z.infer<typeof environment>;
+
+/** One message naming every variable at fault and what it accepts. */
+function describeIssues(error: z.ZodError, env: Record<string, string>): string {
+  const keys = [...new Set(error.issues.map((issue) => String(issue.path[0])))];
+  return keys
+    .map((key) => {
+      const accepts = environment.shape[key as keyof Environment]?.description ?? 'a valid value';
+      const raw = env[key] ?? '';
+      const shown = SECRETS.has(key) ? '(value hidden)' : `"${raw.length > 100 ? raw.slice(0, 100) + '…' : raw}"`;
+      return `${key} must be ${accepts}, got ${shown}`;
+    })
+    .join('; ');
+}
+
+function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
+  // Unset and empty are the same: compose files pass `VAR=` for "not configured".
+  const present = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const parsed = environment.safeParse(present);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, present));
+  return parsed.data;
+}
+
+function limitsFrom(env: Environment): LimitsConfig {
+  return {
+    maxDepth: env.SAMVERKAN_MAX_DEPTH ?? DEFAULT_LIMITS.maxDepth,
+    maxAliases: env.SAMVERKAN_MAX_ALIASES ?? DEFAULT_LIMITS.maxAliases,
+    maxTokens: env.SAMVERKAN_MAX_TOKENS ?? DEFAULT_LIMITS.maxTokens,
+    maxDirectives: env.SAMVERKAN_MAX_DIRECTIVES ?? DEFAULT_LIMITS.maxDirectives,
+    maxCost: env.SAMVERKAN_MAX_COST ?? DEFAULT_LIMITS.maxCost,
+    maxRowsPerRequest: env.SAMVERKAN_MAX_ROWS_PER_REQUEST ?? DEFAULT_LIMITS.maxRowsPerRequest,
+    analyticsConcurrency: env.SAMVERKAN_ANALYTICS_CONCURRENCY ?? DEFAULT_LIMITS.analyticsConcurrency,
+    queryTimeoutMs: env.SAMVERKAN_QUERY_TIMEOUT_MS ?? DEFAULT_LIMITS.queryTimeoutMs,
+    bodyLimitBytes: env.SAMVERKAN_BODY_LIMIT ?? DEFAULT_LIMITS.bodyLimitBytes,
+    rateLimitPerMinute: env.SAMVERKAN_RATE_LIMIT_PER_MINUTE ?? DEFAULT_LIMITS.rateLimitPerMinute,
+  };
+}
+
+function databaseFrom(env: Environment, cwd: string): DatabaseConfig {
+  const database = env.NEO4J_DATABASE;
+  const connectTimeoutMs = env.NEO4J_CONNECT_TIMEOUT_MS ?? 5000;
+  if (env.NEO4J_URI) {
+    return { mode: 'external', uri: env.NEO4J_URI, username: env.NEO4J_USERNAME ?? 'neo4j', password: env.NEO4J_PASSWORD ?? '', database, connectTimeoutMs };
+  }
+  return {
+    mode: 'embedded',
+    dataDir: path.resolve(cwd, env.SAMVERKAN_DATA_DIR ?? '.data/neo4j'),
+    boltPort: env.NEO4J_BOLT_PORT ?? 7687,
+    heap: env.NEO4J_HEAP ?? '2g',
+    pageCache: env.NEO4J_PAGE_CACHE ?? '1g',
+    database,
+    connectTimeoutMs,
+    restarts: env.SAMVERKAN_NEO4J_RESTARTS ?? 5,
+  };
 }
 
 /** Parses and validates the environment once; everything else receives the result. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
-  const uri = env.NEO4J_URI;
-  const databaseName = env.NEO4J_DATABASE || undefined;
-  let database: DatabaseConfig;
-  if (uri) {
-    if (!URI_SCHEMES.some((scheme) => uri.startsWith(scheme))) {
-      throw new ConfigError(`NEO4J_URI must start with one of ${URI_SCHEMES.join(', ')}, got "${uri}"`);
-    }
-    database = {
-      mode: 'external',
-      uri,
-      username: env.NEO4J_USERNAME ?? 'neo4j',
-      password: env.NEO4J_PASSWORD ?? '',
-      database: databaseName,
-    };
-  } else {
-    database = {
-      mode: 'embedded',
-      dataDir: path.resolve(cwd, env.SAMVERKAN_DATA_DIR ?? '.data/neo4j'),
-      boltPort: int(env, 'NEO4J_BOLT_PORT', 7687, 0, 65535),
-      heap: env.NEO4J_HEAP ?? '2g',
-      pageCache: env.NEO4J_PAGE_CACHE ?? '1g',
-      database: databaseName,
-    };
-  }
-  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
-  }
-  const host = env.HOST || '127.0.0.1';
+  const parsed = parseEnvironment(env);
+  const host = parsed.HOST ?? '127.0.0.1';
   let auth: AuthConfig;
   try {
     auth = parseAuthConfig(env, host);
@@ -157,19 +261,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (error instanceof AuthConfigError) throw new ConfigError(error.message);
     throw error;
   }
-  const production = env.NODE_ENV === 'production';
+  const production = parsed.NODE_ENV === 'production';
   return {
     host,
-    port: int(env, 'PORT', 4000, 0, 65535),
-    database,
-    ide: bool(env, 'SAMVERKAN_IDE', env.NODE_ENV !== 'production'),
-    seedOnStart: bool(env, 'SAMVERKAN_SEED', true),
-    analyticsTimeoutMs: int(env, 'SAMVERKAN_ANALYTICS_TIMEOUT_MS', 30000, 100, 3600000),
-    analyticsIndex: bool(env, 'SAMVERKAN_ANALYTICS_INDEX', true),
-    logLevel,
+    port: parsed.PORT ?? 4000,
+    database: databaseFrom(parsed, cwd),
+    ide: parsed.SAMVERKAN_IDE ?? !production,
+    seedOnStart: parsed.SAMVERKAN_SEED ?? !production,
+    analyticsTimeoutMs: parsed.SAMVERKAN_ANALYTICS_TIMEOUT_MS ?? 30000,
+    analyticsIndex: parsed.SAMVERKAN_ANALYTICS_INDEX ?? true,
+    logLevel: parsed.LOG_LEVEL ?? 'info',
     production,
     auth,
-    suppressionK: int(env, 'SAMVERKAN_SUPPRESSION_K', 5, 1, 1000),
-    limits: { ...DEFAULT_LIMITS },
+    suppressionK: parsed.SAMVERKAN_SUPPRESSION_K ?? 5,
+    limits: limitsFrom(parsed),
+    introspection: parsed.SAMVERKAN_INTROSPECTION ?? !production,
+    corsOrigins: parsed.SAMVERKAN_CORS_ORIGINS ?? [],
+    metrics: { allow: parsed.SAMVERKAN_METRICS_ALLOW ?? LOOPBACK_NETWORKS, token: parsed.SAMVERKAN_METRICS_TOKEN },
   };
 }
