@@ -160,6 +160,12 @@ export class AnalyticsService {
     };
   }
 
+  /** After an erasure: no cached result and no copy of the graph may still hold the erased citizen. */
+  forgetAll(): void {
+    this.cache.clear();
+    this.deps.index?.drop();
+  }
+
   /** A hung analysis must not hang the request: past the timeout the client gets ANALYTICS_TIMEOUT. */
   private withTimeout<T>(work: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
