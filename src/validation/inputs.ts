@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError } from '../errors';
+import { quoteForError } from './quoteForError';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
@@ -7,7 +8,7 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 export function idOrGenerate(id: string | null | undefined, prefix: string, field = 'input.id'): string {
   if (id === undefined || id === null) return `${prefix}-${randomUUID()}`;
   if (!ID_PATTERN.test(id)) {
-    throw new BadUserInputError(`${field} must be 1–100 letters, digits, '.', '_', ':' or '-', starting with a letter or digit; got "${id}".`, field);
+    throw new BadUserInputError(`${field} must be 1–100 letters, digits, '.', '_', ':' or '-', starting with a letter or digit; got ${quoteForError(id)}.`, field);
   }
   return id;
 }
@@ -27,17 +28,22 @@ export function requiredText(value: string | null | undefined, field: string, li
   return text(value, field, limits) as string;
 }
 
+const MAX_WEBSITE_LENGTH = 2000;
+
 /** An http(s) URL, or null/undefined. */
 export function website(value: string | null | undefined, field: string): string | null | undefined {
   if (value === undefined || value === null) return value;
+  if (value.length > MAX_WEBSITE_LENGTH) {
+    throw new BadUserInputError(`${field} is ${value.length} characters long; a website address may have at most ${MAX_WEBSITE_LENGTH}.`, field);
+  }
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new BadUserInputError(`${field} must be a full http(s) URL such as https://example.org; got "${value}".`, field);
+    throw new BadUserInputError(`${field} must be a full http(s) URL such as https://example.org; got ${quoteForError(value)}.`, field);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new BadUserInputError(`${field} must use http or https; got "${url.protocol}".`, field);
+    throw new BadUserInputError(`${field} must use http or https; got ${quoteForError(url.protocol)}.`, field);
   }
   return url.toString();
 }

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../errors';
 import { luhnValid } from './luhn';
+import { quoteForError } from './quoteForError';
 
 /**
  * Normalises a Swedish organisation number to `NNNNNN-NNNN` or throws.
@@ -10,14 +11,14 @@ import { luhnValid } from './luhn';
 export function parseOrganisationNumber(value: string, field = 'organisationNumber'): string {
   const match = /^(\d{6})-?(\d{4})$/.exec(value.trim());
   if (!match) {
-    throw new BadUserInputError(`${field} must be a Swedish organisation number of the form NNNNNN-NNNN, e.g. 802002-4280; got "${value}".`, field);
+    throw new BadUserInputError(`${field} must be a Swedish organisation number of the form NNNNNN-NNNN, e.g. 802002-4280; got ${quoteForError(value)}.`, field);
   }
   const digits = match[1] + match[2];
   if (Number(digits[2]) < 2) {
-    throw new BadUserInputError(`${field} "${value}" is not an organisation number: its third digit must be 2 or more (it looks like a personal identity number, which Samverkan does not store).`, field);
+    throw new BadUserInputError(`${field} ${quoteForError(value)} is not an organisation number: its third digit must be 2 or more (it looks like a personal identity number, which Samverkan does not store).`, field);
   }
   if (!luhnValid(digits)) {
-    throw new BadUserInputError(`${field} "${value}" has a wrong check digit (Luhn); check the number for typing errors.`, field);
+    throw new BadUserInputError(`${field} ${quoteForError(value)} has a wrong check digit (Luhn); check the number for typing errors.`, field);
   }
   return `${match[1]}-${match[2]}`;
 }
