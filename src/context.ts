@@ -8,6 +8,8 @@ import { createLoaders, type Loaders, type Repositories } from './loaders/create
 import type { ServiceInfoProvider } from './system/serviceInfo';
 import type { AnalyticsService } from './analytics/analyticsService';
 import type { Principal } from './auth/principal';
+import { AuditRepository } from './audit/auditRepository';
+import { PrivacyRepository } from './privacy/privacyRepository';
 
 /** What every resolver receives: built fresh for each request, never mutated. */
 export interface Context {
@@ -39,10 +41,12 @@ export interface ContextDependencies {
 
 export function createContext(deps: ContextDependencies): Context {
   const repos: Repositories = {
-    actors: new ActorRepository(deps.db, deps.observer),
+    actors: new ActorRepository(deps.db, deps.observer, deps.principal),
     areas: new AreaRepository(deps.db, deps.observer),
-    initiatives: new InitiativeRepository(deps.db, deps.observer),
-    collaborations: new CollaborationRepository(deps.db, deps.observer),
+    initiatives: new InitiativeRepository(deps.db, deps.observer, deps.principal),
+    collaborations: new CollaborationRepository(deps.db, deps.observer, deps.principal),
+    audit: new AuditRepository(deps.db, deps.observer),
+    privacy: new PrivacyRepository(deps.db, deps.observer, deps.principal),
   };
   return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date(), principal: deps.principal, suppressionK: deps.suppressionK ?? 5 };
 }

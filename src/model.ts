@@ -38,6 +38,8 @@ export interface ActorRecord {
   consentGiven?: boolean | null;
   consentDate?: string | null;
   consentPurpose?: string | null;
+  /** For a citizen: the organisation that registered them (see src/auth/policy.ts). */
+  registeredBy?: string | null;
   synthetic?: boolean | null;
   createdAt: string;
   updatedAt: string;

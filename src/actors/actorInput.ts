@@ -27,6 +27,7 @@ export interface CreateActorInput {
   consent?: ConsentInput | null;
   synthetic?: boolean | null;
   areas?: AreaMembershipInput[] | null;
+  registeredBy?: string | null;
 }
 
 export interface UpdateActorInput {
@@ -70,6 +71,9 @@ export function parseCreateActor(input: CreateActorInput, now: Date): NewActor {
   if (!isCitizen && input.consent) {
     throw new BadUserInputError('input.consent is for citizens only; leave it out for organisations.', 'input.consent');
   }
+  if (!isCitizen && input.registeredBy != null) {
+    throw new BadUserInputError('input.registeredBy is for citizens only: it names the organisation that registers the citizen.', 'input.registeredBy');
+  }
   const name = isCitizen ? text(input.name, 'input.name') : requiredText(input.name, 'input.name');
   const props: Record<string, unknown> = {
     id: idOrGenerate(input.id, isCitizen ? 'citizen' : 'actor'),
@@ -80,6 +84,7 @@ export function parseCreateActor(input: CreateActorInput, now: Date): NewActor {
     website: website(input.website, 'input.website') ?? null,
     organisationNumber: input.organisationNumber == null ? null : parseOrganisationNumber(input.organisationNumber, 'input.organisationNumber'),
     synthetic: input.synthetic ?? false,
+    ...(isCitizen ? { registeredBy: input.registeredBy ?? null } : {}),
     ...(isCitizen && input.consent ? consentProps(input.consent, now, 'input.consent') : {}),
   };
   const areas = (input.areas ?? []).map((area, index) => membership(area, now, `input.areas[${index}]`));
@@ -113,7 +118,7 @@ export function parseUpdateActor(kind: ActorKind, input: UpdateActorInput, now: 
   let consentDate: string | null = null;
   if ('consent' in input) {
     if (!isCitizen) throw new BadUserInputError('input.consent is for citizens only.', 'input.consent');
-    if (!input.consent) throw new BadUserInputError('input.consent cannot be cleared. To withdraw consent, delete the citizen with deleteActor.', 'input.consent');
+    if (!input.consent) throw new BadUserInputError('input.consent cannot be cleared. To withdraw consent, call withdrawConsent: it erases the citizen.', 'input.consent');
     const { consentDate: date, ...rest } = consentProps(input.consent, now, 'input.consent');
     Object.assign(changes, rest);
     consentDate = date;

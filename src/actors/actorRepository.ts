@@ -1,9 +1,13 @@
 import type { Database, QueryObserver, Tx } from '../db/database';
 import type { ActorKind, ActorRecord, MembershipRecord, Sector } from '../model';
-import { NotFoundError, ConflictError } from '../errors';
+import { NotFoundError, ConflictError, BadUserInputError } from '../errors';
+import type { Principal } from '../auth/principal';
+import { lockActorsInScope } from '../auth/writeScope';
 
 export interface ActorListFilter {
   search: string | null;
+  /** Whose citizens a name search may match: null for all, else the registering organisations (empty: none). */
+  citizenNamesOf: string[] | null;
   areaId: string | null;
   kinds: ActorKind[] | null;
   sectors: Sector[] | null;
@@ -27,7 +31,8 @@ export interface MembershipRow {
 export class ActorRepository {
   constructor(
     private readonly db: Database,
-    private readonly observer?: QueryObserver,
+    private readonly observer: QueryObserver | undefined,
+    private readonly principal: Principal,
   ) {}
 
   async byIds(ids: readonly string[]): Promise<Array<ActorRecord | null>> {
@@ -54,6 +59,11 @@ export class ActorRepository {
   /** Creates the actor and its memberships in one transaction. */
   create(actor: NewActor): Promise<ActorRecord> {
     return this.db.write(async (tx) => {
+      const registeredBy = actor.props.registeredBy as string | null | undefined;
+      if (registeredBy) {
+        const [organisation] = await lockActorsInScope(tx, this.principal, [registeredBy]);
+        if (organisation.kind === 'CITIZEN') throw new BadUserInputError(`input.registeredBy ("${registeredBy}") is a citizen; name the organisation that registers this citizen.`, 'input.registeredBy');
+      }
       const [created] = await tx.run<{ actor: ActorRecord }>('actors/create', { props: actor.props });
       for (const membership of actor.areas) {
         const rows = await tx.run('actors/joinArea', { actorId: created.actor.id, ...membership });
@@ -66,6 +76,7 @@ export class ActorRepository {
 
   update(id: string, changes: Record<string, unknown>, consentDate: string | null): Promise<ActorRecord> {
     return this.db.write(async (tx) => {
+      await lockActorsInScope(tx, this.principal, [id]);
       const [row] = await tx.run<{ actor: ActorRecord }>('actors/update', { id, changes, consentDate });
       if (!row) throw new NotFoundError('Actor', id);
       await tx.run('system/bumpGraphVersion');
@@ -75,6 +86,10 @@ export class ActorRepository {
 
   delete(id: string): Promise<boolean> {
     return this.db.write(async (tx) => {
+      const [actor] = await lockActorsInScope(tx, this.principal, [id]);
+      if (actor.kind === 'CITIZEN') {
+        throw new BadUserInputError(`"${id}" is a citizen. A citizen is removed by erasure, which also clears cached results and the audit log: use withdrawConsent (the registering organisation's editors) or eraseCitizen (ADMIN).`, 'id');
+      }
       const [row] = await tx.run<{ deleted: number }>('actors/delete', { id });
       await tx.run('system/bumpGraphVersion');
       return row.deleted > 0;
@@ -83,6 +98,7 @@ export class ActorRepository {
 
   joinArea(actorId: string, membership: { areaId: string; since: string; until: string | null }): Promise<MembershipRecord> {
     return this.db.write(async (tx) => {
+      await lockActorsInScope(tx, this.principal, [actorId]);
       const overlapping = await tx.run('actors/openMembership', { actorId, ...membership });
       if (overlapping.length > 0) {
         throw new ConflictError(`Actor "${actorId}" is already active in area "${membership.areaId}" during that period. End the current membership with leaveArea first, or choose dates that do not overlap.`);
@@ -96,6 +112,7 @@ export class ActorRepository {
 
   leaveArea(actorId: string, areaId: string, until: string): Promise<MembershipRecord> {
     return this.db.write(async (tx) => {
+      await lockActorsInScope(tx, this.principal, [actorId]);
       const [row] = await tx.run<MembershipRecord>('actors/leaveArea', { actorId, areaId, until });
       if (!row) throw await this.missing(tx, actorId, areaId, `Actor "${actorId}" has no open membership of area "${areaId}" to end.`);
       if (row.until !== null && row.until < row.since) {

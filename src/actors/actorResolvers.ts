@@ -1,7 +1,9 @@
 import type { Context } from '../context';
 import type { ActorRecord, CollaborationKind } from '../model';
 import { TYPE_OF_KIND } from '../model';
-import { NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
+import type { Principal } from '../auth/principal';
+import { maySeeCitizenDetails } from '../auth/policy';
 import { decodeCursor, pageSize } from '../pagination/cursor';
 import { toConnection } from '../pagination/connection';
 import { toFulltextQuery } from '../db/fulltextQuery';
@@ -23,8 +25,10 @@ interface PageArgs {
   after?: string | null;
 }
 
-function listFilter(filter: ActorFilterInput | null | undefined): ActorListFilter {
+function listFilter(filter: ActorFilterInput | null | undefined, principal: Principal): ActorListFilter {
   return {
+    // A name search must not reveal the display names of citizens the caller may not see.
+    citizenNamesOf: maySeeCitizenDetails(principal, null) ? null : principal.role === 'EDITOR' ? [...principal.organisations] : [],
     search: filter?.search == null ? null : toFulltextQuery(filter.search),
     areaId: filter?.areaId ?? null,
     kinds: filter?.kinds?.length ? filter.kinds : null,
@@ -32,6 +36,21 @@ function listFilter(filter: ActorFilterInput | null | undefined): ActorListFilte
     activeAsOf: filter?.activeAsOf ?? null,
     synthetic: filter?.synthetic ?? null,
   };
+}
+
+/**
+ * Who may create what: organisations need ADMIN; an EDITOR registers citizens for
+ * one of its organisations (by default its first), which the repository then
+ * checks and locks inside the write's transaction.
+ */
+function withRegistration(input: CreateActorInput, principal: Principal): CreateActorInput {
+  if (principal.role === 'ADMIN') return input;
+  if (input.kind !== 'CITIZEN') {
+    throw new ForbiddenError(`Creating an organisation (${input.kind}) needs the ADMIN role; an EDITOR may create citizens registered by its organisations.`, { requiredRole: 'ADMIN' });
+  }
+  const registeredBy = input.registeredBy ?? principal.organisations[0];
+  if (!registeredBy) throw new ForbiddenError('Your credentials name no organisation, so you cannot register citizens. Ask an ADMIN to give your token or API key an organisation.');
+  return { ...input, registeredBy };
 }
 
 /** Fields every actor type shares. */
@@ -62,6 +81,7 @@ export const actorResolvers = {
   Citizen: {
     ...actorFields,
     displayName: (actor: ActorRecord) => actor.name,
+    registeredBy: (actor: ActorRecord, _: unknown, ctx: Context) => (actor.registeredBy ? ctx.loaders.actor.load(actor.registeredBy) : null),
     consent: (actor: ActorRecord) => ({ given: actor.consentGiven ?? false, date: actor.consentDate, purpose: actor.consentPurpose ?? '' }),
   },
   ...organisationTypes,
@@ -70,14 +90,15 @@ export const actorResolvers = {
     actors: async (_: unknown, args: { filter?: ActorFilterInput | null } & PageArgs, ctx: Context) => {
       const first = pageSize(args.first);
       const after = decodeCursor('actors', args.after);
-      const filter = listFilter(args.filter);
+      const filter = listFilter(args.filter, ctx.principal);
       const rows = await ctx.repos.actors.list(filter, after, first + 1);
       rows.forEach(ctx.loaders.primeActor);
       return toConnection('actors', rows.map((node) => ({ node })), first, (row) => row.node.id, () => ctx.repos.actors.count(filter));
     },
   },
   Mutation: {
-    createActor: (_: unknown, args: { input: CreateActorInput }, ctx: Context) => ctx.repos.actors.create(parseCreateActor(args.input, ctx.now)),
+    createActor: (_: unknown, args: { input: CreateActorInput }, ctx: Context) =>
+      ctx.repos.actors.create(parseCreateActor(withRegistration(args.input, ctx.principal), ctx.now)),
     updateActor: async (_: unknown, args: { id: string; input: UpdateActorInput }, ctx: Context) => {
       const existing = await ctx.loaders.actor.load(args.id);
       if (!existing) throw new NotFoundError('Actor', args.id);

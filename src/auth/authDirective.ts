@@ -14,6 +14,13 @@ export type FieldResolver = GraphQLFieldResolver<unknown, Context>;
 /** A wrapper the schema layer puts around one field's resolver (audit, argument guards). */
 export type FieldWrapper = (typeName: string, fieldName: string, resolve: FieldResolver) => FieldResolver;
 
+export interface MutationWrappers {
+  /** Checks of the arguments, run after the role check and before the resolver. */
+  guards?: FieldWrapper[];
+  /** Outermost: sees every call, including those the role check refused. */
+  audit?: FieldWrapper;
+}
+
 interface CitizenLike {
   id: string;
   registeredBy?: string | null;
@@ -41,10 +48,10 @@ function maskOf(schema: GraphQLSchema, field: GraphQLFieldConfig<unknown, Contex
  * schema, and writes each field's rule into its description so that GraphiQL's
  * documentation shows who may call what. VIEWER fields are left unwrapped: every
  * authenticated caller holds at least VIEWER, and unauthenticated requests never
- * reach execution. `wrappers` (audit, argument guards) are applied to the
- * Mutation fields inside the role check, so a refused call is audited too.
+ * reach execution. Mutation fields become audit(role check(guards(resolver))),
+ * so a refused call is audited too.
  */
-export function applyAccessRules(schema: GraphQLSchema, mutationWrappers: FieldWrapper[] = []): GraphQLSchema {
+export function applyAccessRules(schema: GraphQLSchema, mutation: MutationWrappers = {}): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       const requires = ruleOf(schema, typeName, fieldName);
@@ -62,7 +69,7 @@ export function applyAccessRules(schema: GraphQLSchema, mutationWrappers: FieldW
         };
       }
       if (typeName === 'Mutation') {
-        for (const wrap of mutationWrappers) resolve = wrap(typeName, fieldName, resolve);
+        for (const wrap of mutation.guards ?? []) resolve = wrap(typeName, fieldName, resolve);
       }
       if (requires !== 'VIEWER') {
         const inner = resolve;
@@ -75,6 +82,7 @@ export function applyAccessRules(schema: GraphQLSchema, mutationWrappers: FieldW
           return inner(source, args, ctx, info);
         };
       }
+      if (typeName === 'Mutation' && mutation.audit) resolve = mutation.audit(typeName, fieldName, resolve);
       const rule = mask ? `Requires: ${requires}; a citizen's detail, shown only to ADMIN and to editors of the registering organisation.` : `Requires: ${requires}.`;
       return { ...field, resolve, description: field.description ? `${field.description}\n\n${rule}` : rule };
     },

@@ -1,6 +1,8 @@
 import type { Database, QueryObserver } from '../db/database';
 import type { CollaborationEdgeRecord, CollaborationKind, CollaborationRecord } from '../model';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
+import type { Principal } from '../auth/principal';
+import { lockActorsInScope, lockTieInScope } from '../auth/writeScope';
 
 export interface NewCollaboration {
   id: string;
@@ -25,7 +27,8 @@ export interface TieListArgs {
 export class CollaborationRepository {
   constructor(
     private readonly db: Database,
-    private readonly observer?: QueryObserver,
+    private readonly observer: QueryObserver | undefined,
+    private readonly principal: Principal,
   ) {}
 
   async byIds(ids: readonly string[]): Promise<Array<CollaborationRecord | null>> {
@@ -49,6 +52,7 @@ export class CollaborationRepository {
   add(tie: NewCollaboration): Promise<CollaborationRecord> {
     const [firstId, secondId] = [tie.actorId, tie.partnerId].sort();
     return this.db.write(async (tx) => {
+      await lockActorsInScope(tx, this.principal, [firstId, secondId], 'any');
       if (tie.initiativeId && (await tx.run('initiatives/byIds', { ids: [tie.initiativeId] })).length === 0) {
         throw new NotFoundError('Initiative', tie.initiativeId);
       }
@@ -74,7 +78,7 @@ export class CollaborationRepository {
         secondId,
         since: tie.since,
         until: tie.until,
-        props: { id: tie.id, kind: tie.kind, strength: tie.strength, initiativeId: tie.initiativeId, source: tie.source },
+        props: { id: tie.id, kind: tie.kind, strength: tie.strength, initiativeId: tie.initiativeId, source: tie.source, recordedBy: this.principal.id },
       });
       await tx.run('system/bumpGraphVersion');
       return row.collaboration;
@@ -83,6 +87,7 @@ export class CollaborationRepository {
 
   end(id: string, until: string): Promise<CollaborationRecord> {
     return this.db.write(async (tx) => {
+      await lockTieInScope(tx, this.principal, id);
       const [row] = await tx.run<{ collaboration: CollaborationRecord }>('collaborations/end', { id, until });
       if (!row) throw new NotFoundError('Collaboration', id);
       if (until < row.collaboration.since) {
@@ -95,6 +100,7 @@ export class CollaborationRepository {
 
   remove(id: string): Promise<boolean> {
     return this.db.write(async (tx) => {
+      await lockTieInScope(tx, this.principal, id);
       const [row] = await tx.run<{ deleted: number }>('collaborations/remove', { id });
       await tx.run('system/bumpGraphVersion');
       return row.deleted > 0;

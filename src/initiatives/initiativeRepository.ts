@@ -1,6 +1,8 @@
 import type { Database, QueryObserver, Tx } from '../db/database';
 import type { InitiativeKind, InitiativeRecord, ParticipationRecord, ParticipationRole } from '../model';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
+import type { Principal } from '../auth/principal';
+import { lockActorsInScope } from '../auth/writeScope';
 
 export interface InitiativeListFilter {
   search: string | null;
@@ -30,7 +32,8 @@ export interface JoinInitiative {
 export class InitiativeRepository {
   constructor(
     private readonly db: Database,
-    private readonly observer?: QueryObserver,
+    private readonly observer: QueryObserver | undefined,
+    private readonly principal: Principal,
   ) {}
 
   async byIds(ids: readonly string[]): Promise<Array<InitiativeRecord | null>> {
@@ -106,6 +109,7 @@ export class InitiativeRepository {
 
   join(join: JoinInitiative): Promise<ParticipationRecord> {
     return this.db.write(async (tx) => {
+      await lockActorsInScope(tx, this.principal, [join.actorId]);
       await this.checkActorAndInitiative(tx, join.actorId, join.initiativeId);
       const overlapping = await tx.run('initiatives/openParticipation', { ...join });
       if (overlapping.length > 0) {
@@ -119,6 +123,7 @@ export class InitiativeRepository {
 
   leave(actorId: string, initiativeId: string, until: string): Promise<ParticipationRecord> {
     return this.db.write(async (tx) => {
+      await lockActorsInScope(tx, this.principal, [actorId]);
       await this.checkActorAndInitiative(tx, actorId, initiativeId);
       const [row] = await tx.run<ParticipationRecord>('initiatives/leave', { actorId, initiativeId, until });
       if (!row) throw new ConflictError(`Actor "${actorId}" has no open participation in initiative "${initiativeId}" to end.`);

@@ -5,12 +5,16 @@ import type { InitiativeRepository } from '../initiatives/initiativeRepository';
 import type { CollaborationRepository, TieListArgs } from '../collaborations/collaborationRepository';
 import type { ActorRecord, AreaRecord, CollaborationEdgeRecord, CollaborationRecord, InitiativeRecord, ParticipationRole } from '../model';
 import { groupByKeys, loaderFamily, oneByKeys } from './loaderFamily';
+import type { AuditRepository } from '../audit/auditRepository';
+import type { PrivacyRepository } from '../privacy/privacyRepository';
 
 export interface Repositories {
   actors: ActorRepository;
   areas: AreaRepository;
   initiatives: InitiativeRepository;
   collaborations: CollaborationRepository;
+  audit: AuditRepository;
+  privacy: PrivacyRepository;
 }
 
 export interface AreaActorArgs {

@@ -11,6 +11,10 @@ import { collaborationResolvers } from '../collaborations/collaborationResolvers
 import { systemResolvers } from '../system/systemResolvers';
 import { structureResolvers } from '../analytics/structureResolvers';
 import { gdsResolvers } from '../analytics/gdsResolvers';
+import { auditResolvers } from '../audit/auditResolvers';
+import { privacyResolvers } from '../privacy/privacyResolvers';
+import { auditMutation } from '../audit/auditWrapper';
+import { applyAccessRules } from '../auth/authDirective';
 
 export const SCHEMA_DIR = path.join(repositoryRoot(), 'schema');
 
@@ -32,9 +36,12 @@ export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
   return merged;
 }
 
-/** Schema-first: the SDL files are the contract, the resolvers fill them in. */
+/**
+ * Schema-first: the SDL files are the contract, the resolvers fill them in, and
+ * the access rules written in the SDL (`@auth`, `@citizenDetail`) wrap them once.
+ */
 export function buildSchema(extra: ResolverMap[] = [], extraTypeDefs: string[] = []): GraphQLSchema {
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs: [...loadTypeDefs(), ...extraTypeDefs],
     resolvers: mergeResolvers(
       { LocalDate: LocalDateResolver as unknown as Record<string, unknown>, DateTime: DateTimeResolver as unknown as Record<string, unknown> },
@@ -45,8 +52,11 @@ export function buildSchema(extra: ResolverMap[] = [], extraTypeDefs: string[] =
       collaborationResolvers,
       structureResolvers,
       gdsResolvers,
+      auditResolvers,
+      privacyResolvers,
       ...extra,
     ),
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
+  return applyAccessRules(schema, { audit: auditMutation });
 }

@@ -1,9 +1,11 @@
 // How many actors match a filter (the same conditions as actors/list, without paging).
-// params: $search, $areaId, $kinds, $sectors, $activeAsOf, $synthetic
+// params: $citizenNamesOf: [string]|null (a search matches only those citizens whose names the caller may see: null for all),
+//         $search, $areaId, $kinds, $sectors, $activeAsOf, $synthetic
 // returns: total
 CALL () {
   WITH 1 AS guard WHERE $search IS NOT NULL
   CALL db.index.fulltext.queryNodes('actor_names', $search) YIELD node
+  WITH node WHERE NOT node:Citizen OR $citizenNamesOf IS NULL OR node.registeredBy IN $citizenNamesOf
   RETURN node AS a
   UNION
   WITH 1 AS guard WHERE $search IS NULL AND $areaId IS NOT NULL

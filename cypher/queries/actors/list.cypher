@@ -2,12 +2,14 @@
 // Candidates come from the full-text index when $search is given, from the area
 // hierarchy when $areaId is given, else from the id index; the other conditions
 // then apply to all alike. Returns $limit rows; the caller asks one more than a page.
-// params: $search: string|null (a Lucene query built from escaped words), $areaId, $kinds, $sectors,
+// params: $citizenNamesOf: [string]|null (a search matches only those citizens whose names the caller may see: null for all),
+//         $search: string|null (a Lucene query built from escaped words), $areaId, $kinds, $sectors,
 //         $activeAsOf: string|null, $synthetic: boolean|null, $after: string|null, $limit: int
 // returns: actor
 CALL () {
   WITH 1 AS guard WHERE $search IS NOT NULL
   CALL db.index.fulltext.queryNodes('actor_names', $search) YIELD node
+  WITH node WHERE NOT node:Citizen OR $citizenNamesOf IS NULL OR node.registeredBy IN $citizenNamesOf
   RETURN node AS a
   UNION
   WITH 1 AS guard WHERE $search IS NULL AND $areaId IS NOT NULL

@@ -1,5 +1,5 @@
 // Stores a tie once, from the actor with the smaller id to the larger.
-// params: $firstId, $secondId, $props: map (id, kind, strength, initiativeId, source), $since, $until
+// params: $firstId, $secondId, $props: map (id, kind, strength, initiativeId, source, recordedBy), $since, $until
 // returns: collaboration
 MATCH (a:Actor {id: $firstId}), (b:Actor {id: $secondId})
 CREATE (a)-[c:COLLABORATES_WITH]->(b)
