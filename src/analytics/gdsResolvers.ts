@@ -9,13 +9,18 @@ import { rankBrokers } from './measures/brokerRanking';
 import { partition } from './measures/communityComposition';
 import { modularity } from './measures/modularity';
 import { describeRisks } from './measures/structuralRisks';
+import { basisOfGraph } from './suppression/citizenBasis';
+import { communitiesView } from './suppression/communitiesView';
+import { methodOnlyView } from './suppression/methodView';
+import { suppressorOf } from './suppression/suppressor';
 
 /**
  * Resolvers of the analytics fields computed with Graph Data Science: brokers,
  * structuralRisks and communities (docs/analytics.md, "Analytics with Graph Data Science"). Each checks that GDS is
  * there, reads its arguments, and hands the work to the analytics service:
  * GDS runs on a projection of the scope (gdsRunner), the rest is computed from the
- * scope graph by the pure modules in measures/.
+ * scope graph by the pure modules in measures/. The cached result keeps the
+ * network's citizen counts; each caller gets its view of them (suppression/).
  */
 
 interface ScopeArgs {
@@ -65,11 +70,11 @@ export const gdsResolvers = {
       await ctx.analytics.requireGds();
       const scope = parseScope(args.scope, ctx.now);
       const first = intInRange(args.first, 'first', 1, MAX_BROKERS) ?? DEFAULT_BROKERS;
-      return ctx.analytics.analyse('brokers', scope, { first }, async (version) => {
+      const analysed = await ctx.analytics.analyse('brokers', scope, { first }, async (version) => {
         const graph = await ctx.analytics.scopeGraph(scope, version);
         const scores = await gdsBetweenness(ctx, graph);
         return {
-          result: { brokers: rankBrokers(graph, scores, first) },
+          result: { brokers: rankBrokers(graph, scores, first), citizenBasis: basisOfGraph(graph) },
           method: sized(graph, {
             algorithm:
               'Brandes betweenness, exact (GDS gds.betweenness.stream, every actor a source); Gould–Fernandez brokerage over open two-paths; Burt’s constraint and effective size (unweighted, as NetworkX)',
@@ -78,15 +83,17 @@ export const gdsResolvers = {
           }),
         };
       });
+      // Brokerage counts describe one actor's role, not how many citizens there are: only the network's size is shaped.
+      return methodOnlyView(suppressorOf(ctx), analysed);
     },
     structuralRisks: async (_: unknown, args: ScopeArgs, ctx: Context) => {
       await ctx.analytics.requireGds();
       const scope = parseScope(args.scope, ctx.now);
-      return ctx.analytics.analyse('structuralRisks', scope, null, async (version) => {
+      const analysed = await ctx.analytics.analyse('structuralRisks', scope, null, async (version) => {
         const graph = await ctx.analytics.scopeGraph(scope, version);
         const found = await gdsStructuralRisks(ctx, graph);
         return {
-          result: describeRisks(graph, found.bridges, found.articulationPoints),
+          result: { ...describeRisks(graph, found.bridges, found.articulationPoints), citizenBasis: basisOfGraph(graph) },
           method: sized(graph, {
             algorithm: 'Bridges and articulation points (GDS gds.bridges.stream, gds.articulationPoints.stream); separated sectors from a depth-first search of the scope graph',
             normalisation: null,
@@ -94,6 +101,8 @@ export const gdsResolvers = {
           }),
         };
       });
+      // Separated sectors name sectors, never how many of their actors there are.
+      return methodOnlyView(suppressorOf(ctx), analysed);
     },
     communities: async (
       _: unknown,
@@ -103,12 +112,12 @@ export const gdsResolvers = {
       await ctx.analytics.requireGds();
       const scope = parseScope(args.scope, ctx.now);
       const { algorithm, resolution, seed } = communityArgs(args);
-      return ctx.analytics.analyse('communities', scope, { algorithm, resolution, seed }, async (version) => {
+      const analysed = await ctx.analytics.analyse('communities', scope, { algorithm, resolution, seed }, async (version) => {
         const graph = await ctx.analytics.scopeGraph(scope, version);
         const labels = await gdsCommunities(ctx, graph, algorithm, resolution, seed);
         const { communities, communityOf } = partition(graph, labels);
         return {
-          result: { communities, modularity: modularity(graph, communityOf, resolution) },
+          result: { communities, modularity: modularity(graph, communityOf, resolution), citizenBasis: basisOfGraph(graph) },
           method: sized(graph, {
             algorithm:
               algorithm === 'LEIDEN'
@@ -119,6 +128,7 @@ export const gdsResolvers = {
           }),
         };
       });
+      return communitiesView(suppressorOf(ctx), analysed);
     },
   },
 };

@@ -77,12 +77,18 @@ export function helixCoverage(areas: readonly AreaMembers[], pairs: readonly Pai
     const coverage = possible > 0 ? connectedPairs.length / possible : null;
     return { areaId: area.id, name: area.name, sectorsPresent, connectedPairs, missingPairs, coverage, rank: 0 };
   });
-  rows.sort(
-    (x, y) =>
-      (y.coverage ?? -1) - (x.coverage ?? -1) ||
-      y.connectedPairs.length - x.connectedPairs.length ||
-      x.name.localeCompare(y.name, 'sv') ||
-      (x.areaId < y.areaId ? -1 : x.areaId > y.areaId ? 1 : 0),
-  );
-  return rows.map((row, index) => ({ ...row, rank: index + 1 }));
+  return rankAreas(rows);
+}
+
+/** Ranks rows by coverage (null last), then connected pairs, then name and id; rank is 1-based. Also ranks a caller's suppressed view. */
+export function rankAreas<T extends Pick<AreaHelixCoverageRow, 'areaId' | 'name' | 'connectedPairs' | 'coverage'>>(rows: readonly T[]): Array<T & { rank: number }> {
+  return [...rows]
+    .sort(
+      (x, y) =>
+        (y.coverage ?? -1) - (x.coverage ?? -1) ||
+        y.connectedPairs.length - x.connectedPairs.length ||
+        x.name.localeCompare(y.name, 'sv') ||
+        (x.areaId < y.areaId ? -1 : x.areaId > y.areaId ? 1 : 0),
+    )
+    .map((row, index) => ({ ...row, rank: index + 1 }));
 }
