@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import type { AuthConfig, JwtConfig } from '../config';
 
 export class AuthConfigError extends Error {
@@ -13,6 +14,35 @@ export function isLoopbackHost(host: string): boolean {
 const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^EdDSA$/;
 const SYMMETRIC = /^HS(256|384|512)$/;
 
+/**
+ * Keys fetched over plain HTTP could be swapped by anyone on the path, and with
+ * them every token; plain HTTP is accepted only from this host (a local provider, tests).
+ */
+function checkJwksUrl(raw: string): void {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AuthConfigError(`SAMVERKAN_JWT_JWKS_URL must be a full https URL, such as your provider's jwks_uri; got "${raw.slice(0, 100)}".`);
+  }
+  const local = isLoopbackHost(url.hostname) || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new AuthConfigError(`SAMVERKAN_JWT_JWKS_URL must use https (plain http only on this host); got "${raw.slice(0, 100)}".`);
+  }
+}
+
+/** Read once here, so a pasted private key or certificate stops the start instead of failing every request. */
+function checkPublicKey(pem: string): void {
+  if (!pem.includes('-----BEGIN PUBLIC KEY-----')) {
+    throw new AuthConfigError('SAMVERKAN_JWT_PUBLIC_KEY must be a PEM public key (SPKI, "-----BEGIN PUBLIC KEY-----"); never put a private key or a certificate here.');
+  }
+  try {
+    createPublicKey(pem);
+  } catch {
+    throw new AuthConfigError('SAMVERKAN_JWT_PUBLIC_KEY is not a readable PEM public key. Write it on one line with \\n for the line breaks, or as a multi-line value.');
+  }
+}
+
 function jwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
   const jwksUrl = env.SAMVERKAN_JWT_JWKS_URL || undefined;
   const publicKey = env.SAMVERKAN_JWT_PUBLIC_KEY?.replace(/\\n/g, '\n') || undefined;
@@ -22,7 +52,8 @@ function jwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
   if (sources > 1) {
     throw new AuthConfigError('Set exactly one of SAMVERKAN_JWT_JWKS_URL, SAMVERKAN_JWT_PUBLIC_KEY and SAMVERKAN_JWT_SECRET: one key source per installation, so no token can be checked against the wrong kind of key.');
   }
-  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new AuthConfigError(`SAMVERKAN_JWT_JWKS_URL must be an http(s) URL; got "${jwksUrl.slice(0, 100)}".`);
+  if (jwksUrl) checkJwksUrl(jwksUrl);
+  if (publicKey) checkPublicKey(publicKey);
   if (secret && Buffer.byteLength(secret) < 32) throw new AuthConfigError('SAMVERKAN_JWT_SECRET must be at least 32 bytes (256 bits) long.');
   const issuer = env.SAMVERKAN_JWT_ISSUER;
   const audience = env.SAMVERKAN_JWT_AUDIENCE;
