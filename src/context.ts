@@ -10,6 +10,8 @@ import type { AnalyticsService } from './analytics/analyticsService';
 import type { Principal } from './auth/principal';
 import { AuditRepository } from './audit/auditRepository';
 import { PrivacyRepository } from './privacy/privacyRepository';
+import { DEFAULT_LIMITS, type LimitsConfig } from './config';
+import { combineObservers, rowBudget } from './limits/rowBudget';
 
 /** What every resolver receives: built fresh for each request, never mutated. */
 export interface Context {
@@ -37,16 +39,21 @@ export interface ContextDependencies {
   suppressionK?: number;
   /** Sees every statement the request sends (tests count round trips with it). */
   observer?: QueryObserver;
+  /** Default DEFAULT_LIMITS: past maxRowsPerRequest records the request fails with RESULT_TOO_LARGE. */
+  limits?: Pick<LimitsConfig, 'maxRowsPerRequest'>;
 }
 
 export function createContext(deps: ContextDependencies): Context {
+  // One budget per request, seen by every repository (and so every loader) of it.
+  const observer = combineObservers(deps.observer, rowBudget((deps.limits ?? DEFAULT_LIMITS).maxRowsPerRequest));
   const repos: Repositories = {
-    actors: new ActorRepository(deps.db, deps.observer, deps.principal),
-    areas: new AreaRepository(deps.db, deps.observer),
-    initiatives: new InitiativeRepository(deps.db, deps.observer, deps.principal),
-    collaborations: new CollaborationRepository(deps.db, deps.observer, deps.principal),
+    actors: new ActorRepository(deps.db, observer, deps.principal),
+    areas: new AreaRepository(deps.db, observer),
+    initiatives: new InitiativeRepository(deps.db, observer, deps.principal),
+    collaborations: new CollaborationRepository(deps.db, observer, deps.principal),
+    // The audit entry is written even when the request's budget is spent.
     audit: new AuditRepository(deps.db, deps.observer),
-    privacy: new PrivacyRepository(deps.db, deps.observer, deps.principal),
+    privacy: new PrivacyRepository(deps.db, observer, deps.principal),
   };
   return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date(), principal: deps.principal, suppressionK: deps.suppressionK ?? 5 };
 }

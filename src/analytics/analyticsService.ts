@@ -1,7 +1,9 @@
 import type { Database, Params, Row } from '../db/database';
 import type { Logger } from '../logger';
 import type { ServiceInfoProvider } from '../system/serviceInfo';
-import { AnalyticsTimeoutError, AnalyticsUnavailableError, NotFoundError } from '../errors';
+import { AnalyticsBusyError, AnalyticsTimeoutError, AnalyticsUnavailableError, NotFoundError } from '../errors';
+import { DEFAULT_LIMITS } from '../config';
+import { HeavyWorkQueue } from '../limits/heavyWorkQueue';
 import { isTransactionTimeout } from '../db/neo4jErrors';
 import { AnalyticsCache } from './analyticsCache';
 import { buildScopeGraph, type ScopeActor, type ScopeGraph, type ScopePair } from './scopeGraph';
@@ -46,6 +48,8 @@ export interface AnalyticsDependencies {
   cache?: AnalyticsCache;
   /** The in-memory collaboration index; without it every count runs in Cypher. */
   index?: CollaborationIndexStore;
+  /** Heavy analyses run at once (default DEFAULT_LIMITS.analyticsConcurrency); the rest queue within the timeout. */
+  concurrency?: number;
 }
 
 /**
@@ -56,8 +60,16 @@ export interface AnalyticsDependencies {
 export class AnalyticsService {
   readonly cache: AnalyticsCache;
 
+  private readonly heavy: HeavyWorkQueue;
+
   constructor(private readonly deps: AnalyticsDependencies) {
     this.cache = deps.cache ?? new AnalyticsCache();
+    this.heavy = new HeavyWorkQueue(deps.concurrency ?? DEFAULT_LIMITS.analyticsConcurrency);
+  }
+
+  /** Heavy analyses running and waiting now, and the most that ran at once. */
+  get heavyLoad(): HeavyWorkQueue['stats'] {
+    return this.heavy.stats;
   }
 
   get timeoutMs(): number {
@@ -149,10 +161,12 @@ export class AnalyticsService {
     args: unknown,
     compute: (version: string) => Promise<{ result: T; method: MethodParts }>,
   ): Promise<T & { method: AnalysisMethod }> {
+    // The timeout counts from here: time spent queueing for a slot is part of it.
+    const arrivedAt = Date.now();
     const version = await this.graphVersion();
     await this.checkScope(scope, version);
     const key = `${field}|${version}|${JSON.stringify(scope)}|${JSON.stringify(args ?? null)}`;
-    const { value, computedAt, cached } = await this.cache.getOrCompute(key, () => this.withTimeout(compute(version)));
+    const { value, computedAt, cached } = await this.cache.getOrCompute(key, () => this.runHeavy(arrivedAt, () => compute(version)));
     const gdsVersion = value.method.usesGds ? ((await this.deps.serviceInfo.get()).gdsVersion ?? null) : null;
     return {
       ...value.result,
@@ -166,11 +180,39 @@ export class AnalyticsService {
     this.deps.index?.drop();
   }
 
+  /**
+   * Runs a computation once one of the bounded slots is free (1,000 different
+   * analyses at once once exhausted Neo4j's heap). A request that cannot start
+   * before its timeout gets ANALYTICS_BUSY; one that starts has what is left of it.
+   * The slot stays taken until the computation itself ends, even when its caller
+   * has already been answered with a timeout.
+   */
+  private runHeavy<T>(arrivedAt: number, compute: () => Promise<T>): Promise<T> {
+    const deadline = arrivedAt + this.deps.timeoutMs;
+    const busy = () =>
+      new AnalyticsBusyError(
+        `${this.heavy.concurrency} heavy analyses are already running and this one could not start within ${this.deps.timeoutMs} ms. Retry in a little while (a finished result is cached for everyone), or narrow the scope.`,
+      );
+    return new Promise<T>((resolve, reject) => {
+      this.heavy
+        .run(
+          () => {
+            const work = compute();
+            this.withTimeout(work, deadline - Date.now()).then(resolve, reject);
+            return work;
+          },
+          deadline,
+          busy,
+        )
+        .catch(reject);
+    });
+  }
+
   /** A hung analysis must not hang the request: past the timeout the client gets ANALYTICS_TIMEOUT. */
-  private withTimeout<T>(work: Promise<T>): Promise<T> {
+  private withTimeout<T>(work: Promise<T>, remainingMs: number = this.deps.timeoutMs): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AnalyticsTimeoutError(this.deps.timeoutMs)), this.deps.timeoutMs);
+      timer = setTimeout(() => reject(new AnalyticsTimeoutError(this.deps.timeoutMs)), Math.max(0, remainingMs));
     });
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
