@@ -27,6 +27,11 @@ export class PrivacyRepository {
     private readonly principal: Principal,
   ) {}
 
+  /** Every property, anywhere in the graph, that contains the text (a subject-access search; scans everything). */
+  trace(text: string): Promise<Array<{ kind: string; labels: string[]; key: string }>> {
+    return this.db.readRows('privacy/trace', { text }, this.observer);
+  }
+
   erase(citizenId: string, reason: ErasureReason): Promise<ErasureRecord> {
     return this.db.write(async (tx) => {
       const [citizen] = await lockActorsInScope(tx, this.principal, [citizenId]);
