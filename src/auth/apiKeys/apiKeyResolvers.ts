@@ -27,7 +27,11 @@ export const apiKeyResolvers = {
     },
   },
   Mutation: {
-    createApiKey: (_: unknown, args: { input: NewApiKeyInput }, ctx: ApiKeyContext) => ctx.apiKeys.create(args.input, ctx.principal.id),
+    createApiKey: async (_: unknown, args: { input: NewApiKeyInput }, ctx: ApiKeyContext) => {
+      const created = await ctx.apiKeys.create(args.input, ctx.principal.id);
+      // `id` is not in the SDL: the audit entry takes a result's top-level id as its target (src/audit/auditTargets.ts).
+      return { ...created, id: created.apiKey.id };
+    },
     revokeApiKey: (_: unknown, args: { id: string }, ctx: ApiKeyContext) => ctx.apiKeys.revoke(args.id),
   },
 };
