@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../errors';
 import { findPersonalIdentityNumber } from './personalIdentityNumber';
+import type { FieldWrapper } from '../auth/authDirective';
 
 /**
  * One rule for every string a mutation receives, whatever the field: the
@@ -125,3 +126,9 @@ function walk(value: unknown, path: string, kind: StoredTextKind): unknown {
 export function guardMutationArgs<T extends Record<string, unknown>>(_fieldName: string, args: T): T {
   return checkStoredStrings(args);
 }
+
+/**
+ * `guardMutationArgs` as a resolver wrapper, for `applyAccessRules(schema, { guards: [storedTextGuard] })`:
+ * the resolver runs with the checked, normalised arguments.
+ */
+export const storedTextGuard: FieldWrapper = (_typeName, fieldName, resolve) => (source, args, ctx, info) => resolve(source, guardMutationArgs(fieldName, args), ctx, info);

@@ -12,6 +12,8 @@ import { CollaborationIndexStore } from '../../src/analytics/collaborationIndex/
 import { wipeDatabase } from '../../src/seed/loadDataset';
 import { readTestDatabaseState } from './testDatabaseState';
 import { DEVELOPMENT_ADMIN, type Principal } from '../../src/auth/principal';
+import { DEFAULT_LIMITS } from '../../src/config';
+import { armorFor } from '../../src/limits/armor';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
@@ -50,6 +52,10 @@ export interface TestApiOptions {
    * `index.refresh()` after their writes.
    */
   analyticsIndex?: boolean;
+  /** The per-request row budget; default DEFAULT_LIMITS.maxRowsPerRequest. */
+  maxRowsPerRequest?: number;
+  /** Heavy analyses at once; default DEFAULT_LIMITS.analyticsConcurrency. */
+  analyticsConcurrency?: number;
 }
 
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -63,12 +69,12 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     : realInfo;
   const timeoutMs = options.analyticsTimeoutMs ?? Number(process.env.SAMVERKAN_ANALYTICS_TIMEOUT_MS ?? 30000);
   const index = options.analyticsIndex ? new CollaborationIndexStore({ db, logger }) : undefined;
-  const analytics = new AnalyticsService({ db, serviceInfo, logger, timeoutMs, index });
-  const server = new ApolloServer<Context>({ schema: buildSchema(), formatError: createErrorFormatter(logger) });
+  const analytics = new AnalyticsService({ db, serviceInfo, logger, timeoutMs, index, concurrency: options.analyticsConcurrency });
+  const server = new ApolloServer<Context>({ schema: buildSchema(), formatError: createErrorFormatter(logger), ...armorFor(DEFAULT_LIMITS) });
   await server.start();
   const run = async <T>(query: string, variables: Record<string, unknown> = {}, principal: Principal = DEVELOPMENT_ADMIN): Promise<GraphQLResult<T>> => {
     const queries: string[] = [];
-    const contextValue = createContext({ db, logger, serviceInfo, analytics, principal, observer: { onQuery: (name) => queries.push(name) } });
+    const contextValue = createContext({ db, logger, serviceInfo, analytics, principal, observer: { onQuery: (name) => queries.push(name) }, limits: { maxRowsPerRequest: options.maxRowsPerRequest ?? DEFAULT_LIMITS.maxRowsPerRequest } });
     const response = await server.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
     return { data: response.body.singleResult.data, errors: response.body.singleResult.errors, queries };
