@@ -17,7 +17,7 @@ export type ErasureReason = 'ERASURE' | 'CONSENT_WITHDRAWN';
 /**
  * Erasure (GDPR Art. 17) in one write transaction: the citizen and everything
  * attached, the citizen's id (and the erased ties' ids) in the audit log replaced
- * by the erasure's id, an erasure event without personal data, and a new graph
+ * by the erasure's id, the write receipts that name the citizen, an erasure event without personal data, and a new graph
  * version. The caller then drops in-memory copies (AnalyticsService.forgetAll).
  */
 export class PrivacyRepository {
@@ -40,6 +40,8 @@ export class PrivacyRepository {
       if (!erased) throw new NotFoundError('Citizen', citizenId);
       const erasureId = `erasure-${randomUUID()}`;
       await tx.run('audit/scrubTargets', { citizenId, tieIds: erased.tieIds, replacement: erasureId });
+      // Write receipts keep a write's result for retries: those naming the citizen go too.
+      await tx.run('system/deleteReceiptsMentioning', { text: citizenId });
       const [row] = await tx.run<{ erasure: { at: string } }>('privacy/recordErasure', {
         id: erasureId,
         by: this.principal.id,
