@@ -8,7 +8,8 @@ import { createContext } from './context';
 import { createServiceInfoProvider } from './system/serviceInfo';
 import { seedIfEmpty } from './seed/loadDataset';
 import { VERSION } from './version';
-import { DEVELOPMENT_ADMIN } from './auth/principal';
+import { ApiKeyService } from './auth/apiKeys/apiKeyService';
+import { createAuthenticator } from './auth/authenticate';
 import { AnalyticsService } from './analytics/analyticsService';
 import { CollaborationIndexStore } from './analytics/collaborationIndex/collaborationIndexStore';
 
@@ -17,6 +18,17 @@ export interface App {
   database: ConnectedDatabase;
   server: RunningServer;
   stop(): Promise<void>;
+}
+
+/** Loud on purpose: without authentication every caller is an administrator. */
+function warnDevelopmentMode(config: Config, logger: Logger): void {
+  const why = config.auth.explicit ? 'SAMVERKAN_AUTH=development is set' : `no authentication is configured and HOST is the loopback address ${config.host}`;
+  logger.warn('authentication is off: every request acts as a development administrator', { reason: why });
+  process.stderr.write(
+    `\n  !!! Samverkan runs WITHOUT AUTHENTICATION: ${why}.\n` +
+      '  !!! Every request acts as a development ADMIN (it can read citizens\' details and change everything).\n' +
+      '  !!! For real use, configure tokens or API keys: see README, "Running it for real".\n\n',
+  );
 }
 
 /** Composition root: config → database → migrations → seed → schema → server. */
@@ -30,13 +42,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index });
     // Built in the background: until it is ready, the same answers come from Cypher.
     index?.refresh().catch((error: unknown) => logger.warn('collaboration index: first build failed', { error: String(error) }));
+    const apiKeys = new ApiKeyService({ db: database.db, logger });
+    const authenticate = createAuthenticator({ auth: config.auth, apiKeys, logger });
+    if (config.auth.mode === 'development') warnDevelopmentMode(config, logger);
     const server = await createServer(
       {
         schema: buildSchema(),
         logger,
         ide: config.ide,
-        authenticate: async () => DEVELOPMENT_ADMIN,
-        context: async (principal) => createContext({ db: database.db, logger, serviceInfo, analytics, principal }),
+        authenticate,
+        context: async (principal) => createContext({ db: database.db, logger, serviceInfo, analytics, principal, apiKeys, suppressionK: config.suppressionK, limits: config.limits }),
         ready: async () => {
           await database.db.readRows('system/ping');
         },

@@ -8,6 +8,7 @@ import { createLoaders, type Loaders, type Repositories } from './loaders/create
 import type { ServiceInfoProvider } from './system/serviceInfo';
 import type { AnalyticsService } from './analytics/analyticsService';
 import type { Principal } from './auth/principal';
+import { ApiKeyService } from './auth/apiKeys/apiKeyService';
 import { AuditRepository } from './audit/auditRepository';
 import { PrivacyRepository } from './privacy/privacyRepository';
 import { DEFAULT_LIMITS, type LimitsConfig } from './config';
@@ -27,6 +28,8 @@ export interface Context {
   readonly principal: Principal;
   /** Counts of citizens below this are suppressed for callers without citizen access (SAMVERKAN_SUPPRESSION_K). */
   readonly suppressionK: number;
+  /** API keys: created, listed and revoked by ADMIN (shared: it remembers when each key was last touched). */
+  readonly apiKeys: ApiKeyService;
 }
 
 export interface ContextDependencies {
@@ -37,6 +40,8 @@ export interface ContextDependencies {
   principal: Principal;
   /** Default 5. */
   suppressionK?: number;
+  /** The service's one ApiKeyService; tests may leave it out and get a fresh one. */
+  apiKeys?: ApiKeyService;
   /** Sees every statement the request sends (tests count round trips with it). */
   observer?: QueryObserver;
   /** Default DEFAULT_LIMITS: past maxRowsPerRequest records the request fails with RESULT_TOO_LARGE. */
@@ -55,5 +60,5 @@ export function createContext(deps: ContextDependencies): Context {
     audit: new AuditRepository(deps.db, deps.observer),
     privacy: new PrivacyRepository(deps.db, observer, deps.principal),
   };
-  return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date(), principal: deps.principal, suppressionK: deps.suppressionK ?? 5 };
+  return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date(), principal: deps.principal, suppressionK: deps.suppressionK ?? 5, apiKeys: deps.apiKeys ?? new ApiKeyService({ db: deps.db, logger: deps.logger }) };
 }

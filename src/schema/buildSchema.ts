@@ -15,6 +15,8 @@ import { auditResolvers } from '../audit/auditResolvers';
 import { privacyResolvers } from '../privacy/privacyResolvers';
 import { auditMutation } from '../audit/auditWrapper';
 import { applyAccessRules } from '../auth/authDirective';
+import { apiKeyResolvers } from '../auth/apiKeys/apiKeyResolvers';
+import { storedTextGuard } from '../validation/storedText';
 
 export const SCHEMA_DIR = path.join(repositoryRoot(), 'schema');
 
@@ -54,9 +56,10 @@ export function buildSchema(extra: ResolverMap[] = [], extraTypeDefs: string[] =
       gdsResolvers,
       auditResolvers,
       privacyResolvers,
+      apiKeyResolvers,
       ...extra,
     ),
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
-  return applyAccessRules(schema, { audit: auditMutation });
+  return applyAccessRules(schema, { guards: [storedTextGuard], audit: auditMutation });
 }
