@@ -108,19 +108,49 @@ function innermost(error: unknown): unknown {
   return current;
 }
 
+/** The first `extensions.code` someone chose on purpose, from the outermost error inwards. */
+function chosenCode(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError) {
+    if (current.extensions?.code !== undefined) return current.extensions.code;
+    current = current.originalError;
+  }
+  return undefined;
+}
+
+/** An HTTP status a GraphQLError carries for its response (Apollo's request errors set one). */
+function httpStatusOf(error: unknown): number | undefined {
+  const status = error instanceof GraphQLError ? (error.extensions?.http as { status?: unknown } | undefined)?.status : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /**
- * Apollo's `formatError`. Errors outside resolvers (parse, validation, variable
- * coercion) and `GraphQLError`s thrown on purpose are meant for the client and
- * pass through, given a code if they lack one. Anything else a resolver hit is a
- * bug or an infrastructure failure: logged with its stack and masked, so no driver
- * text or stack trace reaches a client.
+ * Apollo's `formatError`. Errors that carry a code chosen on purpose (ours,
+ * Apollo's, graphql-armor's) pass through. Errors outside resolvers (parse,
+ * validation, variable coercion) are meant for the client and get a code if they
+ * lack one: BAD_REQUEST when Apollo marked them with a 4xx status (a persisted
+ * query whose hash does not match, an unsupported persisted-query version), else
+ * BAD_USER_INPUT. Anything else is a bug or an infrastructure failure: logged with
+ * its stack and masked, so no driver text or stack trace reaches a client.
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = chosenCode(error);
+    if (code === 'PERSISTED_QUERY_NOT_FOUND') {
+      // Apollo clients resend the full query on this code, so it stays; the message says what to send.
+      return { message: 'PersistedQueryNotFound: this server does not know a query with that sha256Hash. Send the request again with the full query text in "query".', extensions: { code } };
+    }
+    if (code !== undefined) return formatted;
     const inResolver = error instanceof GraphQLError && error.path !== undefined;
     const original = innermost(error);
-    if (!inResolver || original instanceof GraphQLError) {
-      if (formatted.extensions?.code) return formatted;
+    if (!inResolver && original instanceof GraphQLError) {
+      const status = httpStatusOf(original);
+      if (status !== undefined && status >= 400 && status < 500) {
+        return {
+          message: `${formatted.message}. If you use automatic persisted queries, send extensions.persistedQuery as {"version": 1, "sha256Hash": <the lowercase hex SHA-256 of exactly the "query" text>}, or leave it out.`,
+          extensions: { code: ErrorCode.BAD_REQUEST },
+        };
+      }
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
     logger.error('unexpected error', {

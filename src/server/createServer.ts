@@ -1,15 +1,25 @@
 import http from 'node:http';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
+import cors from 'cors';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { Context } from '../context';
 import type { Logger } from '../logger';
 import type { Principal } from '../auth/principal';
+import { DEFAULT_LIMITS, type LimitsConfig, type MetricsConfig } from '../config';
 import { createErrorFormatter } from '../errors';
+import type { Metrics } from '../metrics/metrics';
+import { metricsRoute } from '../metrics/metricsRoute';
 import { graphiqlRouter } from './graphiqlPage';
+import { errorHandler, notFound, requireJsonBody } from './httpErrors';
+import { createRateLimiter } from './rateLimit';
+import { requestLogging, requestMetrics } from './requestLogging';
+import { operationPlugin } from './operationPlugin';
+import { securityHeaders } from './securityHeaders';
+import { readinessRoute } from './readiness';
 
 export interface ServerDependencies {
   schema: GraphQLSchema;
@@ -21,6 +31,20 @@ export interface ServerDependencies {
   ide: boolean;
   /** Readiness: resolves when the database answers. */
   ready: () => Promise<void>;
+  /** Answer introspection queries (config.introspection); default true. */
+  introspection?: boolean;
+  /** Body and rate limits (config.limits); default DEFAULT_LIMITS. */
+  limits?: Pick<LimitsConfig, 'bodyLimitBytes' | 'rateLimitPerMinute'>;
+  /** Origins allowed by CORS (config.corsOrigins); empty or absent: CORS off. */
+  corsOrigins?: readonly string[];
+  /** Prometheus metrics: counted per request and served at GET /metrics. Absent: no /metrics. */
+  metrics?: Metrics;
+  /** Who may read /metrics (config.metrics); default loopback only, no token. */
+  metricsAccess?: MetricsConfig;
+  /** The operation limits (armorFor(config.limits) from src/limits/armor.ts). */
+  armor?: { plugins: ApolloServerPlugin<Context>[]; validationRules: ValidationRule[] };
+  /** /readyz answers 503 when `ready` has not resolved within this; default 2000 ms. */
+  readyTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -29,50 +53,84 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Express + Apollo Server 5 on one HTTP server; `/healthz` and `/readyz` for load balancers. */
+/**
+ * Express + Apollo Server 5 on one HTTP server; `/healthz` and `/readyz` for load
+ * balancers, `/metrics` for Prometheus. Every failure, before or inside GraphQL,
+ * answers the JSON error body with a code (src/server/httpErrors.ts).
+ */
 export async function createServer(deps: ServerDependencies, host: string, port: number): Promise<RunningServer> {
+  const limits = deps.limits ?? DEFAULT_LIMITS;
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // Requests and their responses, for the operation plugin (request log, metrics).
+  const responses = new WeakMap<object, express.Response>();
   const apollo = new ApolloServer<Context>({
     schema: deps.schema,
     formatError: createErrorFormatter(deps.logger),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    introspection: deps.introspection ?? true,
+    csrfPrevention: true,
+    validationRules: deps.armor?.validationRules ?? [],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      operationPlugin(responses) as ApolloServerPlugin<Context>,
+      ...(deps.armor?.plugins ?? []),
+    ],
   });
   await apollo.start();
+
+  app.use(requestLogging(deps.logger));
+  if (deps.metrics) app.use(requestMetrics(deps.metrics));
+  app.use(securityHeaders());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await deps.ready();
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
-    }
-  });
+  app.get('/readyz', readinessRoute(deps.ready, deps.readyTimeoutMs ?? 2000));
+  if (deps.metrics) app.get('/metrics', metricsRoute(deps.metrics, deps.metricsAccess ?? { allow: ['127.0.0.0/8', '::1/128'] }));
   if (deps.ide) app.use(graphiqlRouter());
+
+  // Authentication failures wait until the rate limiter has counted the request
+  // against the caller's address, so guessing keys is limited too.
   const authenticated: express.RequestHandler = (req, res, next) => {
     deps.authenticate(req).then(
       (principal) => {
         res.locals.principal = principal;
         next();
       },
-      (error: unknown) => next(error),
+      (error: unknown) => {
+        res.locals.authenticationError = error;
+        next();
+      },
     );
   };
+  const rejectUnauthenticated: express.RequestHandler = (_req, res, next) => next(res.locals.authenticationError);
+  const origins = deps.corsOrigins ?? [];
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...(origins.length > 0 ? [cors({ origin: [...origins], methods: ['GET', 'POST'], maxAge: 600 })] : []),
+    requireJsonBody,
+    express.json({ limit: limits.bodyLimitBytes }),
     authenticated,
-    expressMiddleware(apollo, { context: async ({ res }) => deps.context(res.locals.principal as Principal) }),
+    createRateLimiter({ perMinute: limits.rateLimitPerMinute }),
+    rejectUnauthenticated,
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const context = await deps.context(res.locals.principal as Principal);
+        responses.set(context, res);
+        return context;
+      },
+    }),
   );
+  app.use(notFound);
+  app.use(errorHandler(deps.logger, limits.bodyLimitBytes));
+
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
   const address = httpServer.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   return {
-    url: `http://${host}:${boundPort}/graphql`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}/graphql`,
     httpServer,
     stop: () => apollo.stop(),
   };

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const boom = { Query: { boom: () => { throw new Error('Neo.ClientError.Statement.SyntaxError at /srv/secret/path'); } } };
   server = await createServer(
     {
-      schema: buildSchema([boom], ['extend type Query { "Always fails (test only)." boom: String }']),
+      schema: buildSchema([boom], ['extend type Query { "Always fails (test only)." boom: String @auth(requires: VIEWER) }']),
       logger,
       ide: true,
       authenticate: async () => DEVELOPMENT_ADMIN,
@@ -67,19 +67,48 @@ describe('HTTP API', () => {
     expect((await post({ query: 'query($id: ID!) { actor(id: $id) { id } }' })).body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('serves an offline GraphiQL IDE from local files', async () => {
+  it('serves an offline GraphiQL IDE from local files, allowed by its Content-Security-Policy', async () => {
     const page = await fetch(server.url, { headers: { accept: 'text/html' } });
     const html = await page.text();
-    expect(html).toMatch(/GraphiQL/);
+    expect(html).toMatch(/<title>Samverkan GraphQL<\/title>/);
     expect(html).not.toMatch(/https?:\/\//);
-    for (const asset of ['/ide/react.js', '/ide/react-dom.js', '/ide/graphiql.js', '/ide/graphiql.css']) {
+    // The CSP admits only same-origin script files: the page may have no inline script.
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(html).not.toMatch(/<script>/);
+    const scripts = [...html.matchAll(/<script src="([^"]+)"><\/script>/g)].map((match) => match[1]);
+    const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]);
+    expect(scripts).toEqual(['/ide/react.js', '/ide/react-dom.js', '/ide/graphiql.js', '/ide/start.js']);
+    for (const asset of [...scripts, ...styles]) {
+      expect(asset.startsWith('/')).toBe(true);
       const res = await fetch(new URL(asset, server.url));
-      expect({ asset, status: res.status }).toEqual({ asset, status: 200 });
+      expect({ asset, status: res.status, type: res.headers.get('content-type')?.split(';')[0] }).toEqual({
+        asset,
+        status: 200,
+        type: asset.endsWith('.css') ? 'text/css' : 'text/javascript',
+      });
     }
+    const start = await (await fetch(new URL('/ide/start.js', server.url))).text();
+    expect(start).toMatch(/GraphiQL\.createFetcher\(\{ url: '\/graphql' \}\)/);
   });
 
   it('reports health and readiness', async () => {
     expect((await fetch(new URL('/healthz', server.url))).status).toBe(200);
     expect(await (await fetch(new URL('/readyz', server.url))).json()).toEqual({ status: 'ready' });
+  });
+
+  it('answers 503 on /readyz, quickly, when the readiness check hangs', async () => {
+    const hanging = await createServer(
+      { schema: buildSchema(), logger: createLogger('error', () => undefined), ide: false, authenticate: async () => DEVELOPMENT_ADMIN, context: async () => { throw new Error('unused'); }, ready: () => new Promise<void>(() => undefined), readyTimeoutMs: 300 },
+      '127.0.0.1',
+      0,
+    );
+    try {
+      const res = await fetch(new URL('/readyz', hanging.url), { signal: AbortSignal.timeout(5000) });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ status: 'database unavailable', errors: [{ extensions: { code: 'DATABASE_UNAVAILABLE' } }] });
+    } finally {
+      await hanging.stop();
+    }
   });
 });
