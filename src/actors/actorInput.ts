@@ -1,7 +1,6 @@
 import { BadUserInputError } from '../errors';
 import { SECTOR_OF_KIND, type ActorKind } from '../model';
 import { parseOrganisationNumber } from '../validation/organisationNumber';
-import { rejectPersonalIdentityNumbers } from '../validation/personalIdentityNumber';
 import { idOrGenerate, period, requiredText, text, today, website } from '../validation/inputs';
 import type { NewActor } from './actorRepository';
 
@@ -56,12 +55,6 @@ export function membership(input: AreaMembershipInput, now: Date, field: string)
 /** Checks a new actor and turns it into the properties to store. */
 export function parseCreateActor(input: CreateActorInput, now: Date): NewActor {
   const isCitizen = input.kind === 'CITIZEN';
-  rejectPersonalIdentityNumbers({
-    'input.id': input.id,
-    'input.name': input.name,
-    'input.description': input.description,
-    'input.consent.purpose': input.consent?.purpose,
-  });
   if (isCitizen && input.organisationNumber != null) {
     throw new BadUserInputError('input.organisationNumber is for organisations; a citizen has none.', 'input.organisationNumber');
   }
@@ -101,7 +94,6 @@ export function parseCreateActor(input: CreateActorInput, now: Date): NewActor {
  */
 export function parseUpdateActor(kind: ActorKind, input: UpdateActorInput, now: Date): { changes: Record<string, unknown>; consentDate: string | null } {
   const isCitizen = kind === 'CITIZEN';
-  rejectPersonalIdentityNumbers({ 'input.name': input.name, 'input.description': input.description, 'input.consent.purpose': input.consent?.purpose });
   const changes: Record<string, unknown> = {};
   if ('name' in input) {
     if (!isCitizen && input.name === null) throw new BadUserInputError('input.name cannot be cleared: an organisation needs a name.', 'input.name');

@@ -2,7 +2,6 @@ import type { Context } from '../context';
 import type { CollaborationKind, CollaborationRecord } from '../model';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { idOrGenerate, intInRange, period, requiredText, today } from '../validation/inputs';
-import { rejectPersonalIdentityNumbers } from '../validation/personalIdentityNumber';
 
 interface AddCollaborationInput {
   id?: string | null;
@@ -37,7 +36,6 @@ export const collaborationResolvers = {
       if (input.actorId === input.partnerId) {
         throw new BadUserInputError('input.partnerId equals input.actorId: a collaboration ties two different actors.', 'input.partnerId');
       }
-      rejectPersonalIdentityNumbers({ 'input.source': input.source });
       const since = input.since ?? today(ctx.now);
       period(since, input.until, 'input.until');
       return ctx.repos.collaborations.add({

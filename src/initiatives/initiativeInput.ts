@@ -1,6 +1,5 @@
 import { BadUserInputError } from '../errors';
 import type { InitiativeKind } from '../model';
-import { rejectPersonalIdentityNumbers } from '../validation/personalIdentityNumber';
 import { idOrGenerate, period, requiredText, text, website } from '../validation/inputs';
 import type { InitiativeWrite } from './initiativeRepository';
 
@@ -33,7 +32,6 @@ function uniqueIds(ids: string[], field: string): string[] {
 }
 
 export function parseCreateInitiative(input: CreateInitiativeInput): InitiativeWrite {
-  rejectPersonalIdentityNumbers({ 'input.name': input.name, 'input.description': input.description });
   period(input.startDate, input.endDate, 'input.endDate');
   return {
     props: {
@@ -53,7 +51,6 @@ export function parseCreateInitiative(input: CreateInitiativeInput): InitiativeW
 }
 
 export function parseUpdateInitiative(input: UpdateInitiativeInput): InitiativeWrite {
-  rejectPersonalIdentityNumbers({ 'input.name': input.name, 'input.description': input.description });
   const props: Record<string, unknown> = {};
   if ('name' in input) props.name = requiredText(input.name, 'input.name');
   if ('description' in input) props.description = text(input.description, 'input.description', { max: 4000 }) ?? null;

@@ -55,6 +55,11 @@ const PIN_CASES: Case[] = [
   ['addCollaboration id', ADD_TIE, tie({ id: `collab-${PIN}` }), 'input.id'],
   ['addCollaboration source (coordination number)', ADD_TIE, tie({ source: `Interview with ${COORDINATION}` }), 'input.source'],
   ['createActor website', CREATE_ACTOR, actor({ website: `https://example.org/?pnr=${PIN}` }), 'input.website'],
+  // These were checked field by field before the one rule; they must stay refused.
+  ['createActor name', CREATE_ACTOR, actor({ name: `Kim ${PIN}` }), 'input.name'],
+  ['createActor consent purpose', CREATE_ACTOR, actor({ kind: 'CITIZEN', name: 'Kim', consent: { given: true, purpose: `Study ${PIN_BARE}` } }), 'input.consent.purpose'],
+  ['updateActor description', `mutation($id: ID!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { id } }`, { id: 'base-a', input: { description: `Contact ${PIN_CENTURY}` } }, 'input.description'],
+  ['updateInitiative description', `mutation($id: ID!, $input: UpdateInitiativeInput!) { updateInitiative(id: $id, input: $input) { id } }`, { id: 'base-init', input: { description: `Led by ${PIN}` } }, 'input.description'],
 ];
 
 const CHARACTER_CASES: Case[] = [
