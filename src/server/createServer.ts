@@ -17,7 +17,7 @@ import { graphiqlRouter } from './graphiqlPage';
 import { errorHandler, notFound, requireJsonBody } from './httpErrors';
 import { createRateLimiter } from './rateLimit';
 import { requestLogging, requestMetrics } from './requestLogging';
-import { operationPlugin } from './operationPlugin';
+import { operationPlugin, withResponse } from './operationPlugin';
 import { securityHeaders } from './securityHeaders';
 import { readinessRoute } from './readiness';
 
@@ -63,8 +63,6 @@ export async function createServer(deps: ServerDependencies, host: string, port:
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  // Requests and their responses, for the operation plugin (request log, metrics).
-  const responses = new WeakMap<object, express.Response>();
   const apollo = new ApolloServer<Context>({
     schema: deps.schema,
     formatError: createErrorFormatter(deps.logger),
@@ -75,7 +73,7 @@ export async function createServer(deps: ServerDependencies, host: string, port:
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      operationPlugin(responses) as ApolloServerPlugin<Context>,
+      operationPlugin() as ApolloServerPlugin<Context>,
       ...(deps.armor?.plugins ?? []),
     ],
   });
@@ -89,6 +87,9 @@ export async function createServer(deps: ServerDependencies, host: string, port:
   });
   app.get('/readyz', readinessRoute(deps.ready, deps.readyTimeoutMs ?? 2000));
   if (deps.metrics) app.get('/metrics', metricsRoute(deps.metrics, deps.metricsAccess ?? { allow: ['127.0.0.0/8', '::1/128'] }));
+  const origins = deps.corsOrigins ?? [];
+  // Before the IDE's GET route, which would answer a preflight with Express's automatic OPTIONS reply.
+  if (origins.length > 0) app.use('/graphql', cors({ origin: [...origins], methods: ['GET', 'POST'], maxAge: 600 }));
   if (deps.ide) app.use(graphiqlRouter());
 
   // Authentication failures wait until the rate limiter has counted the request
@@ -106,10 +107,8 @@ export async function createServer(deps: ServerDependencies, host: string, port:
     );
   };
   const rejectUnauthenticated: express.RequestHandler = (_req, res, next) => next(res.locals.authenticationError);
-  const origins = deps.corsOrigins ?? [];
   app.use(
     '/graphql',
-    ...(origins.length > 0 ? [cors({ origin: [...origins], methods: ['GET', 'POST'], maxAge: 600 })] : []),
     requireJsonBody,
     express.json({ limit: limits.bodyLimitBytes }),
     authenticated,
@@ -117,9 +116,7 @@ export async function createServer(deps: ServerDependencies, host: string, port:
     rejectUnauthenticated,
     expressMiddleware(apollo, {
       context: async ({ res }) => {
-        const context = await deps.context(res.locals.principal as Principal);
-        responses.set(context, res);
-        return context;
+        return withResponse(await deps.context(res.locals.principal as Principal), res);
       },
     }),
   );

@@ -3,17 +3,24 @@ import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
 
+/** Where a request's context carries its HTTP response (Apollo hands plugins a shallow copy of the context, which keeps it). */
+export const RESPONSE = Symbol('response');
+
+/** The context Apollo receives: the service's context plus, under a symbol, the response. */
+export function withResponse<C extends object>(context: C, res: Response): C {
+  return { ...context, [RESPONSE]: res };
+}
+
 /**
  * Links each GraphQL request to its HTTP response, for the request log and the
- * metrics: the operation name and the error codes go into `res.locals`. The
- * context is not touched; the link is a WeakMap from context to response.
+ * metrics: the operation name and the error codes go into `res.locals`.
  * Also refuses subscriptions up front with a coded error (graphql-js would fail
  * them during execution, which Apollo reports as INTERNAL_SERVER_ERROR).
  */
-export function operationPlugin(responses: WeakMap<object, Response>): ApolloServerPlugin<object> {
+export function operationPlugin(): ApolloServerPlugin<object> {
   return {
     async requestDidStart({ contextValue }) {
-      const res = responses.get(contextValue);
+      const res = (contextValue as { [RESPONSE]?: Response })[RESPONSE];
       return {
         async didResolveOperation({ operation, operationName }) {
           if (res) res.locals.operationName = operationName ?? operation?.name?.value;

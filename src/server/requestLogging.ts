@@ -62,7 +62,9 @@ export function requestMetrics(metrics: Metrics): RequestHandler {
   return (req, res, next) => {
     const stop = metrics.httpSeconds.startTimer();
     res.once('finish', () => {
-      const route = ROUTES.has(req.path) ? req.path : req.path.startsWith('/ide/') ? '/ide' : 'other';
+      // originalUrl: inside a mounted router Express shortens req.path to what is below the mount point.
+      const path = pathOf(req.originalUrl);
+      const route = ROUTES.has(path) ? path : path.startsWith('/ide/') ? '/ide' : 'other';
       const locals = res.locals as Locals;
       const operation = route === '/graphql' ? metrics.operationLabel(locals.operationName) : '';
       stop({ route, operation });
