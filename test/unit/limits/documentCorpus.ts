@@ -34,7 +34,9 @@ function isExecutable(text: string): boolean {
 /**
  * Every string literal of a TypeScript file that parses as a GraphQL operation.
  * Template literals are resolved when their substitutions name string constants
- * of the same file (`${METHOD}`); others are returned in `unresolved`.
+ * of the same file (`${METHOD}`); any other substitution (a loop's id, a
+ * function's argument) becomes a placeholder name, which the limits do not look
+ * at. Operation-like templates that still do not parse are returned in `unresolved`.
  */
 export function typescriptDocuments(file: string): { documents: CorpusDocument[]; unresolved: string[] } {
   const source = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.ES2022, true);
@@ -42,16 +44,16 @@ export function typescriptDocuments(file: string): { documents: CorpusDocument[]
   const documents: CorpusDocument[] = [];
   const unresolved: string[] = [];
   const where = (node: ts.Node) => `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-  const resolve = (node: ts.Expression): string | null => {
+  const resolve = (node: ts.Expression, lenient = false): string | null => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
     if (ts.isIdentifier(node)) return constants.get(node.text) ?? null;
     if (ts.isTemplateExpression(node)) {
-      let text = node.head.text;
-      for (const span of node.templateSpans) {
-        const part = resolve(span.expression);
-        if (part === null) return null;
-        text += part + span.literal.text;
-      }
+      let text: string | null = node.head.text;
+      node.templateSpans.forEach((span, index) => {
+        if (text === null) return;
+        const part = resolve(span.expression) ?? (lenient ? `X${index}` : null);
+        text = part === null ? null : text + part + span.literal.text;
+      });
       return text;
     }
     return null;
@@ -62,9 +64,9 @@ export function typescriptDocuments(file: string): { documents: CorpusDocument[]
       if (value !== null) constants.set(node.name.text, value);
     }
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
-      const text = resolve(node);
+      const text = resolve(node) ?? resolve(node, true);
       if (text !== null && isExecutable(text)) documents.push({ where: where(node), text });
-      else if (text === null && /^`\s*(\{|query|mutation|fragment)/.test(node.getText())) unresolved.push(where(node));
+      else if (ts.isTemplateExpression(node) && /^`\s*(\{|query|mutation|fragment)/.test(node.getText())) unresolved.push(where(node));
       if (ts.isTemplateExpression(node)) return;
     }
     ts.forEachChild(node, visit);
