@@ -17,7 +17,7 @@ import type { SectorMixing } from './measures/sectorMixing';
 import { areaMembersOf, diversityCountsOf, sectorMixingOf } from './scopeCounts';
 import { shortestPaths } from './measures/shortestPaths';
 import { basisOfGraph, basisOfMixing, type WithCitizenBasis } from './suppression/citizenBasis';
-import { diversityCitizens, diversityView } from './suppression/diversityView';
+import { basisOfPartnerCounts, diversityCitizens, diversityView } from './suppression/diversityView';
 import { citizensPerArea, helixCoverageView } from './suppression/helixCoverageView';
 import { crossSectorTiesView, methodOnlyView } from './suppression/methodView';
 import { assortativityView, eiIndexView, sectorMatrixView } from './suppression/mixingViews';
@@ -121,17 +121,19 @@ export const structureResolvers = {
       })),
     diversity: async (_: unknown, args: ScopeArgs, ctx: Context) => {
       const scope = parseScope(args.scope, ctx.now);
-      // Counts per actor and per area, with no export of the network; the scope's
-      // sector mixing (shared with the matrix) gives the citizen counts of the network.
+      // Counts per actor and per area, with no export of the network. The citizen
+      // counts of the network come from the partner counts, or, when outside partners
+      // of unknown sector take part (TOUCHING), from the scope's sector mixing.
       const analysed = await ctx.analytics.analyse('diversity', scope, null, async (version) => {
-        const [{ value, engine }, mixing] = await Promise.all([diversityCountsOf(ctx.analytics, scope, version), sectorMixingOf(ctx.analytics, scope, version)]);
+        const { value, engine } = await diversityCountsOf(ctx.analytics, scope, version);
+        const basis = basisOfPartnerCounts(value.partners) ?? basisOfMixing((await sectorMixingOf(ctx.analytics, scope, version)).value);
         const actors = actorDiversityFromCounts(value.partners);
         return {
           result: {
             actors: actors.rows,
             areas: areaDiversityFromCounts(value.areas),
             diversityCitizens: diversityCitizens(value.partners, value.areas),
-            citizenBasis: basisOfMixing(mixing.value),
+            citizenBasis: basis,
           },
           method: {
             engine,

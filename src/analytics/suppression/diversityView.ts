@@ -1,6 +1,7 @@
 import type { ActorDiversityRow, AreaDiversityRow, AreaSectorCounts, BlauIndex, PartnerSectorCounts } from '../measures/blau';
 import { byDiversity } from '../measures/blau';
-import { CITIZEN, scopeWithholding } from './citizenBasis';
+import { SECTORS } from '../../model';
+import { CITIZEN, scopeWithholding, type CitizenBasis } from './citizenBasis';
 import { methodView, type Analysed } from './methodView';
 import type { ResponseSuppression, Suppressor } from './suppressor';
 
@@ -22,6 +23,25 @@ export function diversityCitizens(partners: readonly PartnerSectorCounts[], area
     for (const outsideId of row.outsideIds) partnersOf.set(outsideId, (partnersOf.get(outsideId) ?? 0) + 1);
   }
   return { partnersOf, inArea: new Map(areas.map((area) => [area.id, area.counts[CITIZEN]])) };
+}
+
+/**
+ * The scope's citizen counts from the partner counts alone, when every actor of
+ * the network has a row (no outside partners: a WITHIN scope), so diversity needs
+ * no second count; null otherwise, when an outside partner's sector is unknown here.
+ */
+export function basisOfPartnerCounts(partners: readonly PartnerSectorCounts[]): CitizenBasis | null {
+  const citizenTies = SECTORS.map(() => 0);
+  let citizens = 0;
+  for (const row of partners) {
+    if (row.outsideIds.length > 0) return null;
+    if (row.sector !== 'CITIZEN') continue;
+    citizens += 1;
+    row.counts.forEach((count, l) => (citizenTies[l] += count));
+  }
+  // A pair of two citizens was counted from both ends.
+  citizenTies[CITIZEN] /= 2;
+  return { citizens, citizenTies };
 }
 
 export interface DiversityResult {

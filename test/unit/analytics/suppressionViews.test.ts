@@ -4,7 +4,7 @@ import type { AnalysisMethod } from '../../../src/analytics/analyticsService';
 import { suppressorFor } from '../../../src/analytics/suppression/suppressor';
 import { basisOfGraph, basisOfMixing } from '../../../src/analytics/suppression/citizenBasis';
 import { assortativityView, eiIndexView, sectorMatrixView } from '../../../src/analytics/suppression/mixingViews';
-import { diversityCitizens, diversityView } from '../../../src/analytics/suppression/diversityView';
+import { basisOfPartnerCounts, diversityCitizens, diversityView } from '../../../src/analytics/suppression/diversityView';
 import { citizensPerArea, helixCoverageView } from '../../../src/analytics/suppression/helixCoverageView';
 import { communitiesView } from '../../../src/analytics/suppression/communitiesView';
 import { methodOnlyView } from '../../../src/analytics/suppression/methodView';
@@ -15,7 +15,8 @@ import { sectorMixing } from '../../../src/analytics/measures/sectorMixing';
 import { actorDiversityFromCounts, areaDiversityFromCounts, type PartnerSectorCounts } from '../../../src/analytics/measures/blau';
 import { helixCoverage } from '../../../src/analytics/measures/helixCoverage';
 import { partition } from '../../../src/analytics/measures/communityComposition';
-import { graphOf } from './sampleGraphs';
+import { graphOf, mixedGraph } from './sampleGraphs';
+import { sectorIndex } from '../../../src/analytics/measures/sectorMixing';
 
 const ANALYST: Principal = { id: 'token:analyst', via: 'token', role: 'ANALYST', organisations: [] };
 const analyst = suppressorFor(ANALYST, 5);
@@ -166,6 +167,18 @@ describe('diversityView', () => {
   it('counts each actor’s citizen partners, an outside partner’s from the citizen rows that name it', () => {
     expect(citizens.partnersOf).toEqual(new Map([['c1', 0], ['o1', 2], ['f1', 0], ['out', 1]]));
     expect(citizens.inArea).toEqual(new Map([['small', 3], ['large', 7], ['none', 0]]));
+  });
+
+  it('takes the scope’s citizen counts from the partner counts when no outside partner takes part', () => {
+    for (const sample of [graph, mixedGraph()]) {
+      const rows: PartnerSectorCounts[] = sample.actors.map((actor, index) => {
+        const counts = [0, 0, 0, 0, 0];
+        for (const partner of sample.neighbours[index]) counts[sectorIndex(sample.actors[partner].sector)] += 1;
+        return { id: actor.id, sector: actor.sector, counts, outsideIds: [] };
+      });
+      expect(basisOfPartnerCounts(rows)).toEqual(basisOfGraph(sample));
+    }
+    expect(basisOfPartnerCounts(partners)).toBeNull();
   });
 
   it('withholds the index of rows with few citizens and sorts them last', () => {
