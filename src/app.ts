@@ -39,7 +39,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     if (config.seedOnStart && (await seedIfEmpty(database.db, logger))) logger.info('loaded the Malmö seed dataset');
     const serviceInfo = createServiceInfoProvider(database.db, VERSION);
     const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger }) : undefined;
-    const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index });
+    const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index, concurrency: config.limits.analyticsConcurrency });
     // Built in the background: until it is ready, the same answers come from Cypher.
     index?.refresh().catch((error: unknown) => logger.warn('collaboration index: first build failed', { error: String(error) }));
     const apiKeys = new ApiKeyService({ db: database.db, logger });

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger';
+import { quoteForError } from './validation/quoteForError';
 
 /** Every code a client can see in `extensions.code`. Also exposed in the schema as `ErrorCode`. */
 export enum ErrorCode {
@@ -38,9 +39,10 @@ export class BadUserInputError extends ClientError {
 
 export class NotFoundError extends ClientError {
   constructor(type: string, id: string) {
-    super(`No ${type} has id "${id}". Check the id, or list ${type.toLowerCase()}s to find it.`, ErrorCode.NOT_FOUND, {
+    super(`No ${type} has id ${quoteForError(id)}. Check the id, or list ${type.toLowerCase()}s to find it.`, ErrorCode.NOT_FOUND, {
       type,
-      id,
+      // Capped like the message: an error must not reflect arbitrary client text.
+      id: Array.from(id).slice(0, 100).join(''),
     });
   }
 }

@@ -3,6 +3,7 @@ import type { ActorKind, ActorRecord, MembershipRecord, Sector } from '../model'
 import { NotFoundError, ConflictError, BadUserInputError } from '../errors';
 import type { Principal } from '../auth/principal';
 import { lockActorsInScope } from '../auth/writeScope';
+import { quoteForError } from '../validation/quoteForError';
 
 export interface ActorListFilter {
   search: string | null;
@@ -62,7 +63,7 @@ export class ActorRepository {
       const registeredBy = actor.props.registeredBy as string | null | undefined;
       if (registeredBy) {
         const [organisation] = await lockActorsInScope(tx, this.principal, [registeredBy]);
-        if (organisation.kind === 'CITIZEN') throw new BadUserInputError(`input.registeredBy ("${registeredBy}") is a citizen; name the organisation that registers this citizen.`, 'input.registeredBy');
+        if (organisation.kind === 'CITIZEN') throw new BadUserInputError(`input.registeredBy (${quoteForError(registeredBy)}) is a citizen; name the organisation that registers this citizen.`, 'input.registeredBy');
       }
       const [created] = await tx.run<{ actor: ActorRecord }>('actors/create', { props: actor.props });
       for (const membership of actor.areas) {
@@ -88,7 +89,7 @@ export class ActorRepository {
     return this.db.write(async (tx) => {
       const [actor] = await lockActorsInScope(tx, this.principal, [id]);
       if (actor.kind === 'CITIZEN') {
-        throw new BadUserInputError(`"${id}" is a citizen. A citizen is removed by erasure, which also clears cached results and the audit log: use withdrawConsent (the registering organisation's editors) or eraseCitizen (ADMIN).`, 'id');
+        throw new BadUserInputError(`${quoteForError(id)} is a citizen. A citizen is removed by erasure, which also clears cached results and the audit log: use withdrawConsent (the registering organisation's editors) or eraseCitizen (ADMIN).`, 'id');
       }
       const [row] = await tx.run<{ deleted: number }>('actors/delete', { id });
       await tx.run('system/bumpGraphVersion');

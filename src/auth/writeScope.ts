@@ -1,6 +1,7 @@
 import type { Tx } from '../db/database';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { Principal } from './principal';
+import { quoteForError } from '../validation/quoteForError';
 import { writeScope } from './policy';
 
 interface LockedActor {
@@ -30,7 +31,7 @@ export async function lockActorsInScope(tx: Tx, principal: Principal, ids: reado
   const covered = need === 'every' ? rows.every((row) => row.inScope) : rows.some((row) => row.inScope);
   if (!covered) {
     const first = rows.find((row) => !row.inScope);
-    throw outside(principal, need === 'every' ? `Actor "${first?.id}"` : `A tie between ${rows.map((row) => `"${row.id}"`).join(' and ')}`);
+    throw outside(principal, need === 'every' ? `Actor ${quoteForError(first?.id)}` : `A tie between ${rows.map((row) => quoteForError(row.id)).join(' and ')}`);
   }
   return rows;
 }
@@ -39,6 +40,6 @@ export async function lockActorsInScope(tx: Tx, principal: Principal, ids: reado
 export async function lockTieInScope(tx: Tx, principal: Principal, tieId: string): Promise<string[]> {
   const [row] = await tx.run<{ actorIds: string[]; inScope: boolean }>('auth/lockTieForWrite', { id: tieId, organisations: writeScope(principal) });
   if (!row) throw new NotFoundError('Collaboration', tieId);
-  if (!row.inScope) throw outside(principal, `Tie "${tieId}" (between "${row.actorIds[0]}" and "${row.actorIds[1]}")`);
+  if (!row.inScope) throw outside(principal, `Tie ${quoteForError(tieId)} (between ${quoteForError(row.actorIds[0])} and ${quoteForError(row.actorIds[1])})`);
   return row.actorIds;
 }

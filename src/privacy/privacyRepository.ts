@@ -3,6 +3,7 @@ import type { Database, QueryObserver } from '../db/database';
 import type { Principal } from '../auth/principal';
 import { lockActorsInScope } from '../auth/writeScope';
 import { BadUserInputError, NotFoundError } from '../errors';
+import { quoteForError } from '../validation/quoteForError';
 
 export interface ErasureRecord {
   erasureId: string;
@@ -35,7 +36,7 @@ export class PrivacyRepository {
   erase(citizenId: string, reason: ErasureReason): Promise<ErasureRecord> {
     return this.db.write(async (tx) => {
       const [citizen] = await lockActorsInScope(tx, this.principal, [citizenId]);
-      if (citizen.kind !== 'CITIZEN') throw new BadUserInputError(`"${citizenId}" is an organisation, not a citizen; delete it with deleteActor.`, 'id');
+      if (citizen.kind !== 'CITIZEN') throw new BadUserInputError(`${quoteForError(citizenId)} is an organisation, not a citizen; delete it with deleteActor.`, 'id');
       const [erased] = await tx.run<{ tieIds: string[]; memberships: number; participations: number }>('privacy/eraseCitizen', { id: citizenId });
       if (!erased) throw new NotFoundError('Citizen', citizenId);
       const erasureId = `erasure-${randomUUID()}`;
