@@ -16,6 +16,7 @@ import { privacyResolvers } from '../privacy/privacyResolvers';
 import { auditMutation } from '../audit/auditWrapper';
 import { applyAccessRules } from '../auth/authDirective';
 import { apiKeyResolvers } from '../auth/apiKeys/apiKeyResolvers';
+import { timelineResolvers } from '../timeline/timelineResolvers';
 import { storedTextGuard } from '../validation/storedText';
 
 export const SCHEMA_DIR = path.join(repositoryRoot(), 'schema');
@@ -57,6 +58,7 @@ export function buildSchema(extra: ResolverMap[] = [], extraTypeDefs: string[] =
       auditResolvers,
       privacyResolvers,
       apiKeyResolvers,
+      timelineResolvers,
       ...extra,
     ),
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
