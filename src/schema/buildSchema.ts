@@ -17,6 +17,7 @@ import { auditMutation } from '../audit/auditWrapper';
 import { applyAccessRules } from '../auth/authDirective';
 import { apiKeyResolvers } from '../auth/apiKeys/apiKeyResolvers';
 import { timelineResolvers } from '../timeline/timelineResolvers';
+import { reportResolvers } from '../reports/reportResolvers';
 import { storedTextGuard } from '../validation/storedText';
 
 export const SCHEMA_DIR = path.join(repositoryRoot(), 'schema');
@@ -59,6 +60,7 @@ export function buildSchema(extra: ResolverMap[] = [], extraTypeDefs: string[] =
       privacyResolvers,
       apiKeyResolvers,
       timelineResolvers,
+      reportResolvers,
       ...extra,
     ),
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
