@@ -1,7 +1,6 @@
 import { malmoDataset } from '../../src/seed/malmoDataset';
 import { generateCity } from '../../src/seed/generateCity';
 import { loadDataset } from '../../src/seed/loadDataset';
-import { SECTORS } from '../../src/model';
 import { dateOfDay, dayBefore } from '../../src/timeline/period';
 import { ANALYST } from '../helpers/principals';
 import { codesOf, useTestApi } from '../helpers/testApi';
@@ -43,7 +42,9 @@ interface Point {
   periodStart: string;
   asOf: string;
   actors: number | null;
+  actorsSuppressed: boolean;
   ties: number | null;
+  tiesSuppressed: boolean;
   crossSectorTies: number | null;
   crossSectorShare: number | null;
   density: number | null;
