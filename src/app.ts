@@ -10,6 +10,8 @@ import { seedIfEmpty } from './seed/loadDataset';
 import { VERSION } from './version';
 import { ApiKeyService } from './auth/apiKeys/apiKeyService';
 import { createAuthenticator } from './auth/authenticate';
+import { createMetrics } from './metrics/metrics';
+import { armorFor } from './limits/armor';
 import { AnalyticsService } from './analytics/analyticsService';
 import { CollaborationIndexStore } from './analytics/collaborationIndex/collaborationIndexStore';
 
@@ -33,18 +35,25 @@ function warnDevelopmentMode(config: Config, logger: Logger): void {
 
 /** Composition root: config → database → migrations → seed → schema → server. */
 export async function startApp(config: Config, logger: Logger): Promise<App> {
-  const database = await connectDatabase(config.database, logger);
+  const metrics = createMetrics();
+  const database = await connectDatabase(config.database, logger, {
+    events: { unavailable: () => metrics.databaseUnavailable.inc() },
+    onRestarted: () => metrics.embeddedRestarts.inc({ outcome: 'ok' }),
+  });
   try {
     await migrate(database.db, logger);
     if (config.seedOnStart && (await seedIfEmpty(database.db, logger))) logger.info('loaded the Malmö seed dataset');
     const serviceInfo = createServiceInfoProvider(database.db, VERSION);
-    const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger }) : undefined;
-    const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index, concurrency: config.limits.analyticsConcurrency });
+    const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger, onRebuild: (outcome) => metrics.indexRebuilds.inc({ outcome }) }) : undefined;
+    const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index, concurrency: config.limits.analyticsConcurrency,
+      observeRuntime: (field, seconds) => metrics.analyticsSeconds.observe({ field }, seconds),
+    });
     // Built in the background: until it is ready, the same answers come from Cypher.
     index?.refresh().catch((error: unknown) => logger.warn('collaboration index: first build failed', { error: String(error) }));
     const apiKeys = new ApiKeyService({ db: database.db, logger });
     const authenticate = createAuthenticator({ auth: config.auth, apiKeys, logger });
     if (config.auth.mode === 'development') warnDevelopmentMode(config, logger);
+    database.db.pruneWriteReceiptsEvery(10 * 60_000, logger);
     const server = await createServer(
       {
         schema: buildSchema(),
@@ -53,8 +62,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         authenticate,
         context: async (principal) => createContext({ db: database.db, logger, serviceInfo, analytics, principal, apiKeys, suppressionK: config.suppressionK, limits: config.limits }),
         ready: async () => {
+          if (database.state() !== 'up') throw new Error('the embedded Neo4j is restarting');
           await database.db.readRows('system/ping');
         },
+        introspection: config.introspection,
+        limits: config.limits,
+        corsOrigins: config.corsOrigins,
+        metrics,
+        metricsAccess: config.metrics,
+        armor: armorFor(config.limits),
       },
       config.host,
       config.port,

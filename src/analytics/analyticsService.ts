@@ -41,6 +41,8 @@ export interface AnalysisMethod extends MethodParts {
 }
 
 export interface AnalyticsDependencies {
+  /** Observes each computed (not cached) analysis's runtime by field (Prometheus). */
+  observeRuntime?: (field: string, seconds: number) => void;
   db: Database;
   serviceInfo: ServiceInfoProvider;
   logger: Logger;
@@ -166,7 +168,14 @@ export class AnalyticsService {
     const version = await this.graphVersion();
     await this.checkScope(scope, version);
     const key = `${field}|${version}|${JSON.stringify(scope)}|${JSON.stringify(args ?? null)}`;
-    const { value, computedAt, cached } = await this.cache.getOrCompute(key, () => this.runHeavy(arrivedAt, () => compute(version)));
+    const { value, computedAt, cached } = await this.cache.getOrCompute(key, () =>
+      this.runHeavy(arrivedAt, async () => {
+        const started = performance.now();
+        const computed = await compute(version);
+        this.deps.observeRuntime?.(field, (performance.now() - started) / 1000);
+        return computed;
+      }),
+    );
     const gdsVersion = value.method.usesGds ? ((await this.deps.serviceInfo.get()).gdsVersion ?? null) : null;
     return {
       ...value.result,

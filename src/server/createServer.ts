@@ -5,7 +5,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema, ValidationRule } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import type { ArmorSetup } from '../limits/armor';
 import type { Context } from '../context';
 import type { Logger } from '../logger';
 import type { Principal } from '../auth/principal';
@@ -42,7 +43,7 @@ export interface ServerDependencies {
   /** Who may read /metrics (config.metrics); default loopback only, no token. */
   metricsAccess?: MetricsConfig;
   /** The operation limits (armorFor(config.limits) from src/limits/armor.ts). */
-  armor?: { plugins: ApolloServerPlugin<Context>[]; validationRules: ValidationRule[] };
+  armor?: ArmorSetup;
   /** /readyz answers 503 when `ready` has not resolved within this; default 2000 ms. */
   readyTimeoutMs?: number;
 }
@@ -70,11 +71,12 @@ export async function createServer(deps: ServerDependencies, host: string, port:
     introspection: deps.introspection ?? true,
     csrfPrevention: true,
     validationRules: deps.armor?.validationRules ?? [],
+    ...(deps.armor ? { parseOptions: deps.armor.parseOptions } : {}),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       operationPlugin() as ApolloServerPlugin<Context>,
-      ...(deps.armor?.plugins ?? []),
+      ...((deps.armor?.plugins ?? []) as ApolloServerPlugin<Context>[]),
     ],
   });
   await apollo.start();

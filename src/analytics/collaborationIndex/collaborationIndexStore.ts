@@ -5,6 +5,8 @@ import { CollaborationIndex, type IndexRows } from './collaborationIndex';
 export interface CollaborationIndexStoreDependencies {
   db: Database;
   logger: Logger;
+  /** Told of each rebuild's outcome (Prometheus). */
+  onRebuild?: (outcome: 'ok' | 'failed' | 'discarded') => void;
 }
 
 /**
@@ -41,9 +43,20 @@ export class CollaborationIndexStore {
 
   /** Builds the index of the graph as it is now; concurrent callers share one build. Null when a write landed during the load. */
   refresh(): Promise<CollaborationIndex | null> {
-    this.building ??= this.build().finally(() => {
-      this.building = null;
-    });
+    this.building ??= this.build()
+      .then(
+        (index) => {
+          this.deps.onRebuild?.(index ? 'ok' : 'discarded');
+          return index;
+        },
+        (error: unknown) => {
+          this.deps.onRebuild?.('failed');
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.building = null;
+      });
     return this.building;
   }
 
