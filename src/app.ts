@@ -38,6 +38,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const metrics = createMetrics();
   const database = await connectDatabase(config.database, logger, {
     events: { unavailable: () => metrics.databaseUnavailable.inc() },
+    transactionTimeoutMs: config.limits.queryTimeoutMs,
     onRestarted: () => metrics.embeddedRestarts.inc({ outcome: 'ok' }),
   });
   try {

@@ -16,6 +16,8 @@ export enum ErrorCode {
   ANALYTICS_BUSY = 'ANALYTICS_BUSY',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   RESULT_TOO_LARGE = 'RESULT_TOO_LARGE',
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   RATE_LIMITED = 'RATE_LIMITED',
   BAD_REQUEST = 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
@@ -93,6 +95,13 @@ export class ForbiddenError extends ClientError {
 export class DatabaseUnavailableError extends ClientError {
   constructor(message = 'The database is not reachable right now. Nothing was written by this request unless its response said so; try again in a moment.') {
     super(message, ErrorCode.DATABASE_UNAVAILABLE);
+  }
+}
+
+/** An ordinary read or write ran past SAMVERKAN_QUERY_TIMEOUT_MS and the database stopped it. */
+export class QueryTimeoutError extends ClientError {
+  constructor() {
+    super('The request took longer than the service allows for one database transaction and was stopped; nothing it was writing was kept. Ask for less (smaller pages, a narrower filter) and try again.', ErrorCode.QUERY_TIMEOUT);
   }
 }
 

@@ -17,6 +17,8 @@ export interface ConnectedDatabase {
 
 export interface ConnectOptions {
   queries?: QueryStore;
+  /** Server-side timeout of each transaction that sets none itself. */
+  transactionTimeoutMs?: number;
   /** Told when a request finds the database unreachable (metrics). */
   events?: DatabaseEvents;
   /**
@@ -84,7 +86,7 @@ export async function connectDatabase(config: DatabaseConfig, logger: Logger, op
     throw error;
   }
   logger.info('connected to Neo4j', { uri, embedded: supervisor !== null });
-  const db = new Database(driver, options.queries ?? QueryStore.load(), config.database, options.events);
+  const db = new Database(driver, options.queries ?? QueryStore.load(), config.database, options.events, { timeoutMs: options.transactionTimeoutMs });
   return {
     db,
     get embedded() {

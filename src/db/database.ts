@@ -47,6 +47,8 @@ export class Database {
     private readonly queries: QueryStore,
     private readonly databaseName?: string,
     private readonly events: DatabaseEvents = {},
+    /** Server-side timeout of every transaction that does not set its own (SAMVERKAN_QUERY_TIMEOUT_MS). */
+    private readonly defaults: { timeoutMs?: number } = {},
   ) {}
 
   /** One read transaction with any number of named statements. */
@@ -152,7 +154,8 @@ export class Database {
     options: RunOptions,
   ): Promise<T> {
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
-    const config = options.timeoutMs ? { timeout: options.timeoutMs } : undefined;
+    const timeoutMs = options.timeoutMs ?? this.defaults.timeoutMs;
+    const config = timeoutMs ? { timeout: timeoutMs } : undefined;
     let workStarted = false;
     try {
       const body = (managed: ManagedTransaction) => {

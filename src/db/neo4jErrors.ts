@@ -1,5 +1,5 @@
 import { Neo4jError } from 'neo4j-driver';
-import { ConflictError, DatabaseUnavailableError } from '../errors';
+import { ConflictError, DatabaseUnavailableError, QueryTimeoutError } from '../errors';
 
 /** A driver or server error, as far as we read it: its Neo4j status code. */
 function codeOf(error: unknown): string | undefined {
@@ -53,10 +53,13 @@ export function translateNeo4jError(error: unknown, context: FailureContext = {}
     return new ConflictError('Something with that id already exists. Choose another id, or leave id out to have one generated.');
   }
   if (isDatabaseUnreachable(error, context)) return new DatabaseUnavailableError();
+  if (isTransactionTimeout(error)) return new QueryTimeoutError();
   return error;
 }
 
+/** A transaction the database stopped at its timeout, raw or already translated. */
 export function isTransactionTimeout(error: unknown): boolean {
+  if (error instanceof QueryTimeoutError) return true;
   const code = codeOf(error);
   return code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || code === 'Neo.TransientError.Transaction.Terminated' || code === 'Neo.ClientError.Transaction.Terminated';
 }

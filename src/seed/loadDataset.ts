@@ -59,7 +59,8 @@ export async function loadDataset(db: Database, dataset: Dataset, options: LoadO
   for (const current of steps) {
     const phaseStarted = performance.now();
     for (const batch of batches(current.rows, batchSize, current.params)) {
-      await db.write((tx) => tx.run(current.statement, { rows: batch }));
+      // A seed batch is bulk work: the per-request transaction bound does not apply.
+      await db.write((tx) => tx.run(current.statement, { rows: batch }), undefined, { timeoutMs: 30 * 60_000 });
       rows[current.phase] += batch.length;
       done += batch.length;
       options.onProgress?.(done, Math.max(total, done), current.phase);

@@ -2,6 +2,9 @@ import type { Database } from '../../db/database';
 import type { Logger } from '../../logger';
 import { CollaborationIndex, type IndexRows } from './collaborationIndex';
 
+/** The index loads the whole graph in one transaction: minutes on a large city, not the per-request bound. */
+const BULK_READ_TIMEOUT_MS = 30 * 60_000;
+
 export interface CollaborationIndexStoreDependencies {
   db: Database;
   logger: Logger;
@@ -75,6 +78,7 @@ export class CollaborationIndexStore {
   private async build(): Promise<CollaborationIndex | null> {
     const started = performance.now();
     const generation = this.generation;
+    // A bulk read of the whole graph: the per-request transaction bound does not apply.
     const loaded = await this.deps.db.read(async (tx) => {
       const [before] = await tx.run<{ version: string }>('system/graphVersion');
       const actors = await tx.run<IndexRows['actors'][number]>('analytics/indexActors');
@@ -83,7 +87,7 @@ export class CollaborationIndexStore {
       const ties = await tx.run<IndexRows['ties'][number]>('analytics/indexTies');
       const [after] = await tx.run<{ version: string }>('system/graphVersion');
       return { before: before.version, after: after.version, rows: { actors, areas, memberships, ties } };
-    });
+    }, undefined, { timeoutMs: BULK_READ_TIMEOUT_MS });
     if (loaded.before !== loaded.after) {
       this.deps.logger.debug('collaboration index: a write landed during the load; not kept', { before: loaded.before, after: loaded.after });
       return null;
