@@ -7,7 +7,7 @@ import { suppressionRule, suppressorOf } from '../analytics/suppression/suppress
 import { comparisonPeriod, parsePeriod, trailingPeriods, type CompareTo, type Period } from './period';
 import type { HeadlineFigure, HeadlineKey, PartnershipReport, ReportLang, ReportMethod, SubAreaCoverage } from './reportModel';
 import { DECIMALS, delta, figure, round } from './figures';
-import { crossSectorShareOf, singleDateTrend, type TrendSource } from './trendSource';
+import { crossSectorShareOf, timelineTrend, type TrendSource } from './trendSource';
 import { methodEntry } from './methodEntry';
 import { actorRefs } from './actorNames';
 import { activeInitiatives, tieChangesOf } from './periodActivity';
@@ -159,7 +159,7 @@ export async function buildPartnershipReport(ctx: Context, request: ReportReques
   if (areaId && !area) throw new ClientError(`No area has id "${areaId.slice(0, 60)}". List areas with { areas { nodes { id name } } }.`, ErrorCode.NOT_FOUND, { field: 'areaId' });
   const graphVersion = await ctx.analytics.graphVersion();
   const suppressor = suppressorOf(ctx);
-  const trendSource = options.trend ?? singleDateTrend;
+  const trendSource = options.trend ?? timelineTrend;
   const [current, previous, trend, changes, initiatives, gds, issued] = await Promise.all([
     snapshot(ctx, areaId, period.end),
     snapshot(ctx, areaId, comparison.end),
