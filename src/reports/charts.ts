@@ -32,7 +32,7 @@ export function matrixChart(report: PartnershipReport): Promise<string> {
     data: { values },
     config: CONFIG,
     encoding: {
-      x: { field: 'column', type: 'nominal', sort: order, title: null, axis: { labelAngle: -35, orient: 'top', labelAlign: 'left', labelLimit: 120 } },
+      x: { field: 'column', type: 'nominal', sort: order, title: null, axis: { labelAngle: -35, orient: 'top', labelAlign: 'left', labelLimit: 160 } },
       y: { field: 'row', type: 'nominal', sort: order, title: null },
     },
     layer: [
@@ -87,7 +87,7 @@ export function trendChart(report: PartnershipReport): Promise<string> {
         title: null,
         sort: series.map((s) => s.title),
         scale: { range: ['#1f5fa8', '#d9822b', '#8c8c8c'] },
-        legend: { orient: 'bottom' },
+        legend: { orient: 'bottom', labelLimit: 260 },
       },
     },
   });

@@ -15,7 +15,7 @@ export function round(value: number | null | undefined, decimals: number = DECIM
 
 export function figure(value: number | null | undefined, suppressed = false, decimals?: number): Figure {
   const shown = suppressed ? null : decimals === undefined ? (value ?? null) : round(value, decimals);
-  return { value: shown, suppressed, issued: null, revised: false };
+  return decimals === undefined ? { value: shown, suppressed, issued: null, revised: false } : { value: shown, suppressed, issued: null, revised: false, decimals };
 }
 
 /** value − previous, rounded like the figure (integers stay integers). */

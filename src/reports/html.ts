@@ -1,7 +1,6 @@
 import type { PartnershipReport } from './reportModel';
 import { textsFor } from './i18n';
 import { appendixRows, reportTables, type Cell, type ReportTable } from './tables';
-import { formatNumber } from './format';
 import { reportCharts } from './charts';
 import { reportNotes, reportTitle, sectionOrder, type SectionId } from './sections';
 
@@ -13,7 +12,8 @@ const inlineSvg = (svg: string) => svg.replace(/^<\?xml[^>]*>/, '');
 function cellHtml(report: PartnershipReport, cell: Cell, numeric: boolean): string {
   const t = textsFor(report.lang);
   const classes = [numeric && cell.num !== undefined ? 'num' : '', cell.issued !== undefined ? 'revised' : ''].filter(Boolean).join(' ');
-  const mark = cell.issued === undefined ? '' : ` <span class="issued" title="${escape(t.revised(formatNumber(report.lang, cell.issued)))}">† ${escape(formatNumber(report.lang, cell.issued))}</span>`;
+  const issued = cell.issuedText ?? '';
+  const mark = cell.issued === undefined ? '' : ` <span class="issued" title="${escape(t.revised(issued))}">† ${escape(issued)}</span>`;
   return `<td${classes ? ` class="${classes}"` : ''}>${escape(cell.text)}${mark}</td>`;
 }
 

@@ -3,7 +3,6 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { PartnershipReport } from './reportModel';
 import { textsFor } from './i18n';
 import { appendixRows, reportTables, type Cell, type ReportTable } from './tables';
-import { formatNumber } from './format';
 import { reportCharts } from './charts';
 import { reportNotes, reportTitle, sectionOrder, type SectionId } from './sections';
 import { sectionTables } from './html';
@@ -24,20 +23,29 @@ function ensureRoom(doc: Doc, needed: number): void {
   if (doc.y + needed > bottom(doc)) doc.addPage();
 }
 
-const cellText = (report: PartnershipReport, cell: Cell) => toWinAnsi(cell.issued === undefined ? cell.text : `${cell.text} † ${formatNumber(report.lang, cell.issued)}`);
+const cellText = (cell: Cell) => toWinAnsi(cell.issued === undefined ? cell.text : `${cell.text} † ${cell.issuedText ?? ''}`);
 
-/** Column widths from the longest text in each column, within the page's width. */
+/**
+ * Column widths: no column narrower than its longest word (so that no word is
+ * broken), the rest of the page shared in proportion to what each column would
+ * take unwrapped.
+ */
 function columnWidths(doc: Doc, table: ReportTable, rows: string[][]): number[] {
-  const natural = table.columns.map((column, i) => {
-    const head = doc.font(BOLD).fontSize(8).widthOfString(toWinAnsi(column));
-    doc.font(FONT).fontSize(8);
-    return Math.max(head, ...rows.map((row) => doc.widthOfString(row[i]))) + 10;
-  });
+  const PAD = 8;
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+  const measure = (text: string, font: string) => doc.font(font).fontSize(8).widthOfString(text);
+  const minimum = table.columns.map((column, i) =>
+    Math.max(...words(toWinAnsi(column)).map((word) => measure(word, BOLD)), ...rows.flatMap((row) => words(row[i]).map((word) => measure(word, FONT))), 10) + PAD,
+  );
+  const natural = table.columns.map((column, i) => Math.max(measure(toWinAnsi(column), BOLD), ...rows.map((row) => measure(row[i], FONT))) + PAD);
   const total = width(doc);
-  const min = 40;
-  const capped = natural.map((w) => Math.min(Math.max(w, min), total * 0.45));
-  const sum = capped.reduce((a, b) => a + b, 0);
-  return capped.map((w) => (w * total) / sum);
+  const naturalSum = natural.reduce((a, b) => a + b, 0);
+  if (naturalSum <= total) return natural.map((w) => (w * total) / naturalSum);
+  const minimumSum = minimum.reduce((a, b) => a + b, 0);
+  if (minimumSum >= total) return minimum.map((w) => (w * total) / minimumSum);
+  const slack = natural.map((w, i) => Math.max(0, w - minimum[i]));
+  const slackSum = slack.reduce((a, b) => a + b, 0);
+  return minimum.map((w, i) => w + ((total - minimumSum) * slack[i]) / slackSum);
 }
 
 function drawRow(doc: Doc, texts: string[], widths: number[], options: { head?: boolean; fills?: Array<string | null>; numeric?: boolean[] }): void {
@@ -65,7 +73,7 @@ function drawTable(doc: Doc, report: PartnershipReport, table: ReportTable): voi
     doc.moveDown(0.5);
     return;
   }
-  const rows = table.rows.map((row) => row.map((cell) => cellText(report, cell)));
+  const rows = table.rows.map((row) => row.map((cell) => cellText(cell)));
   const widths = columnWidths(doc, table, rows);
   const header = table.columns.map(toWinAnsi);
   ensureRoom(doc, 40);
@@ -82,6 +90,16 @@ function drawTable(doc: Doc, report: PartnershipReport, table: ReportTable): voi
     drawRow(doc, rows[r], widths, { fills, numeric });
   });
   doc.moveDown(0.8);
+}
+
+/** A wide table as one two-column block per row (the method blocks have too many long columns for A4). */
+function drawBlocks(doc: Doc, report: PartnershipReport, table: ReportTable): void {
+  const { name: label, value } = textsFor(report.lang).columns;
+  for (const row of table.rows) {
+    const rows = row.map((cell, i) => [{ text: table.columns[i], csv: table.columns[i] }, cell]);
+    ensureRoom(doc, 120);
+    drawTable(doc, report, { id: `${table.id}-block`, title: table.title, columns: [label, value], rows });
+  }
 }
 
 function paragraph(doc: Doc, text: string, options: { size?: number; colour?: string; font?: string } = {}): void {
@@ -156,7 +174,8 @@ export async function reportPdf(report: PartnershipReport): Promise<Buffer> {
     for (const tableId of sectionTables(id)) {
       const table = tables.get(tableId);
       if (!table) continue;
-      drawTable(doc, report, id === 'appendix' && tableId === 'appendix' ? { ...table, rows: appendixRows(report, true) } : table);
+      if (tableId === 'methods') drawBlocks(doc, report, table);
+      else drawTable(doc, report, id === 'appendix' && tableId === 'appendix' ? { ...table, rows: appendixRows(report, true) } : table);
     }
     doc.moveDown(0.6);
   }

@@ -19,6 +19,8 @@ export interface Figure {
   /** The issued value when an issued report of the same period and area held a different one. */
   issued: number | null;
   revised: boolean;
+  /** Decimals every rendering prints (fractions); integers have none. */
+  decimals?: number;
   /** A withheld count of citizens (from 1 to k − 1): printed "< k" rather than as withheld. */
   small?: boolean;
 }

@@ -11,6 +11,8 @@ export interface Cell {
   num?: number;
   /** Set when the figure was revised after it was issued: the value issued. */
   issued?: number;
+  /** The issued value as the figure is printed. */
+  issuedText?: string;
   /** 0–1: shades the heat map cells. */
   heat?: number;
 }
@@ -24,12 +26,15 @@ export interface ReportTable {
 }
 
 const plain = (text: string): Cell => ({ text, csv: text });
-const num = (report: PartnershipReport, value: number): Cell => ({ text: formatNumber(report.lang, value), csv: String(value), num: value });
+const num = (report: PartnershipReport, value: number, decimals?: number): Cell => ({ text: formatNumber(report.lang, value, decimals), csv: String(value), num: value });
 
 function fig(report: PartnershipReport, figure: Figure, heat?: number): Cell {
   const cell: Cell = { text: formatFigure(report, figure), csv: csvFigure(report, figure), heat };
   if (figure.value !== null) cell.num = figure.value;
-  if (figure.revised && figure.issued !== null) cell.issued = figure.issued;
+  if (figure.revised && figure.issued !== null) {
+    cell.issued = figure.issued;
+    cell.issuedText = formatNumber(report.lang, figure.issued, figure.decimals);
+  }
   return cell;
 }
 
@@ -38,9 +43,9 @@ export function deltaText(report: PartnershipReport, figure: PartnershipReport['
   const t = textsFor(report.lang);
   const label = report.comparison.label;
   if (figure.delta === null || figure.previous === null) return t.deltaNone(label);
-  const previous = formatNumber(report.lang, figure.previous);
+  const previous = formatNumber(report.lang, figure.previous, figure.decimals);
   if (figure.delta === 0) return t.deltaSame(previous, label);
-  const size = formatNumber(report.lang, Math.abs(figure.delta));
+  const size = formatNumber(report.lang, Math.abs(figure.delta), figure.decimals);
   return figure.delta > 0 ? t.deltaUp(size, previous, label) : t.deltaDown(size, previous, label);
 }
 
@@ -60,8 +65,8 @@ export function reportTables(report: PartnershipReport, { forCsv = false } = {})
     rows: report.headline.map((h) => [
       plain(t.headline[h.key]),
       fig(report, h),
-      h.previous === null ? plain('–') : { text: formatNumber(report.lang, h.previous), csv: String(h.previous), num: h.previous },
-      h.delta === null ? plain('–') : { text: formatSigned(report.lang, h.delta), csv: String(h.delta), num: h.delta },
+      h.previous === null ? plain('–') : { text: formatNumber(report.lang, h.previous, h.decimals), csv: String(h.previous), num: h.previous },
+      h.delta === null ? plain('–') : { text: formatSigned(report.lang, h.delta, h.decimals), csv: String(h.delta), num: h.delta },
       plain(`${deltaText(report, h)}; ${t.headlineExplain[h.key]}`),
     ]),
   });
@@ -122,8 +127,8 @@ export function reportTables(report: PartnershipReport, { forCsv = false } = {})
       num(report, b.rank),
       plain(b.actor.name),
       plain(sector(b.actor.sector)),
-      num(report, b.betweenness),
-      num(report, b.normalisedBetweenness),
+      num(report, b.betweenness, 2),
+      num(report, b.normalisedBetweenness, 3),
       num(report, b.degree),
       num(report, b.coordinator),
       num(report, b.itinerant),
@@ -143,7 +148,7 @@ export function reportTables(report: PartnershipReport, { forCsv = false } = {})
       id: 'revisions',
       title: c.issuedValue,
       columns: [c.key, c.value, c.issuedValue],
-      rows: revised.map(([key, figure]) => [plain(key), fig(report, figure), num(report, figure.issued as number)]),
+      rows: revised.map(([key, figure]) => [plain(key), fig(report, figure), num(report, figure.issued as number, figure.decimals)]),
     });
   }
   tables.push({ id: 'appendix', title: t.sections.appendix, columns: [c.name, c.value], rows: appendixRows(report, !forCsv) });

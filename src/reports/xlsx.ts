@@ -27,7 +27,7 @@ export async function reportXlsx(report: PartnershipReport): Promise<Buffer> {
       row.forEach((cell, i) => {
         if (cell.issued === undefined) return;
         const target = added.getCell(i + 1);
-        target.note = t.revised(String(cell.issued));
+        target.note = t.revised(cell.issuedText ?? String(cell.issued));
         target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4D6' } };
       });
     }
