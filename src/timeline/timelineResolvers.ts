@@ -33,7 +33,7 @@ const actorOf = (key: 'source' | 'target') => (parent: TieChangeRow, _: unknown,
  * timeout), shape the result for the caller's citizen access.
  */
 export const timelineResolvers = {
-  Period: PeriodScalar,
+  Period: PeriodScalar as unknown as Record<string, unknown>,
   TieChange: { source: actorOf('source'), target: actorOf('target') },
   ActorChanges: {
     actors: (parent: { ids: string[] }, args: { first?: number | null }, ctx: Context) =>
