@@ -44,6 +44,11 @@ export interface ServerDependencies {
   metricsAccess?: MetricsConfig;
   /** The operation limits (armorFor(config.limits) from src/limits/armor.ts). */
   armor?: ArmorSetup;
+  /**
+   * More surfaces behind the same authentication and rate limit as /graphql (reports,
+   * exports, imports): each router finds the caller in `res.locals.principal`.
+   */
+  routes?: ReadonlyArray<{ path: string; router: express.Router }>;
   /** /readyz answers 503 when `ready` has not resolved within this; default 2000 ms. */
   readyTimeoutMs?: number;
 }
@@ -122,6 +127,9 @@ export async function createServer(deps: ServerDependencies, host: string, port:
       },
     }),
   );
+  for (const route of deps.routes ?? []) {
+    app.use(route.path, authenticated, createRateLimiter({ perMinute: limits.rateLimitPerMinute, name: route.path }), rejectUnauthenticated, route.router);
+  }
   app.use(notFound);
   app.use(errorHandler(deps.logger, limits.bodyLimitBytes));
 
