@@ -5,7 +5,7 @@
  * becomes "?", never a wrong glyph.
  */
 const CP1252_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const SPELLED: Record<string, string> = { '−': '-', 'Σ': 'sum ', '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '≈': '~', '∞': 'inf', '√': 'sqrt', '≠': '!=', 'ₖ': 'k', 'ₗ': 'l', 'ᵢ': 'i', 'γ': 'gamma', 'Δ': 'delta ', '\u2009': ' ', '\u202f': ' ' };
+const SPELLED: Record<string, string> = { '−': '-', 'Σ': 'sum', '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '≈': '~', '∞': 'inf', '√': 'sqrt', '≠': '!=', 'ₖ': 'k', 'ₗ': 'l', 'ᵢ': 'i', 'γ': 'gamma', 'Δ': 'delta ', '\u2009': ' ', '\u202f': ' ' };
 
 export function toWinAnsi(text: string): string {
   let out = '';

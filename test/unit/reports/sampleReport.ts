@@ -24,10 +24,10 @@ export function sampleReport(overrides: Partial<PartnershipReport> = {}): Partne
     headline: [
       { key: 'actors', ...f(15), previous: 13, delta: 2 },
       { key: 'ties', ...f(28, { revised: true, issued: 27 }), previous: 30, delta: -2 },
-      { key: 'crossSectorShare', ...f(0.75), previous: 0.75, delta: 0 },
-      { key: 'eiIndex', ...f(0.5), previous: 0.45, delta: 0.05 },
-      { key: 'eiExpected', ...f(null, { suppressed: true }), previous: null, delta: null },
-      { key: 'coverage', ...f(0.833), previous: 0.667, delta: 0.166 },
+      { key: 'crossSectorShare', ...f(0.75, { decimals: 3 }), previous: 0.75, delta: 0 },
+      { key: 'eiIndex', ...f(0.5, { decimals: 3 }), previous: 0.45, delta: 0.05 },
+      { key: 'eiExpected', ...f(null, { suppressed: true, decimals: 3 }), previous: null, delta: null },
+      { key: 'coverage', ...f(0.833, { decimals: 3 }), previous: 0.667, delta: 0.166 },
     ],
     matrix: { sectors: SECTORS.map((sector, i) => ({ sector, actors: i === 0 ? f(null, { suppressed: true, small: true }) : f(i + 2) })), cells },
     trend: ['2020-Q4', '2021-Q1', '2021-Q2', '2021-Q3', '2021-Q4', '2022-Q1', '2022-Q2', '2022-Q3'].map((period, i) => ({
