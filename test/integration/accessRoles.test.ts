@@ -156,6 +156,10 @@ const CASES: Record<string, { least: Role; prepare: () => Promise<Call> }> = {
       return { query: `mutation($id: ID!) { withdrawConsent(citizenId: $id) { erasureId } }`, variables: { id: await citizenOf(org) }, organisations: [org] };
     },
   },
+  issuePartnershipReport: {
+    least: 'ANALYST',
+    prepare: async () => ({ query: `mutation { issuePartnershipReport(period: "2021-Q1") { areaName } }`, organisations: [] }),
+  },
   createApiKey: {
     least: 'ADMIN',
     prepare: async () => ({ query: `mutation { createApiKey(input: { name: "matrix", role: VIEWER }) { key } }`, organisations: [] }),
