@@ -22,6 +22,8 @@ export interface ReportRequest {
 }
 
 export interface ReportOptions {
+  /** Leave out brokers and structural risks (GDS), e.g. to time the rest. */
+  withoutGds?: boolean;
   trend?: TrendSource;
   /** Periods in the trend (default 8). */
   trendPeriods?: number;
@@ -133,8 +135,12 @@ async function brokersAndRisks(ctx: Context, areaId: string | null, asOf: string
       methods: [methodEntry('brokers', 'brokers', brokers.method), methodEntry('structural risks', 'structuralRisks', risks.method)],
     };
   } catch (error) {
-    if (error instanceof ClientError && error.extensions.code === ErrorCode.ANALYTICS_UNAVAILABLE) {
-      return { gdsUnavailable: error.message, brokers: null, risks: null, methods: [] as ReportMethod[] };
+    // Without GDS, or when exact betweenness does not finish in time (a whole large city),
+    // the report goes on and says why the brokers are missing.
+    const code = error instanceof ClientError ? error.extensions.code : undefined;
+    if (code === ErrorCode.ANALYTICS_UNAVAILABLE || code === ErrorCode.ANALYTICS_TIMEOUT) {
+      const reason = { code: code === ErrorCode.ANALYTICS_TIMEOUT ? ('ANALYTICS_TIMEOUT' as const) : ('ANALYTICS_UNAVAILABLE' as const), message: (error as ClientError).message };
+      return { gdsUnavailable: reason, brokers: null, risks: null, methods: [] as ReportMethod[] };
     }
     throw error;
   }
@@ -166,7 +172,9 @@ export async function buildPartnershipReport(ctx: Context, request: ReportReques
     trendSource.trend(ctx, areaId, trailingPeriods(period, options.trendPeriods ?? 8)),
     tieChangesOf(ctx, suppressor, areaId, period),
     activeInitiatives(ctx, areaId, period),
-    brokersAndRisks(ctx, areaId, period.end, options.brokers ?? 10),
+    options.withoutGds
+      ? { gdsUnavailable: { code: 'SKIPPED' as const, message: 'left out on request' }, brokers: null, risks: null, methods: [] as ReportMethod[] }
+      : brokersAndRisks(ctx, areaId, period.end, options.brokers ?? 10),
     new IssuedReports(ctx.analytics).latest(period.label, areaId),
   ]);
   const [nowValues, beforeValues] = await Promise.all([headlineValues(ctx, current, areaId), headlineValues(ctx, previous, areaId)]);

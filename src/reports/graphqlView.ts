@@ -41,7 +41,7 @@ export function graphqlView(report: PartnershipReport) {
     initiatives: report.initiatives,
     brokers: report.brokers,
     risks: report.risks?.map((r) => ({ kind: r.type, actors: r.actors, separatedSectors: r.separatedSectors })) ?? null,
-    gdsUnavailable: report.gdsUnavailable,
+    gdsUnavailable: report.gdsUnavailable?.message ?? null,
     methods: report.methods,
     suppression: { k: report.suppressionK, active: report.suppressionActive, applied: report.suppressionApplied, statement: t.suppressionRule(report.suppressionK, report.suppressionActive) },
     issued: report.issued,

@@ -154,8 +154,8 @@ export interface PartnershipReport {
   initiatives: ActiveInitiative[];
   brokers: ReportBroker[] | null;
   risks: ReportRisk[] | null;
-  /** Why brokers and risks are missing (no GDS), else null. */
-  gdsUnavailable: string | null;
+  /** Why brokers and risks are missing (no GDS, or betweenness ran out of time), else null. */
+  gdsUnavailable: { code: 'ANALYTICS_UNAVAILABLE' | 'ANALYTICS_TIMEOUT' | 'SKIPPED'; message: string } | null;
   methods: ReportMethod[];
   issued: IssuedInfo | null;
 }

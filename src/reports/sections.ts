@@ -30,7 +30,7 @@ export function reportNotes(report: PartnershipReport): Partial<Record<SectionId
   if (report.tieChangesWithheld.opened) tieChanges.push(t.tieChangesWithheld(report.suppressionK, t.changeKinds.OPENED));
   if (report.tieChangesWithheld.ended) tieChanges.push(t.tieChangesWithheld(report.suppressionK, t.changeKinds.ENDED));
   const brokers: string[] = [];
-  if (report.gdsUnavailable) brokers.push(t.noGds);
+  if (report.gdsUnavailable) brokers.push(report.gdsUnavailable.code === 'ANALYTICS_TIMEOUT' ? t.brokersTimedOut : t.noGds);
   else if ((report.risks ?? []).length === 0) brokers.push(t.noRisks);
   return { headline, matrix: [t.matrixNote], trend: [t.trendNote], tieChanges, brokers, appendix: [t.appendixIntro] };
 }
