@@ -29,9 +29,16 @@ export interface ApiKeyServiceOptions {
   now?: () => Date;
   /** lastUsedAt is written at most this often per key (default one minute). */
   touchIntervalMs?: number;
+  /**
+   * How long a looked-up key record is reused before it is read again (default
+   * 30 s). A revocation made through this instance takes effect at once; one made
+   * through another instance of the service, within this time.
+   */
+  cacheTtlMs?: number;
 }
 
 const MAX_ORGANISATIONS = 100;
+const MAX_CACHED_KEYS = 1000;
 // The id rule of src/validation/inputs.ts: actor ids are made under it.
 const ACTOR_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -56,11 +63,15 @@ export class ApiKeyService {
   private readonly touchIntervalMs: number;
   private readonly logger: Logger;
   private readonly lastTouched = new Map<string, number>();
+  private readonly cacheTtlMs: number;
+  /** Key records by id (never the secret): one Neo4j read per key per TTL instead of one per request. */
+  private readonly records = new Map<string, { found: NonNullable<Awaited<ReturnType<ApiKeyRepository['byId']>>>; at: number }>();
 
   constructor(options: ApiKeyServiceOptions) {
     this.repository = new ApiKeyRepository(options.db);
     this.now = options.now ?? (() => new Date());
     this.touchIntervalMs = options.touchIntervalMs ?? 60_000;
+    this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
     this.logger = options.logger;
   }
 
@@ -99,6 +110,7 @@ export class ApiKeyService {
 
   async revoke(id: string): Promise<ApiKeyRecord> {
     const revoked = await this.repository.revoke(id, this.now().toISOString());
+    this.records.delete(id);
     if (!revoked) throw new NotFoundError('ApiKey', id.slice(0, 100));
     return revoked;
   }
@@ -109,12 +121,25 @@ export class ApiKeyService {
     if (!parsed) throw new UnauthenticatedError(MALFORMED);
     // Key ids are not secret (lists and audit entries show them), so an early
     // return for an unknown id leaks nothing; the secret is compared in constant time.
-    const found = await this.repository.byId(parsed.id);
     const now = this.now();
+    const found = await this.lookUp(parsed.id, now);
     if (!found || !secretMatches(parsed.secret, found.hash) || !isActive(found.apiKey, now)) throw new UnauthenticatedError(REJECTED);
     await this.touch(parsed.id, now);
     const { apiKey } = found;
     return { id: `apikey:${apiKey.id}`, via: 'apiKey', role: apiKey.role, organisations: apiKey.organisations };
+  }
+
+  /** The key's record, from the short-lived cache or the database; unknown ids are not cached. */
+  private async lookUp(id: string, now: Date) {
+    const cached = this.records.get(id);
+    if (cached && now.getTime() - cached.at < this.cacheTtlMs) return cached.found;
+    const found = await this.repository.byId(id);
+    this.records.delete(id);
+    if (found) {
+      this.records.set(id, { found, at: now.getTime() });
+      if (this.records.size > MAX_CACHED_KEYS) this.records.delete(this.records.keys().next().value as string);
+    }
+    return found;
   }
 
   /** Writes lastUsedAt at most once per interval per key; a failed write never fails the request. */
