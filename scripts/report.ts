@@ -22,6 +22,7 @@ import { createLogger } from '../src/logger';
 import { createContext } from '../src/context';
 import { createServiceInfoProvider } from '../src/system/serviceInfo';
 import { AnalyticsService } from '../src/analytics/analyticsService';
+import { CollaborationIndexStore } from '../src/analytics/collaborationIndex/collaborationIndexStore';
 import { SYSTEM_PRINCIPAL } from '../src/auth/principal';
 import { VERSION } from '../src/version';
 import { buildPartnershipReport } from '../src/reports/buildReport';
@@ -118,6 +119,7 @@ async function main(): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const database: DatabaseConfig = config.database.mode === 'embedded' ? { ...config.database, boltPort: 0 } : config.database;
   let connected: ConnectedDatabase | null = null;
+  let index: CollaborationIndexStore | undefined;
   process.once('SIGINT', () => {
     void (connected?.close() ?? Promise.resolve()).finally(() => process.exit(130));
   });
@@ -137,7 +139,11 @@ async function main(): Promise<number> {
     const serviceInfo = createServiceInfoProvider(connected.db, VERSION);
     // One operator, no other callers to protect: a whole-city report may take longer than one request is allowed.
     const timeoutMs = Math.max(config.analyticsTimeoutMs, CLI_MIN_TIMEOUT_MS);
-    const analytics = new AnalyticsService({ db: connected.db, serviceInfo, logger, timeoutMs });
+    // The collaboration index, as the service keeps it: the counts then come from memory, not one Cypher statement each.
+    progress('report: reading the collaboration graph into memory…');
+    index = config.analyticsIndex ? new CollaborationIndexStore({ db: connected.db, logger }) : undefined;
+    await index?.refresh();
+    const analytics = new AnalyticsService({ db: connected.db, serviceInfo, logger, timeoutMs, index });
     const ctx = createContext({ db: connected.db, logger, serviceInfo, analytics, principal: SYSTEM_PRINCIPAL, suppressionK: config.suppressionK, limits: config.limits });
     const request = { period: options.period, areaId: options.area, compareTo: options.compareTo, lang: options.lang };
     progress(`report: computing ${options.period} ${options.area ?? 'whole city'} (matrix, trend, coverage, brokers)…`);
@@ -176,6 +182,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await stopChartRenderer();
+    await index?.close();
     await connected?.close();
   }
 }
