@@ -76,8 +76,10 @@ function drawTable(doc: Doc, report: PartnershipReport, table: ReportTable): voi
   const rows = table.rows.map((row) => row.map((cell) => cellText(cell)));
   const widths = columnWidths(doc, table, rows);
   const header = table.columns.map(toWinAnsi);
+  // A column of numbers has its heading on the right, over them.
+  const numericColumns = table.columns.map((_, i) => table.rows.some((row) => row[i]?.num !== undefined));
   ensureRoom(doc, 40);
-  drawRow(doc, header, widths, { head: true });
+  drawRow(doc, header, widths, { head: true, numeric: numericColumns });
   table.rows.forEach((row, r) => {
     // A table that runs onto a new page repeats its header there.
     const fills = row.map((cell) => (cell.issued !== undefined ? COLOURS.revised : null));
@@ -85,7 +87,7 @@ function drawTable(doc: Doc, report: PartnershipReport, table: ReportTable): voi
     const probeHeight = Math.max(...rows[r].map((text, i) => doc.font(FONT).fontSize(8).heightOfString(text, { width: widths[i] - 6 }))) + 6;
     if (doc.y + probeHeight > bottom(doc)) {
       doc.addPage();
-      drawRow(doc, header, widths, { head: true });
+      drawRow(doc, header, widths, { head: true, numeric: numericColumns });
     }
     drawRow(doc, rows[r], widths, { fills, numeric });
   });
@@ -169,7 +171,7 @@ export async function reportPdf(report: PartnershipReport): Promise<Buffer> {
     doc.font(BOLD).fontSize(14).fillColor(COLOURS.text).text(toWinAnsi(t.sections[id]), MARGIN, doc.y);
     doc.moveDown(0.4);
     for (const note of notes[id] ?? []) paragraph(doc, note, { colour: COLOURS.muted });
-    if (id === 'matrix') chart(doc, charts.matrix, 330, 330);
+    if (id === 'matrix') chart(doc, charts.matrix, 290, 290);
     if (id === 'trend') chart(doc, charts.trend, 460, 260);
     for (const tableId of sectionTables(id)) {
       const table = tables.get(tableId);
