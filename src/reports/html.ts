@@ -1,6 +1,6 @@
 import type { PartnershipReport } from './reportModel';
 import { textsFor } from './i18n';
-import { appendixRows, reportTables, type Cell, type ReportTable } from './tables';
+import { appendixRows, printedTable, reportTables, type Cell, type ReportTable } from './tables';
 import { reportCharts } from './charts';
 import { reportNotes, reportTitle, sectionOrder, type SectionId } from './sections';
 
@@ -61,7 +61,9 @@ export async function reportHtml(report: PartnershipReport): Promise<string> {
         parts.push(tableHtml(report, { ...table, rows: appendixRows(report, true) }));
         continue;
       }
-      parts.push(tableHtml(report, table));
+      const printed = printedTable(report, table);
+      parts.push(tableHtml(report, printed.table));
+      if (printed.note) parts.push(`<p class="note">${escape(printed.note)}</p>`);
     }
     return `<section id="${id}"><h2>${escape(t.sections[id])}</h2>\n${parts.join('\n')}</section>`;
   };

@@ -121,6 +121,7 @@ const SV = {
   brokersTimedOut: 'Brobyggare och strukturella risker hann inte beräknas inom tidsgränsen (exakt mellanhandscentralitet i ett stort nätverk); ta fram rapporten för ett delområde.',
   noRisks: 'Ingen enskild aktör eller förbindelse skiljer sektorer åt.',
   smallCell: (k: number) => `< ${k}`,
+  moreRows: (shown: number, all: number) => `De första ${shown} av ${all} raderna visas; alla finns i kalkylbladet och CSV-filerna.`,
   appendixIntro: 'Varje tal i rapporten kommer från analysfälten nedan; samma period och grafversion ger samma tal.',
   meta: {
     graphVersion: 'Grafversion',
@@ -253,6 +254,7 @@ const EN: Texts = {
   brokersTimedOut: 'Brokers and structural risks could not be computed within the time limit (exact betweenness of a large network); produce the report for a sub-area.',
   noRisks: 'No single actor or tie keeps sectors apart.',
   smallCell: (k) => `< ${k}`,
+  moreRows: (shown, all) => `The first ${shown} of ${all} rows are shown; all of them are in the workbook and the CSV files.`,
   appendixIntro: 'Every number of the report comes from the analytics fields below; the same period and graph version give the same numbers.',
   meta: {
     graphVersion: 'Graph version',

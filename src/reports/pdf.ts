@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { PartnershipReport } from './reportModel';
 import { textsFor } from './i18n';
-import { appendixRows, reportTables, type Cell, type ReportTable } from './tables';
+import { appendixRows, printedTable, reportTables, type Cell, type ReportTable } from './tables';
 import { reportCharts } from './charts';
 import { reportNotes, reportTitle, sectionOrder, type SectionId } from './sections';
 import { sectionTables } from './html';
@@ -177,7 +177,12 @@ export async function reportPdf(report: PartnershipReport): Promise<Buffer> {
       const table = tables.get(tableId);
       if (!table) continue;
       if (tableId === 'methods') drawBlocks(doc, report, table);
-      else drawTable(doc, report, id === 'appendix' && tableId === 'appendix' ? { ...table, rows: appendixRows(report, true) } : table);
+      else if (id === 'appendix' && tableId === 'appendix') drawTable(doc, report, { ...table, rows: appendixRows(report, true) });
+      else {
+        const printed = printedTable(report, table);
+        drawTable(doc, report, printed.table);
+        if (printed.note) paragraph(doc, printed.note, { colour: COLOURS.muted });
+      }
     }
     doc.moveDown(0.6);
   }

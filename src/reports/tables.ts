@@ -17,6 +17,16 @@ export interface Cell {
   heat?: number;
 }
 
+/** Lists that can run long in a whole city: printed (HTML, PDF) up to this many rows, complete in XLSX and CSV. */
+export const PRINTED_ROWS = 40;
+const LONG_LISTS = new Set(['tie_changes', 'initiatives']);
+
+/** The table as the printed renderings show it: a long list cut to PRINTED_ROWS, with the sentence that says so. */
+export function printedTable(report: PartnershipReport, table: ReportTable): { table: ReportTable; note: string | null } {
+  if (!LONG_LISTS.has(table.id) || table.rows.length <= PRINTED_ROWS) return { table, note: null };
+  return { table: { ...table, rows: table.rows.slice(0, PRINTED_ROWS) }, note: textsFor(report.lang).moreRows(PRINTED_ROWS, table.rows.length) };
+}
+
 export interface ReportTable {
   /** Stable, language-independent: file and sheet names. */
   id: string;

@@ -104,3 +104,18 @@ describe('formats and names', () => {
     expect(toWinAnsi('Σ nk − 1 ≥ 0 ÷ 2 · åäö ÅÄÖ é – † ✓')).toBe('sum nk - 1 >= 0 ÷ 2 · åäö ÅÄÖ é – † ?');
   });
 });
+
+describe('long lists', () => {
+  it('prints the first 40 tie changes in the HTML and the PDF, with a sentence, and keeps them all in the CSV', async () => {
+    const base = sampleReport();
+    const many = Array.from({ length: 45 }, (_, i) => ({ ...base.tieChanges[0], date: `2022-08-${String((i % 28) + 1).padStart(2, '0')}`, target: { id: `t${i}`, name: `Partner ${i}`, sector: 'PUBLIC' as const } }));
+    const report = sampleReport({ tieChanges: many });
+    const html = await reportHtml(report);
+    expect(html).toContain('Partner 39<');
+    expect(html).not.toContain('Partner 40<');
+    expect(html).toContain('De första 40 av 45 raderna visas');
+    const csv = reportCsvFiles(report, 'b').find((file) => file.name === 'b_tie_changes.csv')?.content ?? '';
+    expect(csv.trim().split('\r\n')).toHaveLength(46);
+    expect(pdfPages(await reportPdf(report)).join('\n')).toContain('De första 40 av 45 raderna visas');
+  });
+});
