@@ -26,9 +26,14 @@ const DROP_ATTEMPTS = 3;
 /**
  * Project → run → drop. Projects the scope's network into the GDS catalog under
  * a name of its own (two requests never share a graph), runs `work` on it, and
- * always drops it, whether the work succeeded, failed or timed out. Returns null,
- * without projecting, when the network has no actor. The algorithms name actors
- * by their number in `graph.actors` (see analytics/gdsProjectGraph).
+ * always drops it, whether the work succeeded, failed or timed out. The algorithms
+ * name actors by their number in `graph.actors` (see analytics/gdsProjectGraph).
+ *
+ * Returns null, without projecting, when the network has no tie (no actor, or
+ * isolates only). Its answer is known without GDS: every actor is an isolate
+ * (betweenness 0, a community of its own, no bridge or articulation point), and
+ * GDS 2.13 cannot give it: bridges and Leiden throw on a graph without
+ * relationships. Every caller reads null as "no algorithm labelled anyone".
  *
  * Every statement goes through the analytics service: under the analytics
  * timeout, and in write transactions, which reach the cluster leader, so that the
@@ -43,7 +48,7 @@ export async function onProjectedGraph<T>(
   work: (step: GdsStep, projection: ScopeProjection) => Promise<T>,
 ): Promise<T | null> {
   const { analytics } = deps;
-  if (graph.actors.length === 0) return null;
+  if (graph.pairs.length === 0) return null;
   const graphName = `samverkan-${randomUUID()}`;
   const deadline = Date.now() + analytics.timeoutMs;
   const step: GdsStep = async <R>(name: string, params: Params = {}) => {
