@@ -71,9 +71,9 @@ export function diversityView(suppressor: Suppressor, analysed: Analysed<Diversi
   const { partnersOf, inArea } = analysed.diversityCitizens;
   const actors = analysed.actors
     .map((row) => ({ actorId: row.actorId, partners: blauView(record, row.partners, partnersOf.get(row.actorId) ?? 0) }))
-    .sort(byDiversity((row) => row.partners.value, (row) => row.actorId));
+    .sort(byDiversity((row) => row.partners, (row) => row.actorId));
   const areas = analysed.areas
     .map((row) => ({ areaId: row.areaId, actors: blauView(record, row.actors, inArea.get(row.areaId) ?? 0) }))
-    .sort(byDiversity((row) => row.actors.value, (row) => row.areaId));
+    .sort(byDiversity((row) => row.actors, (row) => row.areaId));
   return { actors, areas, method: methodView(record, analysed.method, scopeWithholding(record, analysed.citizenBasis)) };
 }

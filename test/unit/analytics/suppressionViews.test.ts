@@ -199,6 +199,21 @@ describe('diversityView', () => {
     expect(forAdmin.areas.map(({ actors: { suppressed, ...index } }) => index)).toEqual(cached.areas.map((row) => row.actors));
     expect(forAdmin.method.suppression?.applied).toBe(false);
   });
+  it('orders equal indices computed from different counts by id, as the measure does', () => {
+    // Both 2/3: 1,1,1 is 0.6666666666666667 in floating point, 3,1,1,1 is 0.6666666666666666.
+    const equal: PartnerSectorCounts[] = [
+      { id: 'b', sector: 'PUBLIC', counts: [0, 1, 1, 1, 0], outsideIds: [] },
+      { id: 'a', sector: 'PUBLIC', counts: [0, 3, 1, 1, 1], outsideIds: [] },
+    ];
+    const cached = frozen({
+      actors: actorDiversityFromCounts(equal).rows,
+      areas: [],
+      diversityCitizens: diversityCitizens(equal, []),
+      citizenBasis: basisOfMixing(mixing),
+      method,
+    });
+    for (const suppressor of [analyst, admin]) expect(diversityView(suppressor, cached).actors.map((row) => row.actorId)).toEqual(['a', 'b']);
+  });
 });
 
 describe('helixCoverageView', () => {
