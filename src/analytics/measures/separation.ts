@@ -1,4 +1,3 @@
-import { compareIds } from '../compareIds';
 import { SECTORS, type Sector } from '../../model';
 import type { NeighbourGraph } from './tieIndex';
 
@@ -80,8 +79,9 @@ export class Separation {
    * The parts v's component falls into without v, each as the sectors in it:
    * every DFS child whose subtree has no tie above v is cut off, and the rest of
    * the component (when there is any) stays together. Fewer than two parts means
-   * v is no articulation point. Parts are ordered largest first (equal sizes by
-   * their sectors), so the order depends only on the graph.
+   * v is no articulation point. Parts are ordered largest first, equal sizes by
+   * their sector lists in Sector enum order (compareSectorLists), so the order
+   * depends only on the graph.
    */
   partsWithout(v: number): Sector[][] {
     const parts: SectorCounts[] = [];
@@ -96,7 +96,7 @@ export class Separation {
     if (total(rest) > 0) parts.push(rest);
     return parts
       .map((counts) => ({ size: total(counts), sectors: sectorsIn(counts) }))
-      .sort((a, b) => b.size - a.size || compareIds(a.sectors.join(), b.sectors.join()))
+      .sort((a, b) => b.size - a.size || compareSectorLists(a.sectors, b.sectors))
       .map((part) => part.sectors);
   }
 
@@ -127,4 +127,18 @@ const sectorsIn = (counts: SectorCounts): Sector[] => SECTORS.filter((_, s) => c
 export function separatedSectors(parts: ReadonlyArray<readonly Sector[]>): Sector[] {
   if (parts.length === 0) return [];
   return SECTORS.filter((sector) => parts.some((part) => part.includes(sector)) && !parts.every((part) => part.includes(sector)));
+}
+
+/**
+ * Orders two sector lists (each in enum order) position by position in Sector
+ * enum order, as every other list of sectors is ordered; a list that begins
+ * another comes first. Comparing the names instead would put ACADEMIA first.
+ */
+export function compareSectorLists(a: readonly Sector[], b: readonly Sector[]): number {
+  const shared = Math.min(a.length, b.length);
+  for (let i = 0; i < shared; i += 1) {
+    const difference = (SECTOR_INDEX.get(a[i]) as number) - (SECTOR_INDEX.get(b[i]) as number);
+    if (difference !== 0) return difference;
+  }
+  return a.length - b.length;
 }

@@ -1,4 +1,4 @@
-import { Separation, separatedSectors } from '../../../src/analytics/measures/separation';
+import { compareSectorLists, Separation, separatedSectors } from '../../../src/analytics/measures/separation';
 import { describeRisks } from '../../../src/analytics/measures/structuralRisks';
 import type { Sector } from '../../../src/model';
 import { graphOf, mixedGraph } from './sampleGraphs';
@@ -53,6 +53,12 @@ const NX_POINTS = ['c0', 'u2', 'x1', 'x3', 'y1', 'y3'];
 
 const ALL: Sector[] = ['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'PUBLIC', 'ACADEMIA'];
 
+/** Sector lists in enum order, by the sectors' positions written out: ACADEMIA is last, not first. */
+const enumOrder = (a: Sector[], b: Sector[]): number => {
+  const key = (sectors: Sector[]) => sectors.map((sector) => String(ALL.indexOf(sector))).join('') + ' ';
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+};
+
 describe('Separation', () => {
   it('finds exactly the bridges NetworkX finds, with the sectors on each side', () => {
     const graph = riskGraph();
@@ -79,6 +85,32 @@ describe('Separation', () => {
     expect(parts('y1')).toEqual([['CITIZEN', 'PUBLIC'], ['CITIZEN', 'CIVIL_SOCIETY', 'ACADEMIA']]);
     expect(parts('x2')).toEqual([ALL]);
     expect(parts('i1')).toEqual([]); // an isolate leaves nothing behind
+  });
+
+  it('orders parts of equal size by their sectors in enum order, not by name', () => {
+    // A star around h: one leaf per sector, and one leaf more of CITIZEN+ACADEMIA (a pair), PUBLIC+ACADEMIA and CITIZEN+PUBLIC.
+    const graph = graphOf(
+      { h: 'PRIVATE', a: 'ACADEMIA', b: 'PUBLIC', c: 'CITIZEN', d: 'CIVIL_SOCIETY', e1: 'PUBLIC', e2: 'ACADEMIA', f1: 'CITIZEN', f2: 'ACADEMIA', g1: 'CITIZEN', g2: 'PUBLIC' },
+      [['h', 'a'], ['h', 'b'], ['h', 'c'], ['h', 'd'], ['h', 'e1'], ['e1', 'e2'], ['h', 'f1'], ['f1', 'f2'], ['h', 'g1'], ['g1', 'g2']],
+    );
+    expect(new Separation(graph).partsWithout(graph.indexOf.get('h') as number)).toEqual([
+      ['CITIZEN', 'PUBLIC'],
+      ['CITIZEN', 'ACADEMIA'],
+      ['PUBLIC', 'ACADEMIA'],
+      ['CITIZEN'],
+      ['CIVIL_SOCIETY'],
+      ['PUBLIC'],
+      ['ACADEMIA'],
+    ]);
+    const [point] = describeRisks(graph, [], ['h']).articulationPoints;
+    expect(point.sectorsPerPart[3]).toEqual(['CITIZEN']);
+    expect(point.sectorsPerPart[6]).toEqual(['ACADEMIA']);
+  });
+
+  it('orders a sector list before a longer one it begins', () => {
+    expect(compareSectorLists(['CITIZEN'], ['CITIZEN', 'ACADEMIA'])).toBeLessThan(0);
+    expect(compareSectorLists(['CITIZEN', 'ACADEMIA'], ['CIVIL_SOCIETY'])).toBeLessThan(0);
+    expect(compareSectorLists(['PUBLIC', 'ACADEMIA'], ['PUBLIC', 'ACADEMIA'])).toBe(0);
   });
 
   it('agrees with NetworkX on the mixed sample: one bridge a8–a9, no articulation point', () => {
@@ -154,7 +186,7 @@ describe('Separation on random graphs', () => {
         const parts = partsBySearch(graph, v, null).filter((part) => part.every((i) => component.includes(i)));
         const expected = parts
           .map((part) => ({ size: part.length, sectors: sectorsOf(part) }))
-          .sort((a, b) => b.size - a.size || (a.sectors.join() < b.sectors.join() ? -1 : a.sectors.join() > b.sectors.join() ? 1 : 0))
+          .sort((a, b) => b.size - a.size || enumOrder(a.sectors, b.sectors))
           .map((part) => part.sectors);
         expect({ round, actor: ids[v], parts: separation.partsWithout(v) }).toEqual({ round, actor: ids[v], parts: expected });
       }
