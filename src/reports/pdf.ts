@@ -83,13 +83,12 @@ function drawTable(doc: Doc, report: PartnershipReport, table: ReportTable): voi
   table.rows.forEach((row, r) => {
     // A table that runs onto a new page repeats its header there.
     const fills = row.map((cell) => (cell.issued !== undefined ? COLOURS.revised : null));
-    const numeric = row.map((cell) => cell.num !== undefined);
     const probeHeight = Math.max(...rows[r].map((text, i) => doc.font(FONT).fontSize(8).heightOfString(text, { width: widths[i] - 6 }))) + 6;
     if (doc.y + probeHeight > bottom(doc)) {
       doc.addPage();
       drawRow(doc, header, widths, { head: true, numeric: numericColumns });
     }
-    drawRow(doc, rows[r], widths, { fills, numeric });
+    drawRow(doc, rows[r], widths, { fills, numeric: numericColumns });
   });
   doc.moveDown(0.8);
 }
