@@ -115,7 +115,8 @@ export const structureResolvers = {
       })),
     assortativity: async (_: unknown, args: ScopeArgs, ctx: Context) =>
       assortativityView(suppressorOf(ctx), await fromMixing(ctx, 'assortativity', parseScope(args.scope, ctx.now), assortativity, {
-        algorithm: 'Newman’s attribute assortativity by sector, r = (Σ e_kk − Σ a_k²)/(1 − Σ a_k²), as networkx.attribute_assortativity_coefficient',
+        algorithm:
+          'Newman’s attribute assortativity by sector, r = (Σ e_kk − Σ a_k²)/(1 − Σ a_k²), as networkx.attribute_assortativity_coefficient; sectorModularity Q = Σ_k (e_kk − a_k²), Newman’s modularity of the sector partition, as networkx community.modularity with the sectors as communities',
         normalisation: 'none: −1 to 1',
         counting: `${PAIRS}; each tie enters the mixing matrix in both directions`,
       })),

@@ -110,6 +110,24 @@ describe('GDS fields on a scope with actors and no ties', () => {
   });
 });
 
+describe('assortativity.sectorModularity', () => {
+  const QUERY = `query($scope: AnalyticsScope) { assortativity(scope: $scope) { coefficient reason sectorModularity suppressed method { algorithm } } }`;
+  type Result = { assortativity: { coefficient: number | null; reason: string | null; sectorModularity: number | null; suppressed: boolean; method: { algorithm: string } } };
+
+  it('is null without ties, beside a null r', async () => {
+    const { assortativity } = await api.ok<Result>(QUERY, { scope: HERRGARDEN });
+    expect(assortativity).toMatchObject({ coefficient: null, reason: expect.stringMatching(/no ties/), sectorModularity: null, suppressed: false });
+    expect(assortativity.method.algorithm).toMatch(/Q = Σ_k \(e_kk − a_k²\)/);
+  });
+
+  it('is NetworkX’s modularity of the sector partition once there is a tie', async () => {
+    // networkx community.modularity on h1–r1 (PRIVATE–ACADEMIA) with h2, h3, h4 isolated, parts by sector: −0.5.
+    const { assortativity } = await api.ok<Result>(QUERY, { scope: { ...HERRGARDEN, membership: 'TOUCHING' } });
+    expect(assortativity.sectorModularity).toBeCloseTo(-0.5, 12);
+    expect(assortativity.coefficient).toBeCloseTo(-1, 12);
+  });
+});
+
 describe('the GDS runner on a network without ties', () => {
   it('neither projects nor runs the work, and answers null', async () => {
     const graph = await api.analytics.scopeGraph(parseScope(HERRGARDEN, new Date()));

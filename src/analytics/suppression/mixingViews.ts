@@ -83,13 +83,18 @@ export function eiIndexView(suppressor: Suppressor, analysed: Analysed<EIIndexRe
   };
 }
 
-/** r is a function of every cell of the mixing matrix: with the others shown, one equation gives a withheld cell back. */
+/**
+ * r is a function of every cell of the mixing matrix: with the others shown, one
+ * equation gives a withheld cell back. The sector modularity is r's numerator,
+ * a function of the same cells, so it is withheld with r, under the same flag.
+ */
 export function assortativityView(suppressor: Suppressor, analysed: Analysed<AssortativityResult>) {
   const record = suppressor.response();
   const withholding = scopeWithholding(record, analysed.citizenBasis);
   return {
     coefficient: record.keep(analysed.coefficient, withholding.ties),
     reason: withholding.ties ? WITHHELD(suppressor.k) : analysed.reason,
+    sectorModularity: record.keep(analysed.sectorModularity, withholding.ties),
     suppressed: withholding.ties,
     method: methodView(record, analysed.method, withholding),
   };

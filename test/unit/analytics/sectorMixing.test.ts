@@ -1,4 +1,6 @@
-import { mixingFromCounts, sectorMixing } from '../../../src/analytics/measures/sectorMixing';
+import { mixingFromCounts, sectorIndex, sectorMixing } from '../../../src/analytics/measures/sectorMixing';
+import { modularity } from '../../../src/analytics/measures/modularity';
+import { SECTORS } from '../../../src/model';
 import { sectorMatrix } from '../../../src/analytics/measures/sectorMatrix';
 import { eiIndex, expectedEI } from '../../../src/analytics/measures/eiIndex';
 import { assortativity } from '../../../src/analytics/measures/assortativity';
@@ -94,9 +96,61 @@ describe('assortativity', () => {
 
   it('is null with a reason where NetworkX has NaN (one sector) or nothing to measure (no ties)', () => {
     const single = assortativity(mixingOf(graphOf({ a: 'CITIZEN', b: 'CITIZEN', c: 'PRIVATE' }, [['a', 'b']])));
-    expect(single).toEqual({ coefficient: null, reason: expect.stringMatching(/one sector \(CITIZEN\)/) });
+    expect(single).toEqual({ coefficient: null, reason: expect.stringMatching(/one sector \(CITIZEN\)/), sectorModularity: 0 });
     const none = assortativity(mixingOf(graphOf({ a: 'CITIZEN', c: 'PRIVATE' }, [])));
-    expect(none).toEqual({ coefficient: null, reason: expect.stringMatching(/no ties/) });
+    expect(none).toEqual({ coefficient: null, reason: expect.stringMatching(/no ties/), sectorModularity: null });
+  });
+});
+
+describe('sectorModularity', () => {
+  // Expected values from networkx.algorithms.community.modularity(G, parts) with
+  // parts = the actors of each sector, NetworkX 3.6.1, computed once with
+  // python3 on these graphs (isolates added as nodes) and copied here.
+  const within = graphOf({ a: 'CITIZEN', b: 'CITIZEN', c: 'PRIVATE', d: 'PRIVATE' }, [['a', 'b'], ['c', 'd']]);
+  const bipartite = graphOf({ a: 'CITIZEN', b: 'CITIZEN', c: 'PRIVATE', d: 'PRIVATE' }, [['a', 'c'], ['a', 'd'], ['b', 'c']]);
+  const three = graphOf(
+    { a: 'CITIZEN', b: 'CITIZEN', c: 'PUBLIC', d: 'ACADEMIA', e: 'ACADEMIA', f: 'PUBLIC' },
+    [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'c'], ['a', 'e']],
+  );
+  const single = graphOf({ a: 'CITIZEN', b: 'CITIZEN', c: 'PRIVATE' }, [['a', 'b']]);
+
+  it.each([
+    ['the mixed sample (isolate and separate part included)', mixedGraph(), -0.043209876543209874],
+    ['two within-sector pairs', within, 0.5],
+    ['a bipartite graph', bipartite, -0.5],
+    ['a three-sector graph', three, 0.09183673469387753],
+    ['one sector’s ties only', single, 0],
+  ])('agrees with NetworkX on %s', (_, graph, expected) => {
+    expect(Math.abs((assortativity(mixingOf(graph)).sectorModularity as number) - expected)).toBeLessThan(1e-12);
+  });
+
+  it('is r’s numerator: r = Q ÷ (1 − Σ a_k²), so Q and r share their sign', () => {
+    for (const graph of [mixedGraph(), within, bipartite, three]) {
+      const { coefficient, sectorModularity } = assortativity(mixingOf(graph));
+      expect(Math.sign(sectorModularity as number)).toBe(Math.sign(coefficient as number));
+      expect(Math.abs(sectorModularity as number)).toBeLessThanOrEqual(Math.abs(coefficient as number) + 1e-15);
+    }
+  });
+
+  it('equals the modularity of the sector partition as the communities field computes it, on random graphs', () => {
+    let state = 2024;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let round = 0; round < 50; round += 1) {
+      const n = 2 + Math.floor(random() * 20);
+      const ids = Array.from({ length: n }, (_, i) => `n${String(i).padStart(2, '0')}`);
+      const sectors = Object.fromEntries(ids.map((id) => [id, SECTORS[Math.floor(random() * SECTORS.length)]]));
+      const pairs = new Map<string, [string, string]>();
+      for (let t = Math.floor(random() * n * 2); t > 0; t -= 1) {
+        const [a, b] = [Math.floor(random() * n), Math.floor(random() * n)];
+        if (a !== b) pairs.set(`${Math.min(a, b)}-${Math.max(a, b)}`, [ids[Math.min(a, b)], ids[Math.max(a, b)]]);
+      }
+      const graph = graphOf(sectors, [...pairs.values()]);
+      const bySector = graph.actors.map((actor) => sectorIndex(actor.sector));
+      const expected = modularity(graph, bySector, 1);
+      const actual = assortativity(mixingOf(graph)).sectorModularity;
+      if (expected === null) expect(actual).toBeNull();
+      else expect({ round, difference: Math.abs((actual as number) - expected) < 1e-12 }).toEqual({ round, difference: true });
+    }
   });
 });
 

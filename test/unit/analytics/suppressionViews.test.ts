@@ -149,6 +149,20 @@ describe('eiIndexView and assortativityView', () => {
     expect(assortativityView(analyst, frozen({ ...result, citizenBasis: basis, method }))).toMatchObject({ coefficient: null, suppressed: true });
     expect(assortativityView(admin, frozen({ ...result, citizenBasis: basis, method }))).toMatchObject({ coefficient: result.coefficient, suppressed: false });
   });
+
+  it('withholds the sector modularity with r: it is r’s numerator, of the same cells', () => {
+    const result = assortativity(mixing);
+    expect(result.sectorModularity).toEqual(expect.any(Number));
+    expect(assortativityView(analyst, frozen({ ...result, citizenBasis: basis, method }))).toMatchObject({ coefficient: null, sectorModularity: null, suppressed: true });
+    expect(assortativityView(admin, frozen({ ...result, citizenBasis: basis, method }))).toMatchObject({ sectorModularity: result.sectorModularity, suppressed: false });
+    // No citizen in the scope: nothing to withhold, the analyst sees both.
+    const noCitizens = { citizens: 0, citizenTies: [0, 0, 0, 0, 0] };
+    expect(assortativityView(analyst, frozen({ ...result, citizenBasis: noCitizens, method }))).toMatchObject({
+      coefficient: result.coefficient,
+      sectorModularity: result.sectorModularity,
+      suppressed: false,
+    });
+  });
 });
 
 describe('diversityView', () => {
