@@ -9,6 +9,8 @@ export interface Cell {
   csv: string;
   /** Stored as a number in XLSX. */
   num?: number;
+  /** Decimals it is printed with (XLSX number format). */
+  decimals?: number;
   /** Set when the figure was revised after it was issued: the value issued. */
   issued?: number;
   /** The issued value as the figure is printed. */
@@ -36,10 +38,10 @@ export interface ReportTable {
 }
 
 const plain = (text: string): Cell => ({ text, csv: text });
-const num = (report: PartnershipReport, value: number, decimals?: number): Cell => ({ text: formatNumber(report.lang, value, decimals), csv: String(value), num: value });
+const num = (report: PartnershipReport, value: number, decimals?: number): Cell => ({ text: formatNumber(report.lang, value, decimals), csv: String(value), num: value, decimals });
 
 function fig(report: PartnershipReport, figure: Figure, heat?: number): Cell {
-  const cell: Cell = { text: formatFigure(report, figure), csv: csvFigure(report, figure), heat };
+  const cell: Cell = { text: formatFigure(report, figure), csv: csvFigure(report, figure), heat, decimals: figure.decimals };
   if (figure.value !== null) cell.num = figure.value;
   if (figure.revised && figure.issued !== null) {
     cell.issued = figure.issued;
@@ -75,8 +77,8 @@ export function reportTables(report: PartnershipReport, { forCsv = false } = {})
     rows: report.headline.map((h) => [
       plain(t.headline[h.key]),
       fig(report, h),
-      h.previous === null ? plain('–') : { text: formatNumber(report.lang, h.previous, h.decimals), csv: String(h.previous), num: h.previous },
-      h.delta === null ? plain('–') : { text: formatSigned(report.lang, h.delta, h.decimals), csv: String(h.delta), num: h.delta },
+      h.previous === null ? plain('–') : { text: formatNumber(report.lang, h.previous, h.decimals), csv: String(h.previous), num: h.previous, decimals: h.decimals },
+      h.delta === null ? plain('–') : { text: formatSigned(report.lang, h.delta, h.decimals), csv: String(h.delta), num: h.delta, decimals: h.decimals },
       plain(`${deltaText(report, h)}; ${t.headlineExplain[h.key]}`),
     ]),
   });

@@ -25,6 +25,8 @@ export async function reportXlsx(report: PartnershipReport): Promise<Buffer> {
     for (const row of rows) {
       const added = sheet.addRow(row.map((cell) => (cell.num !== undefined ? cell.num : cell.text)));
       row.forEach((cell, i) => {
+        // The same digits as the other renderings: 0.750, not 0.75.
+        if (cell.num !== undefined && cell.decimals) added.getCell(i + 1).numFmt = `0.${'0'.repeat(cell.decimals)}`;
         if (cell.issued === undefined) return;
         const target = added.getCell(i + 1);
         target.note = t.revised(cell.issuedText ?? String(cell.issued));
