@@ -15,15 +15,20 @@ CALL () {
   MATCH (a:Actor)
   RETURN a
 }
-WITH collect(a) AS members
-UNWIND members AS a
 // Ties are stored once, from the smaller id to the larger: a is the source.
 MATCH (a)-[c:COLLABORATES_WITH]->(b:Actor)
-WITH members, a, b, c
+WITH a, b, c
 WHERE a.sector <> b.sector
   AND ((c.since >= date($start) AND c.since <= date($end))
     OR (c.until IS NOT NULL AND c.until >= date($start) AND c.until <= date($end)))
-  AND ($areaId IS NULL OR b IN members)
+// The partner's membership is looked up only for the few ties that changed in the
+// period (a list of the area's members would be searched once per tie).
+WITH a, b, c
+WHERE $areaId IS NULL
+  OR EXISTS {
+    MATCH (b)-[m:ACTIVE_IN]->(:Area)-[:PART_OF*0..]->(:Area {id: $areaId})
+    WHERE m.since <= date($end) AND (m.until IS NULL OR m.until >= date($start))
+  }
 UNWIND [['OPENED', c.since], ['ENDED', c.until]] AS event
 WITH a, b, c, event[0] AS change, event[1] AS day
 WHERE day IS NOT NULL AND day >= date($start) AND day <= date($end)
