@@ -277,3 +277,36 @@ describe('access and input', () => {
     expect(city.subAreas.map((a) => a.areaId)).toContain('area-rosengard');
   });
 });
+
+describe('tie changes', () => {
+  it('lists a cross-sector tie opened in the period with its date, kind and both actors, and not in the next period', async () => {
+    const found = await api.ok<{ area: { actors: { nodes: Array<{ id: string; name: string; sector: string }> } } }>(
+      `{ area(id: "area-rosengard") { actors(asOf: "${ASOF}", first: 50) { nodes { id name sector } } } }`,
+    );
+    const organisations = found.area.actors.nodes.filter((actor) => actor.sector !== 'CITIZEN');
+    let added: { a: (typeof organisations)[number]; b: (typeof organisations)[number] } | null = null;
+    for (const a of organisations) {
+      for (const b of organisations.filter((other) => other.sector !== a.sector && other.id > a.id)) {
+        const result = await api.run(
+          `mutation($input: AddCollaborationInput!) { addCollaboration(input: $input) { id } }`,
+          { input: { actorId: a.id, partnerId: b.id, kind: 'SERVICE', since: '2022-08-15', strength: 2, source: 'report test' } },
+          DEVELOPMENT_ADMIN,
+        );
+        if (!result.errors) added = { a, b };
+        if (added) break;
+      }
+      if (added) break;
+    }
+    expect(added).not.toBeNull();
+    const report = await buildPartnershipReport(contextFor(ADMIN), ROSENGARD);
+    expect(report.tieChanges).toContainEqual({
+      change: 'OPENED',
+      date: '2022-08-15',
+      kind: 'SERVICE',
+      source: { id: added!.a.id, name: added!.a.name, sector: added!.a.sector },
+      target: { id: added!.b.id, name: added!.b.name, sector: added!.b.sector },
+    });
+    const next = await buildPartnershipReport(contextFor(ADMIN), { ...ROSENGARD, period: '2022-Q4' });
+    expect(next.tieChanges.some((change) => change.date === '2022-08-15' && change.source.id === added!.a.id && change.target.id === added!.b.id)).toBe(false);
+  });
+});
