@@ -9,9 +9,11 @@ import { createServiceInfoProvider } from './system/serviceInfo';
 import { seedIfEmpty } from './seed/loadDataset';
 import { VERSION } from './version';
 import { ApiKeyService } from './auth/apiKeys/apiKeyService';
+import type { Principal } from './auth/principal';
 import { createAuthenticator } from './auth/authenticate';
 import { createMetrics } from './metrics/metrics';
 import { armorFor } from './limits/armor';
+import { reportsRouter } from './reports/reportsRoute';
 import { AnalyticsService } from './analytics/analyticsService';
 import { CollaborationIndexStore } from './analytics/collaborationIndex/collaborationIndexStore';
 
@@ -55,13 +57,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     const authenticate = createAuthenticator({ auth: config.auth, apiKeys, logger });
     if (config.auth.mode === 'development') warnDevelopmentMode(config, logger);
     database.db.pruneWriteReceiptsEvery(10 * 60_000, logger);
+    const context = async (principal: Principal) =>
+      createContext({ db: database.db, logger, serviceInfo, analytics, principal, apiKeys, suppressionK: config.suppressionK, limits: config.limits });
     const server = await createServer(
       {
         schema: buildSchema(),
         logger,
         ide: config.ide,
         authenticate,
-        context: async (principal) => createContext({ db: database.db, logger, serviceInfo, analytics, principal, apiKeys, suppressionK: config.suppressionK, limits: config.limits }),
+        context,
+        routes: [{ path: '/reports', router: reportsRouter({ context, logger }) }],
         ready: async () => {
           if (database.state() !== 'up') throw new Error('the embedded Neo4j is restarting');
           await database.db.readRows('system/ping');

@@ -128,7 +128,9 @@ export async function createServer(deps: ServerDependencies, host: string, port:
     }),
   );
   for (const route of deps.routes ?? []) {
-    app.use(route.path, authenticated, createRateLimiter({ perMinute: limits.rateLimitPerMinute, name: route.path }), rejectUnauthenticated, route.router);
+    // Authentication for everything under the path; the router declares full paths (e.g. /reports/partnership).
+    app.use(route.path, authenticated, createRateLimiter({ perMinute: limits.rateLimitPerMinute, name: route.path }), rejectUnauthenticated);
+    app.use(route.router);
   }
   app.use(notFound);
   app.use(errorHandler(deps.logger, limits.bodyLimitBytes));
