@@ -161,21 +161,3 @@ export async function changesBetween(analytics: AnalyticsService, scope: Scope, 
   });
 }
 
-/**
- * The rows after a cursor key `source|target`, at most `limit`: keyset paging
- * over rows ordered by (source, target), by binary search, as crossSectorTies pages.
- */
-export function changesAfter<T extends { source: string; target: string }>(rows: readonly T[], after: string | null, limit: number): T[] {
-  if (after === null) return rows.slice(0, limit);
-  const bar = after.indexOf('|');
-  const source = bar < 0 ? after : after.slice(0, bar);
-  const target = bar < 0 ? '' : after.slice(bar + 1);
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((compareIds(rows[middle].source, source) || compareIds(rows[middle].target, target)) <= 0) low = middle + 1;
-    else high = middle;
-  }
-  return rows.slice(low, low + limit);
-}

@@ -4,7 +4,8 @@ import { decodeCursor, pageSize } from '../pagination/cursor';
 import { toConnection } from '../pagination/connection';
 import { parseScope, type AnalyticsScopeInput, type Scope } from '../analytics/scope';
 import { suppressorOf } from '../analytics/suppression/suppressor';
-import { changesAfter, changesBetween, type TieChangeRow } from './changes';
+import { changesBetween, type TieChangeRow } from './changes';
+import { rowsAfter } from '../analytics/measures/crossSectorTies';
 import { changesView } from './changesView';
 import { PeriodScalar } from './periodScalar';
 import type { PeriodKind } from './period';
@@ -47,7 +48,7 @@ export const timelineResolvers = {
       const first = pageSize(args.first);
       const after = decodeCursor('changes', args.after);
       const view = changesView(suppressorOf(ctx), await changesBetween(ctx.analytics, scope, args.from, args.to));
-      const rows = changesAfter(view.ties, after, first + 1).map((node) => ({ node }));
+      const rows = rowsAfter(view.ties, after, first + 1).map((node) => ({ node }));
       const connection = toConnection<TieChangeRow>('changes', rows, first, (row) => `${row.node.source}|${row.node.target}`, async () => view.ties.length);
       return { ...view, ties: { ...connection, totalCount: view.totalsSuppressed ? null : connection.totalCount } };
     },

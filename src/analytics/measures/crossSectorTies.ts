@@ -40,7 +40,7 @@ export const tieKey = (row: Pick<CrossSectorTieRow, 'source' | 'target'>): strin
  * The rows after a cursor key, at most `limit` of them: keyset paging over the
  * sorted list by binary search, so a page costs the same wherever it starts.
  */
-export function rowsAfter(rows: readonly CrossSectorTieRow[], after: string | null, limit: number): CrossSectorTieRow[] {
+export function rowsAfter<T extends { source: string; target: string }>(rows: readonly T[], after: string | null, limit: number): T[] {
   if (after === null) return rows.slice(0, limit);
   const bar = after.indexOf('|');
   const source = bar < 0 ? after : after.slice(0, bar);
