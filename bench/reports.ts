@@ -133,14 +133,17 @@ async function main(): Promise<void> {
         total.push(elapsed + rendering);
       }
       const target = areaId ? 2000 : 10_000;
-      rows.push([
+      const row = [
         label,
         ms(median(withoutGds)),
         `${ms(median(model))} (${brokers})`,
         ...REPORT_FORMATS.map((format) => ms(median(render[format]))),
         ms(median(total)),
         `< ${ms(target)}: ${median(total) < target ? 'yes' : 'NO'}`,
-      ]);
+      ];
+      rows.push(row);
+      // Said at once too: a later scope that fails must not take this one's figures with it.
+      log(`${label}: ${row.slice(1).join(' · ')}`);
     }
     const headers = ['scope', 'model without brokers', 'model', ...REPORT_FORMATS.map((f) => f.toUpperCase()), 'report, all formats', 'target'];
     const widths = headers.map((header, at) => Math.max(header.length, ...rows.map((row) => row[at].length)));
