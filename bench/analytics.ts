@@ -50,6 +50,7 @@ import { loadDataset, wipeDatabase, type LoadSummary } from '../src/seed/loadDat
 import { createServiceInfoProvider, type ServiceInfo, type ServiceInfoProvider } from '../src/system/serviceInfo';
 import { VERSION } from '../src/version';
 import { SYSTEM_PRINCIPAL } from '../src/auth/principal';
+import { ANALYTICS_FIELDS } from '../src/limits/analyticsWeight';
 
 // ---------------------------------------------------------------------------------------
 // Options
@@ -100,19 +101,8 @@ Embedded Neo4j heap and page cache: NEO4J_HEAP (default 2g), NEO4J_PAGE_CACHE (d
 
 class UsageError extends Error {}
 
-const FIELD_NAMES = [
-  'crossSectorTies',
-  'sectorMatrix',
-  'eiIndex',
-  'assortativity',
-  'diversity',
-  'brokers',
-  'structuralRisks',
-  'communities',
-  'helixCoverage',
-  'connectionPaths',
-  'partnerSuggestions',
-];
+/** Every analytics root field: the same list the operation limits weigh. */
+const FIELD_NAMES = [...ANALYTICS_FIELDS];
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
