@@ -2,7 +2,8 @@ import type { DatabaseConfig } from '../config';
 import type { Logger } from '../logger';
 import { Database, createDriver, type DatabaseEvents } from './database';
 import { QueryStore } from './queryStore';
-import { checkJavaToolchain, startEmbeddedNeo4j, type EmbeddedNeo4j } from './embeddedNeo4j';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embeddedNeo4j';
+import { checkJavaToolchain } from './javaToolchain';
 import { superviseEmbedded, type EmbeddedState, type EmbeddedSupervisor } from './embeddedSupervisor';
 
 export interface ConnectedDatabase {

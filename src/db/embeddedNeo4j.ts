@@ -14,12 +14,13 @@
  * itself keep Node alive, so a script or test that forgets stop() still exits (and
  * the 'exit' handler then stops the JVM).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import neo4j from 'neo4j-driver';
-import { INSTALL_HINT, ensureLauncherBuilt } from './launcherBuild';
+import { ensureLauncherBuilt } from './launcherBuild';
+import { checkJavaToolchain } from './javaToolchain';
 
 export interface EmbeddedNeo4jOptions {
   /** Where the store lives (created if missing). Neo4j's debug.log goes to <dataDir>/logs. */
@@ -58,44 +59,6 @@ const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
 const STDERR_TAIL_LINES = 60;
 
-
-/** Is a JDK 17+ and Maven available to build and run the embedded Neo4j? */
-export function checkJavaToolchain(): { ok: true } | { ok: false; message: string } {
-  const problems: string[] = [];
-  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (java.error || java.status !== 0) {
-    problems.push('`java` was not found on PATH');
-  } else {
-    const major = parseJavaMajor(`${java.stderr}\n${java.stdout}`);
-    if (major === undefined) {
-      problems.push('could not read the version from `java -version`');
-    } else if (major < 17) {
-      problems.push(`\`java\` is version ${major}, but 17 or newer is needed`);
-    }
-  }
-  const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
-  if (mvn.error || mvn.status !== 0) {
-    problems.push('`mvn` (Apache Maven) was not found on PATH');
-  }
-  if (problems.length === 0) return { ok: true };
-  return {
-    ok: false,
-    message:
-      `The embedded Neo4j needs a Java 17+ JDK and Maven 3.8+ (${problems.join('; ')}). ` +
-      'Install them, e.g. on Debian/Ubuntu `apt-get install openjdk-17-jdk-headless maven`, ' +
-      `or from your OS package manager. ${INSTALL_HINT}`,
-  };
-}
-
-/** 'openjdk version "17.0.15" ...' -> 17; 'java version "1.8.0_292"' -> 8. */
-export function parseJavaMajor(versionOutput: string): number | undefined {
-  const match = /version "([^"]+)"/.exec(versionOutput);
-  if (!match) return undefined;
-  const parts = match[1].split(/[.+_-]/);
-  const first = Number(parts[0]);
-  if (!Number.isInteger(first)) return undefined;
-  return first === 1 ? Number(parts[1]) : first;
-}
 
 /** Starts Neo4j in a child JVM and resolves once Bolt answers. */
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
