@@ -13,9 +13,7 @@
  * correctness, not time). Targets: a district under 2 s, the whole 100k city
  * under 10 s.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnalyticsCache } from '../src/analytics/analyticsCache';
 import { AnalyticsService } from '../src/analytics/analyticsService';
@@ -24,10 +22,8 @@ import { parseScope } from '../src/analytics/scope';
 import type { Principal } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
 import { createContext } from '../src/context';
-import { Database, createDriver } from '../src/db/database';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embeddedNeo4j';
+import { openBenchDatabase } from './benchDatabase';
 import { migrate } from '../src/db/migrate';
-import { QueryStore } from '../src/db/queryStore';
 import { silentLogger } from '../src/logger';
 import { generateCity } from '../src/seed/generateCity';
 import { loadDataset, wipeDatabase } from '../src/seed/loadDataset';
@@ -58,20 +54,8 @@ const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s
 async function main(): Promise<void> {
   const config = loadConfig();
   const period = parsePeriod(values.period as string, '--period');
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-bench-reports-'));
-  let embedded: EmbeddedNeo4j | null = null;
-  let uri: string;
-  let auth: { username?: string; password?: string } = {};
-  if (config.database.mode === 'external') {
-    ({ uri } = config.database);
-    auth = { username: config.database.username, password: config.database.password };
-    log(`NEO4J_URI is set: this benchmark WIPES ${uri}.${values.yes ? '' : ' Ctrl-C within 10 s to keep it (--yes skips the pause).'}`);
-    if (!values.yes) await new Promise((resolve) => setTimeout(resolve, 10_000));
-  } else {
-    embedded = await startEmbeddedNeo4j({ dataDir: path.join(workDir, 'neo4j'), heap: config.database.heap, pageCache: config.database.pageCache });
-    uri = embedded.uri;
-  }
-  const db = new Database(createDriver({ uri, ...auth }), QueryStore.load(), config.database.database);
+  const bench = await openBenchDatabase(config, 'reports', log, Boolean(values.yes));
+  const { db } = bench;
   const index = new CollaborationIndexStore({ db, logger: silentLogger });
   const serviceInfo = createServiceInfoProvider(db, VERSION);
   try {
@@ -155,9 +139,7 @@ async function main(): Promise<void> {
   } finally {
     await stopChartRenderer();
     await index.close().catch(() => undefined);
-    await db.close().catch(() => undefined);
-    await embedded?.stop();
-    fs.rmSync(workDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -28,10 +28,8 @@ import { parseScope, scopeParams } from '../src/analytics/scope';
 import { SYSTEM_PRINCIPAL } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
 import { createContext, type Context } from '../src/context';
-import { Database, createDriver } from '../src/db/database';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embeddedNeo4j';
+import { openBenchDatabase } from './benchDatabase';
 import { migrate } from '../src/db/migrate';
-import { QueryStore } from '../src/db/queryStore';
 import { createErrorFormatter } from '../src/errors';
 import { createLogger, silentLogger } from '../src/logger';
 import { buildSchema } from '../src/schema/buildSchema';
@@ -93,20 +91,8 @@ print(json.dumps({"importSeconds": imported - started, "seconds": time.perf_coun
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-bench-timeline-'));
-  let embedded: EmbeddedNeo4j | null = null;
-  let uri: string;
-  let auth: { username?: string; password?: string } = {};
-  if (config.database.mode === 'external') {
-    ({ uri } = config.database);
-    auth = { username: config.database.username, password: config.database.password };
-    log(`NEO4J_URI is set: this benchmark WIPES ${uri}.${values.yes ? '' : ' Ctrl-C within 10 s to keep it (--yes skips the pause).'}`);
-    if (!values.yes) await new Promise((resolve) => setTimeout(resolve, 10_000));
-  } else {
-    embedded = await startEmbeddedNeo4j({ dataDir: path.join(workDir, 'neo4j'), heap: config.database.heap, pageCache: config.database.pageCache });
-    uri = embedded.uri;
-  }
-  const db = new Database(createDriver({ uri, ...auth }), QueryStore.load(), config.database.database);
+  const bench = await openBenchDatabase(config, 'timeline', log, Boolean(values.yes));
+  const { db, workDir } = bench;
   const index = new CollaborationIndexStore({ db, logger: silentLogger });
   const logger = createLogger('error', (line) => process.stderr.write(`${line}\n`));
   const serviceInfo = createServiceInfoProvider(db, VERSION);
@@ -226,9 +212,7 @@ async function main(): Promise<void> {
   } finally {
     await server.stop().catch(() => undefined);
     await index.close().catch(() => undefined);
-    await db.close().catch(() => undefined);
-    await embedded?.stop();
-    fs.rmSync(workDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

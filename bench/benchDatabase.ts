@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Config } from '../src/config';
+import { Database, createDriver } from '../src/db/database';
+import { QueryStore } from '../src/db/queryStore';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embeddedNeo4j';
+
+export interface BenchDatabase {
+  db: Database;
+  /** A temporary folder for the benchmark's own files; removed by close(). */
+  workDir: string;
+  /** Closes the driver, stops an embedded Neo4j and removes its folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * The database a benchmark loads its city into: the server NEO4J_URI names (which
+ * it wipes, after a 10 s pause unless `skipPause`), or a fresh embedded Neo4j in a
+ * temporary folder.
+ */
+export async function openBenchDatabase(config: Config, name: string, log: (line: string) => void, skipPause: boolean): Promise<BenchDatabase> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `samverkan-bench-${name}-`));
+  let embedded: EmbeddedNeo4j | null = null;
+  let uri: string;
+  let auth: { username?: string; password?: string } = {};
+  if (config.database.mode === 'external') {
+    ({ uri } = config.database);
+    auth = { username: config.database.username, password: config.database.password };
+    log(`NEO4J_URI is set: this benchmark WIPES ${uri}.${skipPause ? '' : ' Ctrl-C within 10 s to keep it (--yes skips the pause).'}`);
+    if (!skipPause) await new Promise((resolve) => setTimeout(resolve, 10_000));
+  } else {
+    embedded = await startEmbeddedNeo4j({ dataDir: path.join(workDir, 'neo4j'), heap: config.database.heap, pageCache: config.database.pageCache });
+    uri = embedded.uri;
+  }
+  const db = new Database(createDriver({ uri, ...auth }), QueryStore.load(), config.database.database);
+  return {
+    db,
+    workDir,
+    async close() {
+      await db.close().catch(() => undefined);
+      await embedded?.stop();
+      fs.rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
