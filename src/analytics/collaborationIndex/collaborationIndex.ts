@@ -7,7 +7,8 @@ export interface IndexRows {
   actors: ReadonlyArray<{ id: string; sector: Sector; name: string }>;
   areas: ReadonlyArray<{ id: string; name: string; parentIds: string[] }>;
   memberships: ReadonlyArray<{ actorId: string; areaId: string; since: number | null; until: number | null }>;
-  ties: ReadonlyArray<{ source: string; target: string; kind: CollaborationKind; strength: number; since: number | null; until: number | null }>;
+  /** `id` is the tie's id (the network payload names edges by it); rows built by hand may leave it out. */
+  ties: ReadonlyArray<{ id?: string; source: string; target: string; kind: CollaborationKind; strength: number; since: number | null; until: number | null }>;
 }
 
 /** Dates are integers yyyymmdd, which order as the dates do. A missing `since` never starts; a missing `until` never ends. */
@@ -69,6 +70,8 @@ export class CollaborationIndex {
   readonly adjStrength: Uint8Array;
   readonly adjSince: Int32Array;
   readonly adjUntil: Int32Array;
+  /** The tie's id at each adjacency position ('' when the rows had none). */
+  readonly adjTieId: string[];
   readonly tieCount: number;
 
   constructor(
@@ -129,6 +132,7 @@ export class CollaborationIndex {
     this.adjStrength = new Uint8Array(size);
     this.adjSince = new Int32Array(size);
     this.adjUntil = new Int32Array(size);
+    this.adjTieId = new Array<string>(size);
     const adjNext = this.adjStart.slice(0, n);
     rows.ties.forEach((tie, row) => {
       const kind = codeOf(KINDS, tie.kind, 'collaboration kind');
@@ -142,6 +146,7 @@ export class CollaborationIndex {
         this.adjStrength[at] = tie.strength;
         this.adjSince[at] = tie.since ?? NEVER;
         this.adjUntil[at] = tie.until ?? NEVER;
+        this.adjTieId[at] = tie.id ?? '';
       }
     });
   }
