@@ -14,6 +14,7 @@ import { createAuthenticator } from './auth/authenticate';
 import { createMetrics } from './metrics/metrics';
 import { armorFor } from './limits/armor';
 import { reportsRouter } from './reports/reportsRoute';
+import { explorerRouter } from './explorer/explorerRoute';
 import { AnalyticsService } from './analytics/analyticsService';
 import { CollaborationIndexStore } from './analytics/collaborationIndex/collaborationIndexStore';
 
@@ -67,6 +68,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         authenticate,
         context,
         routes: [{ path: '/reports', router: reportsRouter({ context, logger }) }],
+        pages: [explorerRouter()],
         ready: async () => {
           if (database.state() !== 'up') throw new Error('the embedded Neo4j is restarting');
           await database.db.readRows('system/ping');

@@ -49,6 +49,8 @@ export interface ServerDependencies {
    * exports, imports): each router finds the caller in `res.locals.principal`.
    */
   routes?: ReadonlyArray<{ path: string; router: express.Router }>;
+  /** Pages served WITHOUT authentication because they hold no data (the explorer at /explore). */
+  pages?: ReadonlyArray<express.Router>;
   /** /readyz answers 503 when `ready` has not resolved within this; default 2000 ms. */
   readyTimeoutMs?: number;
 }
@@ -98,6 +100,7 @@ export async function createServer(deps: ServerDependencies, host: string, port:
   // Before the IDE's GET route, which would answer a preflight with Express's automatic OPTIONS reply.
   if (origins.length > 0) app.use('/graphql', cors({ origin: [...origins], methods: ['GET', 'POST'], maxAge: 600 }));
   if (deps.ide) app.use(graphiqlRouter());
+  for (const page of deps.pages ?? []) app.use(page);
 
   // Authentication failures wait until the rate limiter has counted the request
   // against the caller's address, so guessing keys is limited too.

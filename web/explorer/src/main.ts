@@ -1,0 +1,141 @@
+/** Entry point: wires the controls to the explorer and loads the first picture. */
+import { graphql } from './api';
+import { wireCredentialButtons } from './authDialog';
+import { buildLegend, buildTieKinds, checkedValues, fillAreaSelect, type AreaRow } from './controls';
+import { stepIndex } from './dates';
+import { byId, el } from './dom';
+import { Explorer } from './explorer';
+import { renderExportButtons } from './exports';
+import { AREAS } from './queries';
+import { wireUploadForm } from './uploadForm';
+import { readViewState, type SizeBy, type Step } from './viewState';
+
+const PLAY_PAUSE_MS = 700;
+
+async function start(): Promise<void> {
+  const explorer = new Explorer(readViewState(location.search));
+  (window as unknown as { __explorer: unknown }).__explorer = explorer.hook;
+  const state = explorer.state;
+  const areaSelect = byId<HTMLSelectElement>('area');
+  const slider = byId<HTMLInputElement>('slider');
+  const legend = byId('legend');
+  const tieKinds = byId('tie-kinds');
+
+  buildLegend(legend, state.sectors);
+  buildTieKinds(tieKinds, state.kinds);
+  byId<HTMLSelectElement>('min-strength').value = String(state.minStrength);
+  byId<HTMLSelectElement>('step').value = state.step;
+  byId<HTMLInputElement>(`size-by-${state.sizeBy}`).checked = true;
+  renderExportButtons(byId('exports'), () => ({ state, asOf: explorer.asOf() }), (message) => explorer.status(message));
+  wireUploadForm();
+
+  const reload = async (withSpan: boolean) => {
+    explorer.syncUrl();
+    // The span (for the slider) and the picture load side by side: the first picture waits for neither.
+    if (withSpan) await Promise.all([explorer.loadSpan(), explorer.loadDate()]);
+    else {
+      slider.value = String(stepIndex(explorer.dates, explorer.asOf()));
+      await explorer.loadDate();
+    }
+  };
+  wireCredentialButtons(() => void boot());
+
+  areaSelect.addEventListener('change', () => {
+    state.area = areaSelect.value || null;
+    state.actor = null;
+    void reload(true);
+  });
+  byId<HTMLInputElement>('as-of').addEventListener('change', (event) => {
+    const value = (event.target as HTMLInputElement).value;
+    if (!value) return;
+    state.asOf = value;
+    void reload(false);
+  });
+  byId<HTMLSelectElement>('step').addEventListener('change', (event) => {
+    state.step = (event.target as HTMLSelectElement).value as Step;
+    void reload(true);
+  });
+  slider.addEventListener('input', () => void explorer.goToStep(Number(slider.value)));
+  const filtersChanged = (container: HTMLElement, name: string, event: Event) => {
+    const box = event.target as HTMLInputElement;
+    // Unchecking the last box would leave nothing to draw: keep at least one.
+    if (!container.querySelector(`input[name="${name}"]:checked`)) box.checked = true;
+    state.sectors = checkedValues(legend, 'sector');
+    state.kinds = checkedValues(tieKinds, 'tie-kind');
+    void reload(false);
+  };
+  legend.addEventListener('change', (event) => filtersChanged(legend, 'sector', event));
+  tieKinds.addEventListener('change', (event) => filtersChanged(tieKinds, 'tie-kind', event));
+  byId<HTMLSelectElement>('min-strength').addEventListener('change', (event) => {
+    state.minStrength = Number((event.target as HTMLSelectElement).value);
+    void reload(false);
+  });
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="size-by"]')) {
+    radio.addEventListener('change', () => {
+      state.sizeBy = radio.value as SizeBy;
+      void reload(false);
+    });
+  }
+
+  // Play: one step after each picture is drawn, then a pause, until the end or a press of pause.
+  const play = byId<HTMLButtonElement>('play');
+  let playing = false;
+  const setPlaying = (on: boolean) => {
+    playing = on;
+    play.textContent = on ? '⏸ Pause' : '▶ Play';
+    play.setAttribute('aria-pressed', String(on));
+  };
+  play.addEventListener('click', async () => {
+    if (playing) return setPlaying(false);
+    setPlaying(true);
+    if (Number(slider.value) >= explorer.dates.length - 1) slider.value = '0';
+    while (playing && Number(slider.value) < explorer.dates.length) {
+      await explorer.goToStep(Number(slider.value));
+      await new Promise((resolve) => setTimeout(resolve, PLAY_PAUSE_MS));
+      if (Number(slider.value) >= explorer.dates.length - 1) break;
+      if (playing) slider.value = String(Number(slider.value) + 1);
+    }
+    setPlaying(false);
+  });
+
+  // Search: matches among the actors drawn; Enter picks the first.
+  const search = byId<HTMLInputElement>('search');
+  const results = byId('search-results');
+  const showResults = () => {
+    results.replaceChildren();
+    for (const hit of explorer.view.search(search.value)) {
+      const button = el('button', hit.label, 'link');
+      button.type = 'button';
+      button.dataset.actor = hit.id;
+      button.addEventListener('click', () => {
+        explorer.pick(hit.id);
+        results.replaceChildren();
+      });
+      const item = el('li');
+      item.append(button);
+      results.append(item);
+    }
+  };
+  search.addEventListener('input', showResults);
+  search.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    const first = explorer.view.search(search.value)[0];
+    if (first) explorer.pick(first.id);
+    results.replaceChildren();
+  });
+  explorer.view.sigma.on('clickNode', ({ node }) => explorer.pick(node));
+  explorer.view.sigma.on('clickStage', () => explorer.pick(null));
+
+  const boot = async () => {
+    const answer = await explorer.guarded(() => graphql<{ areas: AreaRow[] }>(AREAS, {}));
+    if (!answer) return;
+    fillAreaSelect(areaSelect, answer.areas);
+    const city = answer.areas.find((a) => a.level === 'CITY');
+    if (!state.area || !answer.areas.some((a) => a.id === state.area)) state.area = city?.id ?? answer.areas[0]?.id ?? null;
+    areaSelect.value = state.area ?? '';
+    await reload(true);
+  };
+  await boot();
+}
+
+void start();
