@@ -1,6 +1,10 @@
 import { accumulateDependencies, csrOf } from './brandesAccumulation';
 import { pathSampleSize, samplePathCounts, vertexDiameterBound } from './pathSampling';
-import type { NeighbourGraph } from './tieIndex';
+/** What the estimators read of a scope graph: actor ids by index and each actor's partners. */
+export interface IdGraph {
+  actors: ReadonlyArray<{ id: string }>;
+  neighbours: ReadonlyArray<ReadonlyArray<number>>;
+}
 
 /** How the brokers' betweenness is computed: AUTO is EXACT up to AUTO_EXACT_MAX_ACTORS actors, SAMPLED above. */
 export type BetweennessMethod = 'AUTO' | 'EXACT' | 'SAMPLED';
@@ -40,7 +44,7 @@ export interface BetweennessRun {
  * NetworkX's normalised value = raw ÷ ((n−1)(n−2)/2) = b·n/(n−2), so the bound
  * scales by the same factors.
  */
-export async function sampledBetweenness(graph: NeighbourGraph, parameters: SamplingParameters, run: BetweennessRun = {}): Promise<{ raw: Float64Array; sampling: SamplingDescription }> {
+export async function sampledBetweenness(graph: IdGraph, parameters: SamplingParameters, run: BetweennessRun = {}): Promise<{ raw: Float64Array; sampling: SamplingDescription }> {
   const csr = csrOf(graph.neighbours);
   const n = csr.nodeCount;
   const vertexDiameter = vertexDiameterBound(csr);
@@ -62,7 +66,7 @@ export async function sampledBetweenness(graph: NeighbourGraph, parameters: Samp
 }
 
 /** Exact raw undirected betweenness computed in the service: Brandes from every actor, stoppable between batches. */
-export async function exactBetweenness(graph: NeighbourGraph, run: BetweennessRun = {}): Promise<Float64Array> {
+export async function exactBetweenness(graph: IdGraph, run: BetweennessRun = {}): Promise<Float64Array> {
   const csr = csrOf(graph.neighbours);
   const sources = new Int32Array(csr.nodeCount).map((_, index) => index);
   const total = await accumulateDependencies(csr, sources, run);
@@ -70,6 +74,6 @@ export async function exactBetweenness(graph: NeighbourGraph, run: BetweennessRu
 }
 
 /** Scores by actor id, as rankBrokers takes them. */
-export function scoresById(graph: NeighbourGraph, raw: Float64Array): Map<string, number> {
+export function scoresById(graph: IdGraph, raw: Float64Array): Map<string, number> {
   return new Map(graph.actors.map((actor, index) => [actor.id, raw[index]]));
 }
