@@ -11,6 +11,8 @@ import { scopeParams, type Scope } from './scope';
 import type { CollaborationIndex } from './collaborationIndex/collaborationIndex';
 import type { CollaborationIndexStore } from './collaborationIndex/collaborationIndexStore';
 import { indexScopeNetwork } from './collaborationIndex/indexScopeNetwork';
+import type { SamplingDescription } from './measures/betweennessEstimate';
+import { AnalysisJobs } from './jobs/analysisJobs';
 
 /**
  * Where a result was computed (the AnalysisEngine enum): counted by Cypher in
@@ -29,7 +31,12 @@ export interface MethodParts {
   usesGds?: boolean;
   /** Default: GDS when usesGds, else SCOPE_NETWORK. */
   engine?: AnalysisEngine;
+  /** For an estimate: the sample and its error bound (null for exact results). */
+  sampling?: SamplingDescription | null;
 }
+
+/** Computes one analysis on the graph of `version`; stops between batches of work once `signal` is aborted. */
+export type AnalysisCompute<T> = (version: string, signal: AbortSignal) => Promise<{ result: T; method: MethodParts }>;
 
 export interface AnalysisMethod extends MethodParts {
   engine: AnalysisEngine;
@@ -52,6 +59,8 @@ export interface AnalyticsDependencies {
   index?: CollaborationIndexStore;
   /** Heavy analyses run at once (default DEFAULT_LIMITS.analyticsConcurrency); the rest queue within the timeout. */
   concurrency?: number;
+  /** Analysis jobs run at once (default 1); the rest wait in the job queue. */
+  jobConcurrency?: number;
 }
 
 /**
@@ -61,12 +70,15 @@ export interface AnalyticsDependencies {
  */
 export class AnalyticsService {
   readonly cache: AnalyticsCache;
+  /** Long analyses started with startAnalysis, held in this process's memory. */
+  readonly jobs: AnalysisJobs;
 
   private readonly heavy: HeavyWorkQueue;
 
   constructor(private readonly deps: AnalyticsDependencies) {
     this.cache = deps.cache ?? new AnalyticsCache();
     this.heavy = new HeavyWorkQueue(deps.concurrency ?? DEFAULT_LIMITS.analyticsConcurrency);
+    this.jobs = new AnalysisJobs({ concurrency: deps.jobConcurrency ?? 1, logger: deps.logger });
   }
 
   /** Heavy analyses running and waiting now, and the most that ran at once. */
@@ -157,30 +169,55 @@ export class AnalyticsService {
    * field, scope, arguments and graph version, else computes it within the
    * timeout, and attaches the method block.
    */
-  async analyse<T extends object>(
+  async analyse<T extends object>(field: string, scope: Scope, args: unknown, compute: AnalysisCompute<T>): Promise<T & { method: AnalysisMethod }> {
+    // The timeout counts from here: time spent queueing for a slot is part of it.
+    const arrivedAt = Date.now();
+    // Work that can stop (the sampled and in-service betweenness) stops once the caller has been answered with a timeout.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new AnalyticsTimeoutError(this.deps.timeoutMs)), this.deps.timeoutMs);
+    timer.unref();
+    try {
+      return await this.cachedAnalysis(field, scope, args, (key, version) =>
+        this.cache.getOrCompute(key, () => this.runHeavy(arrivedAt, () => this.observed(field, () => compute(version, deadline.signal)))),
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Runs one analysis as a job does: outside the request slots and without the
+   * request timeout (the job queue bounds how many run), stopped by `signal`
+   * (cancellation). The result is cached under the same key as `analyse`'s, so
+   * the field answers from it once the job is done.
+   */
+  async analyseInBackground<T extends object>(field: string, scope: Scope, args: unknown, compute: AnalysisCompute<T>, signal: AbortSignal): Promise<T & { method: AnalysisMethod }> {
+    return this.cachedAnalysis(field, scope, args, (key, version) => this.cache.getOrCompute(key, () => this.observed(field, () => compute(version, signal))));
+  }
+
+  /** Checks the scope, looks up or computes the result for this field, scope, arguments and graph version, and attaches the method block. */
+  private async cachedAnalysis<T extends object>(
     field: string,
     scope: Scope,
     args: unknown,
-    compute: (version: string) => Promise<{ result: T; method: MethodParts }>,
+    lookup: (key: string, version: string) => Promise<{ value: { result: T; method: MethodParts }; computedAt: string; cached: boolean }>,
   ): Promise<T & { method: AnalysisMethod }> {
-    // The timeout counts from here: time spent queueing for a slot is part of it.
-    const arrivedAt = Date.now();
     const version = await this.graphVersion();
     await this.checkScope(scope, version);
     const key = `${field}|${version}|${JSON.stringify(scope)}|${JSON.stringify(args ?? null)}`;
-    const { value, computedAt, cached } = await this.cache.getOrCompute(key, () =>
-      this.runHeavy(arrivedAt, async () => {
-        const started = performance.now();
-        const computed = await compute(version);
-        this.deps.observeRuntime?.(field, (performance.now() - started) / 1000);
-        return computed;
-      }),
-    );
+    const { value, computedAt, cached } = await lookup(key, version);
     const gdsVersion = value.method.usesGds ? ((await this.deps.serviceInfo.get()).gdsVersion ?? null) : null;
     return {
       ...value.result,
       method: { ...value.method, engine: value.method.engine ?? (value.method.usesGds ? 'GDS' : 'SCOPE_NETWORK'), asOf: scope.asOf, areaId: scope.areaId, gdsVersion, computedAt, cached },
     };
+  }
+
+  private async observed<T>(field: string, compute: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const computed = await compute();
+    this.deps.observeRuntime?.(field, (performance.now() - started) / 1000);
+    return computed;
   }
 
   /** After an erasure: no cached result and no copy of the graph may still hold the erased citizen. */

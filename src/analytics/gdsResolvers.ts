@@ -2,10 +2,10 @@ import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
 import { intInRange } from '../validation/inputs';
 import type { MethodParts } from './analyticsService';
-import { gdsBetweenness, gdsCommunities, gdsStructuralRisks, type CommunityAlgorithm } from './gdsRunner';
+import { gdsCommunities, gdsStructuralRisks, type CommunityAlgorithm } from './gdsRunner';
 import { parseScope, type AnalyticsScopeInput } from './scope';
 import type { ScopeGraph } from './scopeGraph';
-import { rankBrokers } from './measures/brokerRanking';
+import { brokersAnalysis, brokersArguments, type BetweennessInput } from './brokersAnalysis';
 import { partition } from './measures/communityComposition';
 import { modularity } from './measures/modularity';
 import { describeRisks } from './measures/structuralRisks';
@@ -30,8 +30,6 @@ interface ScopeArgs {
 const PAIRS =
   'undirected; each pair of actors with at least one tie active on asOf (of the scope’s kinds, minStrength and sectors) counted once, however many ties join it; isolates are nodes';
 
-const DEFAULT_BROKERS = 20;
-const MAX_BROKERS = 100;
 const MAX_RESOLUTION = 10;
 const DEFAULT_SEED = 42;
 const MAX_SEED = 2 ** 31 - 1;
@@ -66,23 +64,10 @@ export const gdsResolvers = {
   Bridge: { source: actorOf('sourceId'), target: actorOf('targetId') },
   ArticulationPoint: { actor: actorOf('actorId') },
   Query: {
-    brokers: async (_: unknown, args: ScopeArgs & { first?: number | null }, ctx: Context) => {
-      await ctx.analytics.requireGds();
+    brokers: async (_: unknown, args: ScopeArgs & { first?: number | null; betweenness?: BetweennessInput | null }, ctx: Context) => {
       const scope = parseScope(args.scope, ctx.now);
-      const first = intInRange(args.first, 'first', 1, MAX_BROKERS) ?? DEFAULT_BROKERS;
-      const analysed = await ctx.analytics.analyse('brokers', scope, { first }, async (version) => {
-        const graph = await ctx.analytics.scopeGraph(scope, version);
-        const scores = await gdsBetweenness(ctx, graph);
-        return {
-          result: { brokers: rankBrokers(graph, scores, first), citizenBasis: basisOfGraph(graph) },
-          method: sized(graph, {
-            algorithm:
-              'Brandes betweenness, exact (GDS gds.betweenness.stream, every actor a source); Gould–Fernandez brokerage over open two-paths; Burt’s constraint and effective size (unweighted, as NetworkX)',
-            normalisation: 'normalisedBetweenness = raw ÷ ((n−1)(n−2)/2), 0 when n ≤ 2; ranked by betweenness, then actor id',
-            counting: `${PAIRS}; betweenness counts each unordered pair of endpoints once`,
-          }),
-        };
-      });
+      const parsed = brokersArguments(args);
+      const analysed = await ctx.analytics.analyse('brokers', scope, parsed, brokersAnalysis(ctx, scope, parsed, { exactEngine: 'GDS' }));
       // Brokerage counts describe one actor's role, not how many citizens there are: only the network's size is shaped.
       return methodOnlyView(suppressorOf(ctx), analysed);
     },

@@ -18,6 +18,7 @@ import { applyAccessRules } from '../auth/authDirective';
 import { apiKeyResolvers } from '../auth/apiKeys/apiKeyResolvers';
 import { timelineResolvers } from '../timeline/timelineResolvers';
 import { reportResolvers } from '../reports/reportResolvers';
+import { jobResolvers } from '../analytics/jobs/jobResolvers';
 import { storedTextGuard } from '../validation/storedText';
 
 export const SCHEMA_DIR = path.join(repositoryRoot(), 'schema');
@@ -61,6 +62,7 @@ export function buildSchema(extra: ResolverMap[] = [], extraTypeDefs: string[] =
       apiKeyResolvers,
       timelineResolvers,
       reportResolvers,
+      jobResolvers,
       ...extra,
     ),
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
