@@ -49,7 +49,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     if (config.seedOnStart && (await seedIfEmpty(database.db, logger))) logger.info('loaded the Malmö seed dataset');
     const serviceInfo = createServiceInfoProvider(database.db, VERSION);
     const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger, onRebuild: (outcome) => metrics.indexRebuilds.inc({ outcome }) }) : undefined;
-    const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index, concurrency: config.limits.analyticsConcurrency,
+    const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index, concurrency: config.limits.analyticsConcurrency, jobConcurrency: config.limits.analysisJobs,
       observeRuntime: (field, seconds) => metrics.analyticsSeconds.observe({ field }, seconds),
     });
     // Built in the background: until it is ready, the same answers come from Cypher.

@@ -67,6 +67,8 @@ export interface LimitsConfig {
   maxRowsPerRequest: number;
   /** Heavy analyses (GDS, scope networks) running at once; others wait within the analytics timeout. */
   analyticsConcurrency: number;
+  /** Analysis jobs (startAnalysis) running at once; later ones wait in the job queue. */
+  analysisJobs: number;
   /** Server-side timeout of an ordinary read or write transaction. */
   queryTimeoutMs: number;
   /** Largest accepted request body. */
@@ -83,6 +85,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   maxCost: 5000,
   maxRowsPerRequest: 50000,
   analyticsConcurrency: 2,
+  analysisJobs: 1,
   queryTimeoutMs: 15000,
   bodyLimitBytes: 1024 * 1024,
   rateLimitPerMinute: 600,
@@ -186,6 +189,7 @@ const environment = z.object({
   SAMVERKAN_MAX_COST: whole(1, 100_000_000),
   SAMVERKAN_MAX_ROWS_PER_REQUEST: whole(1, 100_000_000),
   SAMVERKAN_ANALYTICS_CONCURRENCY: whole(1, 64),
+  SAMVERKAN_ANALYSIS_JOBS: whole(1, 16),
   SAMVERKAN_QUERY_TIMEOUT_MS: whole(100, 3_600_000),
   SAMVERKAN_BODY_LIMIT: whole(1024, 100 * 1024 * 1024),
   SAMVERKAN_RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000),
@@ -226,6 +230,7 @@ function limitsFrom(env: Environment): LimitsConfig {
     maxCost: env.SAMVERKAN_MAX_COST ?? DEFAULT_LIMITS.maxCost,
     maxRowsPerRequest: env.SAMVERKAN_MAX_ROWS_PER_REQUEST ?? DEFAULT_LIMITS.maxRowsPerRequest,
     analyticsConcurrency: env.SAMVERKAN_ANALYTICS_CONCURRENCY ?? DEFAULT_LIMITS.analyticsConcurrency,
+    analysisJobs: env.SAMVERKAN_ANALYSIS_JOBS ?? DEFAULT_LIMITS.analysisJobs,
     queryTimeoutMs: env.SAMVERKAN_QUERY_TIMEOUT_MS ?? DEFAULT_LIMITS.queryTimeoutMs,
     bodyLimitBytes: env.SAMVERKAN_BODY_LIMIT ?? DEFAULT_LIMITS.bodyLimitBytes,
     rateLimitPerMinute: env.SAMVERKAN_RATE_LIMIT_PER_MINUTE ?? DEFAULT_LIMITS.rateLimitPerMinute,
