@@ -27,5 +27,16 @@ module.exports = {
       globalTeardown: '<rootDir>/test/helpers/globalTeardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/helpers/integrationTimeout.ts'],
     },
+    {
+      // The explorer in headless Chromium against the real app on its own Neo4j; the setup bundles the page first.
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform: tsJest,
+      transformIgnorePatterns,
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/browser/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/helpers/globalTeardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/helpers/integrationTimeout.ts'],
+    },
   ],
 };

@@ -14,7 +14,7 @@ const copyStatic: esbuild.Plugin = {
   name: 'copy-static',
   setup(build) {
     build.onEnd(() => {
-      for (const file of ['index.html', 'explorer.css']) fs.copyFileSync(path.join(SOURCE, file), path.join(explorerBuildDir(), file));
+      for (const file of ['index.html', 'explorer.css', 'favicon.svg']) fs.copyFileSync(path.join(SOURCE, file), path.join(explorerBuildDir(), file));
     });
   },
 };

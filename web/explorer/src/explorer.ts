@@ -148,6 +148,7 @@ export class Explorer {
     graph.dataset.nodeCount = String(this.view.graph.order);
     graph.dataset.edgeCount = String(this.view.graph.size);
     graph.dataset.asOf = asOf;
+    graph.dataset.area = this.state.area ?? '';
     graph.dataset.state = 'ready';
     const bySector = new Map<string, number>();
     for (const node of network.nodes) bySector.set(node.sector, (bySector.get(node.sector) ?? 0) + 1);
