@@ -1,0 +1,8 @@
+// Import withdrawal: deletes up to $batch of the areas an import created
+// (importId), with whatever still hangs on them; run until it returns 0.
+// params: $id, $batch: int
+// returns: deleted
+MATCH (n:Area {importId: $id})
+WITH n LIMIT $batch
+DETACH DELETE n
+RETURN count(*) AS deleted

@@ -1,0 +1,57 @@
+import type { ActorKind, AreaLevel, CollaborationKind, InitiativeKind, ParticipationRole, Sector } from '../model';
+
+/** A row after its checks: what the write pass stores. Ties are kept from the smaller actor id to the larger, as everywhere. */
+export type ImportRecord =
+  | { kind: 'areas'; id: string; name: string; level: AreaLevel; parentId: string | null }
+  | {
+      kind: 'actors';
+      id: string;
+      /** False when the id was derived from the organisation number (then an existing actor with that number is matched). */
+      idGiven: boolean;
+      actorKind: ActorKind;
+      sector: Sector;
+      name: string | null;
+      organisationNumber: string | null;
+      description: string | null;
+      website: string | null;
+      registeredBy: string | null;
+      consentGiven: boolean | null;
+      consentDate: string | null;
+      consentPurpose: string | null;
+    }
+  | {
+      kind: 'initiatives';
+      id: string;
+      name: string;
+      initiativeKind: InitiativeKind;
+      description: string | null;
+      website: string | null;
+      startDate: string;
+      endDate: string | null;
+      sdgs: number[];
+      areaIds: string[];
+    }
+  | { kind: 'memberships'; actorId: string; areaId: string; since: string; until: string | null }
+  | { kind: 'participations'; actorId: string; initiativeId: string; role: ParticipationRole; since: string; until: string | null }
+  | {
+      kind: 'collaborations';
+      id: string;
+      firstId: string;
+      secondId: string;
+      tieKind: CollaborationKind;
+      since: string;
+      until: string | null;
+      strength: number;
+      initiativeId: string | null;
+      /** Where the tie is known from; null keeps a stored tie's source ('import' for a new one). */
+      source: string | null;
+    };
+
+export type RecordOf<K extends ImportRecord['kind']> = Extract<ImportRecord, { kind: K }>;
+
+/** A checked record with where it came from: spilled as one NDJSON line. */
+export interface SpilledRecord {
+  sheet: string | null;
+  row: number;
+  record: ImportRecord;
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { SpilledRecord } from './records';
+
+/**
+ * Checked rows wait in a temporary NDJSON file between the passes, so that a
+ * file of a million rows is never held as a million objects: the passes keep
+ * only compact keys (ids, pair keys) in memory.
+ */
+export class SpillWriter {
+  private readonly fd: number;
+  private buffer: string[] = [];
+  count = 0;
+
+  constructor(readonly path: string) {
+    this.fd = fs.openSync(path, 'w');
+  }
+
+  write(item: SpilledRecord): void {
+    this.buffer.push(JSON.stringify(item));
+    this.count += 1;
+    if (this.buffer.length >= 2000) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    fs.writeSync(this.fd, `${this.buffer.join('\n')}\n`);
+    this.buffer = [];
+  }
+
+  close(): void {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+}
+
+/** The spilled rows in batches of `size`, in the order they were written. */
+export async function* readSpillBatches(path: string, size: number): AsyncGenerator<SpilledRecord[]> {
+  if (!fs.existsSync(path)) return;
+  const lines = readline.createInterface({ input: fs.createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let batch: SpilledRecord[] = [];
+  for await (const line of lines) {
+    if (!line) continue;
+    batch.push(JSON.parse(line) as SpilledRecord);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
