@@ -1,5 +1,7 @@
-// The actors of the in-memory collaboration index (src/analytics/collaborationIndex/),
-// which answers the count-based analytics of a graph version without a query per request.
+// Actors of the in-memory collaboration index by id (those some writes touched;
+// src/analytics/collaborationIndex/). An id without an actor returns no row.
+// params: ids ([string])
 // returns: id, sector, name (as analytics/scopeActors names them)
 MATCH (a:Actor)
+WHERE a.id IN $ids
 RETURN a.id AS id, a.sector AS sector, coalesce(a.name, 'Citizen ' + a.id) AS name

@@ -1,27 +1,11 @@
-import { compareIds } from '../compareIds';
-import { COLLABORATION_KINDS as KINDS, SECTORS, type CollaborationKind, type Sector } from '../../model';
+import { COLLABORATION_KINDS as KINDS, SECTORS } from '../../model';
 import type { Scope } from '../scope';
+import { binarySearchId, codeOf, columnsOfRows, startsOf, type IndexColumns, type IndexRows } from './indexColumns';
 
-/** Rows of the analytics/index* statements, as the index is built from them. */
-export interface IndexRows {
-  actors: ReadonlyArray<{ id: string; sector: Sector; name: string }>;
-  areas: ReadonlyArray<{ id: string; name: string; parentIds: string[] }>;
-  memberships: ReadonlyArray<{ actorId: string; areaId: string; since: number | null; until: number | null }>;
-  /** `id` is the tie's id (the network payload names edges by it); rows built by hand may leave it out. */
-  ties: ReadonlyArray<{ id?: string; source: string; target: string; kind: CollaborationKind; strength: number; since: number | null; until: number | null }>;
-}
-
-/** Dates are integers yyyymmdd, which order as the dates do. A missing `since` never starts; a missing `until` never ends. */
-const NEVER = 99_999_999;
+export type { IndexRows } from './indexColumns';
 
 /** `YYYY-MM-DD` → yyyymmdd. */
 export const dayNumber = (date: string): number => Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
-
-function codeOf<T extends string>(list: readonly T[], value: T, what: string): number {
-  const code = list.indexOf(value);
-  if (code < 0) throw new Error(`collaboration index: unknown ${what} ${String(value)}`);
-  return code;
-}
 
 /** The filters of a scope, turned into lookups on codes. */
 export interface ScopeFilter {
@@ -57,6 +41,8 @@ export class CollaborationIndex {
   readonly areaIds: string[];
   readonly areaNames: string[];
   readonly areaChildren: number[][];
+  /** Parent area numbers of each area. */
+  readonly areaParents: number[][];
   readonly areaIndexOf: Map<string, number>;
   /** Memberships of area k: positions memberStart[k] … memberStart[k+1]−1. */
   readonly memberStart: Int32Array;
@@ -76,55 +62,44 @@ export class CollaborationIndex {
 
   constructor(
     readonly version: string,
-    rows: IndexRows,
+    source: IndexRows | IndexColumns,
   ) {
-    const n = rows.actors.length;
-    const actors = [...rows.actors].sort((a, b) => compareIds(a.id, b.id));
-    this.actorIds = actors.map((actor) => actor.id);
-    this.actorNames = actors.map((actor) => actor.name);
-    const actorIndexOf = new Map(this.actorIds.map((id, index) => [id, index]));
-    this.actorSector = Uint8Array.from(actors, (actor) => codeOf(SECTORS, actor.sector, 'sector'));
-    const actorOf = (id: string): number => {
-      const index = actorIndexOf.get(id);
-      if (index === undefined) throw new Error(`collaboration index: unknown actor ${id}`);
-      return index;
-    };
+    const columns = 'tieSource' in source ? source : columnsOfRows(source);
+    const n = columns.actorIds.length;
+    this.actorIds = columns.actorIds;
+    this.actorNames = columns.actorNames;
+    this.actorSector = columns.actorSector;
 
-    this.areaIds = rows.areas.map((area) => area.id);
-    this.areaNames = rows.areas.map((area) => area.name);
+    this.areaIds = columns.areaIds;
+    this.areaNames = columns.areaNames;
+    this.areaParents = columns.areaParents;
     this.areaIndexOf = new Map(this.areaIds.map((id, index) => [id, index]));
     this.areaChildren = this.areaIds.map(() => []);
-    rows.areas.forEach((area, child) => {
-      for (const parentId of area.parentIds) {
-        const parent = this.areaIndexOf.get(parentId);
-        if (parent !== undefined) this.areaChildren[parent].push(child);
-      }
+    columns.areaParents.forEach((parents, child) => {
+      for (const parent of parents) this.areaChildren[parent].push(child);
     });
 
-    const areaOfMembership = rows.memberships.map((membership) => {
-      const area = this.areaIndexOf.get(membership.areaId);
-      if (area === undefined) throw new Error(`collaboration index: unknown area ${membership.areaId}`);
-      return area;
-    });
-    this.memberStart = startsOf(this.areaIds.length, areaOfMembership);
-    const memberCount = rows.memberships.length;
+    this.memberStart = startsOf(this.areaIds.length, columns.memberArea);
+    const memberCount = columns.memberArea.length;
     this.memberActor = new Int32Array(memberCount);
     this.memberSince = new Int32Array(memberCount);
     this.memberUntil = new Int32Array(memberCount);
     const memberNext = this.memberStart.slice(0, this.areaIds.length);
-    rows.memberships.forEach((membership, row) => {
-      const at = memberNext[areaOfMembership[row]]++;
-      this.memberActor[at] = actorOf(membership.actorId);
-      this.memberSince[at] = membership.since ?? NEVER;
-      this.memberUntil[at] = membership.until ?? NEVER;
-    });
+    for (let row = 0; row < memberCount; row += 1) {
+      const at = memberNext[columns.memberArea[row]]++;
+      this.memberActor[at] = columns.memberActor[row];
+      this.memberSince[at] = columns.memberSince[row];
+      this.memberUntil[at] = columns.memberUntil[row];
+    }
 
-    const ends = new Int32Array(rows.ties.length * 2);
-    rows.ties.forEach((tie, row) => {
-      ends[2 * row] = actorOf(tie.source);
-      ends[2 * row + 1] = actorOf(tie.target);
-    });
-    this.tieCount = rows.ties.length;
+    const tieCount = columns.tieSource.length;
+    this.tieCount = tieCount;
+    // Each tie under both ends: entries 2·row (at the source) and 2·row + 1 (at the target).
+    const ends = new Int32Array(tieCount * 2);
+    for (let row = 0; row < tieCount; row += 1) {
+      ends[2 * row] = columns.tieSource[row];
+      ends[2 * row + 1] = columns.tieTarget[row];
+    }
     this.adjStart = startsOf(n, ends);
     const size = ends.length;
     this.adjOther = new Int32Array(size);
@@ -134,21 +109,21 @@ export class CollaborationIndex {
     this.adjUntil = new Int32Array(size);
     this.adjTieId = new Array<string>(size);
     const adjNext = this.adjStart.slice(0, n);
-    rows.ties.forEach((tie, row) => {
-      const kind = codeOf(KINDS, tie.kind, 'collaboration kind');
-      for (const [from, to] of [
-        [ends[2 * row], ends[2 * row + 1]],
-        [ends[2 * row + 1], ends[2 * row]],
-      ]) {
-        const at = adjNext[from]++;
-        this.adjOther[at] = to;
-        this.adjKind[at] = kind;
-        this.adjStrength[at] = tie.strength;
-        this.adjSince[at] = tie.since ?? NEVER;
-        this.adjUntil[at] = tie.until ?? NEVER;
-        this.adjTieId[at] = tie.id ?? '';
-      }
-    });
+    for (let entry = 0; entry < size; entry += 1) {
+      const row = entry >> 1;
+      const at = adjNext[ends[entry]]++;
+      this.adjOther[at] = ends[entry ^ 1];
+      this.adjKind[at] = columns.tieKind[row];
+      this.adjStrength[at] = columns.tieStrength[row];
+      this.adjSince[at] = columns.tieSince[row];
+      this.adjUntil[at] = columns.tieUntil[row];
+      this.adjTieId[at] = columns.tieIds[row];
+    }
+  }
+
+  /** The actor number of an id, or −1 (a binary search: the index keeps no map of 100,000 ids). */
+  actorNumber(id: string): number {
+    return binarySearchId(this.actorIds, id);
   }
 
   get actorCount(): number {
@@ -230,12 +205,4 @@ export class CollaborationIndex {
       filter.sectorAllowed[this.actorSector[this.adjOther[at]]] === 1
     );
   }
-}
-
-/** Row starts of a compressed sparse row layout: starts[k] … starts[k+1]−1 hold the entries keyed k. */
-function startsOf(keys: number, keyOfEntry: ArrayLike<number>): Int32Array {
-  const starts = new Int32Array(keys + 1);
-  for (let entry = 0; entry < keyOfEntry.length; entry += 1) starts[keyOfEntry[entry] + 1] += 1;
-  for (let key = 0; key < keys; key += 1) starts[key + 1] += starts[key];
-  return starts;
 }

@@ -10,7 +10,7 @@ import { silentLogger } from '../../../src/logger';
 function storeOver(versions: string[]) {
   const statements: string[] = [];
   const rows: Record<string, unknown[]> = {
-    'analytics/indexActors': [{ id: 'a', sector: 'PUBLIC', name: 'A' }, { id: 'b', sector: 'CITIZEN', name: 'B' }],
+    'analytics/indexActorPage': [{ id: 'a', sector: 'PUBLIC', name: 'A' }, { id: 'b', sector: 'CITIZEN', name: 'B' }],
     'analytics/indexAreas': [],
     'analytics/indexMemberships': [],
     'analytics/indexTies': [{ source: 'a', target: 'b', kind: 'SERVICE', strength: 1, since: 20200101, until: null }],
@@ -22,7 +22,7 @@ function storeOver(versions: string[]) {
       return rows[name];
     },
   };
-  const db = { read: (work: (t: typeof tx) => Promise<unknown>) => work(tx) } as unknown as Database;
+  const db = { read: (work: (t: typeof tx) => Promise<unknown>) => work(tx), writeRows: async () => [] } as unknown as Database;
   return { store: new CollaborationIndexStore({ db, logger: silentLogger }), statements };
 }
 
@@ -34,7 +34,14 @@ describe('CollaborationIndexStore', () => {
     expect(index?.version).toBe('e:1');
     expect(index?.tieCount).toBe(1);
     expect(store.forVersion('e:1')).toBe(index);
-    expect(statements).toEqual(['system/graphVersion', 'analytics/indexActors', 'analytics/indexAreas', 'analytics/indexMemberships', 'analytics/indexTies', 'system/graphVersion']);
+    expect(statements).toEqual([
+      'system/graphVersion',
+      'analytics/indexAreas',
+      'analytics/indexActorPage',
+      'analytics/indexMemberships',
+      'analytics/indexTies',
+      'system/graphVersion',
+    ]);
     expect(store.lastBuildMs).toBeGreaterThanOrEqual(0);
   });
 
