@@ -14,6 +14,7 @@ import { createAuthenticator } from './auth/authenticate';
 import { createMetrics } from './metrics/metrics';
 import { armorFor } from './limits/armor';
 import { reportsRouter } from './reports/reportsRoute';
+import { exportsRouter } from './visualisation/exportsRoute';
 import { explorerRouter } from './explorer/explorerRoute';
 import { AnalyticsService } from './analytics/analyticsService';
 import { CollaborationIndexStore } from './analytics/collaborationIndex/collaborationIndexStore';
@@ -67,7 +68,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         ide: config.ide,
         authenticate,
         context,
-        routes: [{ path: '/reports', router: reportsRouter({ context, logger }) }],
+        routes: [
+          { path: '/reports', router: reportsRouter({ context, logger }) },
+          { path: '/exports', router: exportsRouter({ context, logger }) },
+        ],
         pages: [explorerRouter()],
         ready: async () => {
           if (database.state() !== 'up') throw new Error('the embedded Neo4j is restarting');

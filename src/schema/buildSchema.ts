@@ -19,6 +19,7 @@ import { apiKeyResolvers } from '../auth/apiKeys/apiKeyResolvers';
 import { timelineResolvers } from '../timeline/timelineResolvers';
 import { reportResolvers } from '../reports/reportResolvers';
 import { jobResolvers } from '../analytics/jobs/jobResolvers';
+import { networkResolvers } from '../visualisation/networkResolvers';
 import { storedTextGuard } from '../validation/storedText';
 
 export const SCHEMA_DIR = path.join(repositoryRoot(), 'schema');
@@ -63,6 +64,7 @@ export function buildSchema(extra: ResolverMap[] = [], extraTypeDefs: string[] =
       timelineResolvers,
       reportResolvers,
       jobResolvers,
+      networkResolvers,
       ...extra,
     ),
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },

@@ -98,7 +98,9 @@ export async function createServer(deps: ServerDependencies, host: string, port:
   if (deps.metrics) app.get('/metrics', metricsRoute(deps.metrics, deps.metricsAccess ?? { allow: ['127.0.0.0/8', '::1/128'] }));
   const origins = deps.corsOrigins ?? [];
   // Before the IDE's GET route, which would answer a preflight with Express's automatic OPTIONS reply.
-  if (origins.length > 0) app.use('/graphql', cors({ origin: [...origins], methods: ['GET', 'POST'], maxAge: 600 }));
+  // The routes (reports, exports) too: a frontend on an allowed origin downloads them, and reads the file name.
+  const corsPaths = ['/graphql', ...(deps.routes ?? []).map((route) => route.path)];
+  if (origins.length > 0) app.use(corsPaths, cors({ origin: [...origins], methods: ['GET', 'POST'], maxAge: 600, exposedHeaders: ['Content-Disposition'] }));
   if (deps.ide) app.use(graphiqlRouter());
   for (const page of deps.pages ?? []) app.use(page);
 

@@ -1,0 +1,23 @@
+import type { NetworkPayload } from '../networkService';
+import { nodeAttributes } from './networkFile';
+
+/**
+ * Cytoscape.js elements JSON (`cy.add(json.elements)`, or Cytoscape desktop's
+ * "Import network from file"). `directed` and `multigraph` are there for
+ * NetworkX's cytoscape_graph, and each edge's `key` (its tie id) keeps two ties
+ * between one pair apart there.
+ */
+export function networkCytoscapeJson(payload: NetworkPayload, name: string): string {
+  return JSON.stringify({
+    data: { name },
+    directed: false,
+    multigraph: true,
+    elements: {
+      nodes: payload.nodes.map((node) => ({
+        data: { id: node.id, ...nodeAttributes(node), start: node.start, end: node.end },
+        ...(node.x === null ? {} : { position: { x: node.x, y: node.y } }),
+      })),
+      edges: payload.edges.map((edge) => ({ data: { ...edge, key: edge.id } })),
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import express, { type Router } from 'express';
+import type { Context } from '../context';
+import type { Logger } from '../logger';
+import type { Principal } from '../auth/principal';
+import { callerWithRole, sendDownload, sendFailure } from '../server/httpQuery';
+import { loadNetwork } from './networkService';
+import { exportFormatOf, parseExportRequest } from './exportRequest';
+import { renderNetworkFile } from './exports/renderNetworkFile';
+
+export interface ExportsRouterDependencies {
+  /** The request context for a principal, as /graphql builds it. */
+  context: (principal: Principal) => Promise<Context>;
+  logger: Logger;
+}
+
+/**
+ * GET /exports/network.{gexf|graphml|json|csv}?area=&asOf=&from=&to=&kinds=&sectors=&minStrength=&membership=&include=&layout=:
+ * the `network` payload as a file for Gephi, yEd, Cytoscape, NetworkX, Kumu or
+ * Excel, read with the caller's rights (ANALYST or higher, as the field; citizens
+ * labelled as the policy allows). `res.locals.principal` is set by the
+ * authentication middleware in front of this router (see createServer's routes).
+ */
+export function exportsRouter(deps: ExportsRouterDependencies): Router {
+  const router = express.Router();
+  router.get('/exports/network.:format', async (req, res) => {
+    try {
+      const principal = callerWithRole(res, 'ANALYST', 'exports');
+      const format = exportFormatOf(req.params.format);
+      const ctx = await deps.context(principal);
+      const request = await parseExportRequest(req, ctx);
+      const payload = await loadNetwork(ctx, request);
+      sendDownload(res, await renderNetworkFile(payload, format, { areaId: request.scope.areaId, asOf: request.scope.asOf, span: request.span ?? null }));
+    } catch (error) {
+      sendFailure(res, error, deps.logger, 'export');
+    }
+  });
+  return router;
+}

@@ -1,0 +1,104 @@
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import iterate from 'graphology-layout-forceatlas2/iterate.js';
+import { graphToByteArrays, validateSettings } from 'graphology-layout-forceatlas2/helpers.js';
+import DEFAULT_SETTINGS from 'graphology-layout-forceatlas2/defaults.js';
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface LayoutInput {
+  /** Node ids; the order does not matter (they are sorted). */
+  nodes: readonly string[];
+  /** Ties as [source, target]; repeated pairs count once. */
+  edges: ReadonlyArray<readonly [string, string]>;
+}
+
+export interface LayoutOptions {
+  /** Epoch milliseconds past which the layout stops with `onDeadline()`'s error. */
+  deadline: number;
+  onDeadline: () => Error;
+  /** Longest stretch the layout computes before it lets other requests run (default 25 ms). */
+  sliceMs?: number;
+}
+
+/** Values per node in the layout's node matrix (graphology-layout-forceatlas2's PPN). */
+const PER_NODE = 10;
+
+/** Fixed by the graph's size, so the same graph always gets the same number: fewer on large graphs, where each costs more. */
+export function iterationsFor(order: number): number {
+  if (order <= 500) return 400;
+  if (order <= 2_000) return 250;
+  if (order <= 10_000) return 120;
+  return 60;
+}
+
+/** FNV-1a of the id: the start position depends on the actor alone, not on the order or the other actors. */
+function hashOf(text: string, salt: number): number {
+  let hash = 0x811c9dc5 ^ salt;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) / 0x100000000;
+}
+
+/** The seeded start: each actor at a point of a disc derived from its id, the disc growing with the graph. */
+export function seedPosition(id: string, order: number): Position {
+  const radius = 10 * Math.sqrt(Math.max(order, 1)) * Math.sqrt(hashOf(id, 1));
+  const angle = 2 * Math.PI * hashOf(id, 2);
+  return { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Deterministic ForceAtlas2 (graphology-layout-forceatlas2): nodes in id order,
+ * seeded from a hash of their ids, the package's inferred settings for the
+ * graph's size, and a fixed number of iterations, so the same network always
+ * gets the same positions. The iterations run in slices of about `sliceMs`,
+ * yielding to the event loop between them; the state lives in the node matrix,
+ * so slicing does not change the result. Past the deadline it stops and throws:
+ * a long layout never holds a request (or the process) hostage.
+ */
+export async function forceAtlas2Layout(input: LayoutInput, options: LayoutOptions): Promise<Map<string, Position>> {
+  const ids = [...new Set(input.nodes)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const graph = new Graph({ type: 'undirected', multi: false });
+  for (const id of ids) graph.addNode(id, seedPosition(id, ids.length));
+  for (const [source, target] of input.edges) {
+    if (source !== target && graph.hasNode(source) && graph.hasNode(target)) graph.mergeEdge(source, target);
+  }
+  const positions = new Map<string, Position>();
+  if (graph.size === 0) {
+    // Nothing pulls or pushes: the seeded places are the layout.
+    graph.forEachNode((id, attributes) => positions.set(id, { x: attributes.x as number, y: attributes.y as number }));
+    return positions;
+  }
+  // As the package's own runner does: its defaults, then the settings inferred for the graph's size.
+  const settings = { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(graph) };
+  const invalid = validateSettings(settings);
+  if (invalid) throw new Error(`forceAtlas2Layout: ${invalid.message}`);
+  const matrices = graphToByteArrays(graph, () => 1);
+  const sliceMs = options.sliceMs ?? 25;
+  const iterations = iterationsFor(graph.order);
+  let sliceStart = Date.now();
+  for (let done = 0; done < iterations; done += 1) {
+    const now = Date.now();
+    if (now > options.deadline) throw options.onDeadline();
+    if (now - sliceStart >= sliceMs) {
+      await nextTurn();
+      sliceStart = Date.now();
+    }
+    iterate(settings, matrices.nodes, matrices.edges);
+  }
+  graph.forEachNode((id) => {
+    const at = positions.size * PER_NODE;
+    positions.set(id, { x: round(matrices.nodes[at]), y: round(matrices.nodes[at + 1]) });
+  });
+  return positions;
+}
+
+/** Float32 noise is not part of a position: 3 decimals keep payloads short. */
+const round = (value: number): number => Math.round(value * 1000) / 1000;

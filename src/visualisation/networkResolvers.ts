@@ -1,0 +1,32 @@
+import type { Context } from '../context';
+import { BadUserInputError } from '../errors';
+import { parseScope, type AnalyticsScopeInput } from '../analytics/scope';
+import { NETWORK_MEASURES, type NetworkMeasure } from './networkMeasures';
+import { loadNetwork, type NetworkLayout } from './networkService';
+
+interface NetworkArgs {
+  scope?: AnalyticsScopeInput | null;
+  layout?: NetworkLayout | null;
+  layoutFrom?: string | null;
+  layoutTo?: string | null;
+  include?: NetworkMeasure[] | null;
+}
+
+/** The measures asked for, once each, in the enum's order (so equal requests share one cache entry). */
+export const measuresOf = (include: readonly NetworkMeasure[] | null | undefined): NetworkMeasure[] =>
+  NETWORK_MEASURES.filter((measure) => include?.includes(measure));
+
+/** The `network` field: arguments checked here, the work in networkService (docs/visualisation.md). */
+export const networkResolvers = {
+  Query: {
+    network: (_: unknown, args: NetworkArgs, ctx: Context) => {
+      const scope = parseScope(args.scope, ctx.now);
+      const layoutFrom = args.layoutFrom ?? null;
+      const layoutTo = args.layoutTo ?? null;
+      if (layoutFrom && layoutTo && layoutTo < layoutFrom) {
+        throw new BadUserInputError(`layoutTo (${layoutTo}) is before layoutFrom (${layoutFrom}); give the layout period in order.`, 'layoutTo');
+      }
+      return loadNetwork(ctx, { scope, layout: args.layout ?? 'FORCE_ATLAS2', layoutFrom, layoutTo, include: measuresOf(args.include) });
+    },
+  },
+};

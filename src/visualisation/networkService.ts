@@ -1,0 +1,178 @@
+import type { Context } from '../context';
+import type { ActorKind, Sector } from '../model';
+import { SECTOR_OF_KIND } from '../model';
+import { AnalyticsTimeoutError } from '../errors';
+import { dayNumber } from '../analytics/collaborationIndex/collaborationIndex';
+import type { Scope } from '../analytics/scope';
+import { basisOfGraph } from '../analytics/suppression/citizenBasis';
+import { methodOnlyView, type MethodView } from '../analytics/suppression/methodView';
+import { suppressorOf } from '../analytics/suppression/suppressor';
+import { timelineIndexOf } from '../timeline/timelineIndex';
+import { actorRef } from '../reports/actorNames';
+import { today } from '../validation/inputs';
+import { networkMeasures, type BrokerageRole, type NetworkMeasure } from './networkMeasures';
+import { asOfSpan, scopeNetwork, type DaySpan, type ScopeEdge, type ScopeNode } from './scopeNetwork';
+import { forceAtlas2Layout, iterationsFor, type Position } from './forceAtlas2Layout';
+
+export type NetworkLayout = 'NONE' | 'FORCE_ATLAS2';
+
+/** What to draw: a checked scope, the layout and its period, the measures, and optionally a span of dates. */
+export interface NetworkRequest {
+  scope: Scope;
+  layout: NetworkLayout;
+  /** The layout's period (`YYYY-MM-DD`); null: from the earliest tie, to today. */
+  layoutFrom: string | null;
+  layoutTo: string | null;
+  include: readonly NetworkMeasure[];
+  /**
+   * Exports only: every actor and tie of the scope on some day of this period
+   * (dates `YYYY-MM-DD`), instead of on scope.asOf alone. Degree and the measures
+   * stay those of scope.asOf.
+   */
+  span?: { from: string; to: string } | null;
+}
+
+export interface NetworkNode {
+  id: string;
+  label: string;
+  kind: ActorKind;
+  sector: Sector;
+  areas: string[];
+  degree: number;
+  betweenness: number | null;
+  community: number | null;
+  brokerageRole: BrokerageRole | null;
+  x: number | null;
+  y: number | null;
+  /** Membership span in the scope's areas (exports' dynamic mode); null: open. */
+  start: string | null;
+  end: string | null;
+}
+
+export type NetworkEdge = ScopeEdge;
+
+export interface NetworkPayload {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  layout: NetworkLayout;
+  method: MethodView;
+}
+
+const KIND_OF_SECTOR = Object.fromEntries(Object.entries(SECTOR_OF_KIND).map(([kind, sector]) => [sector, kind])) as Record<Sector, ActorKind>;
+
+/** What the cached analysis keeps: the scope's network with measures, names unmasked (each caller gets its own view). */
+interface AnalysedNode extends ScopeNode {
+  degree: number;
+  betweenness: number | null;
+  community: number | null;
+  brokerageRole: BrokerageRole | null;
+}
+
+const spanOf = (request: NetworkRequest): DaySpan =>
+  request.span ? { from: dayNumber(request.span.from), to: dayNumber(request.span.to) } : asOfSpan(request.scope);
+
+/**
+ * A scope's network ready to draw, for one caller. The network comes from the
+ * collaboration index of the graph version (the service's own when current,
+ * otherwise one loaded from the same statements and kept per version), degree and
+ * measures from the analytics' scope graph and measures, all through the
+ * analytics service (cache, timeout, heavy-work slots, method block). Citizens'
+ * labels follow the policy (reports/actorNames), and the method block the
+ * small-cell rule, for this caller.
+ */
+export async function loadNetwork(ctx: Context, request: NetworkRequest): Promise<NetworkPayload> {
+  const { scope, include } = request;
+  if (include.includes('BETWEENNESS') || include.includes('COMMUNITY')) await ctx.analytics.requireGds();
+  const span = spanOf(request);
+  const analysed = await ctx.analytics.analyse('network', scope, { include, span: request.span ?? null }, async (version) => {
+    const [{ index }, graph] = await Promise.all([timelineIndexOf(ctx.analytics, version), ctx.analytics.scopeGraph(scope, version)]);
+    const network = scopeNetwork(index, scope, span);
+    const measures = await networkMeasures(ctx, graph, include);
+    const nodes: AnalysedNode[] = network.nodes.map((node) => {
+      const at = graph.indexOf.get(node.id);
+      return {
+        ...node,
+        degree: at === undefined ? 0 : graph.neighbours[at].length,
+        betweenness: measures.betweenness ? (measures.betweenness.get(node.id) ?? 0) : null,
+        community: measures.community?.get(node.id) ?? null,
+        brokerageRole: measures.brokerageRole ? (measures.brokerageRole.get(node.id) ?? 'NONE') : null,
+      };
+    });
+    return {
+      result: { nodes, edges: network.edges, citizenBasis: basisOfGraph(graph) },
+      method: {
+        engine: 'COLLABORATION_INDEX' as const,
+        usesGds: include.includes('BETWEENNESS') || include.includes('COMMUNITY'),
+        algorithm: `The scope’s actors and ties ${request.span ? `on some day from ${request.span.from} to ${request.span.to}` : 'on asOf'}; degree = distinct partners on asOf; measures asked for: ${include.join(', ') || 'none'} (as brokers and communities compute them)`,
+        counting: 'nodes: every actor of the scope, isolates included; edges: every tie (relationship), each once; nodeCount and tieCount: actors and distinct pairs of the scope on asOf',
+        nodeCount: graph.actors.length,
+        tieCount: graph.pairs.length,
+      },
+    };
+  });
+  const { nodes, edges, method } = methodOnlyView(suppressorOf(ctx), analysed);
+  const positions = request.layout === 'FORCE_ATLAS2' ? await layoutOf(ctx, request) : null;
+  const labels = await labelsFor(ctx, nodes);
+  return {
+    nodes: nodes.map(({ name: _name, ...node }) => ({
+      ...node,
+      label: labels.get(node.id) as string,
+      kind: KIND_OF_SECTOR[node.sector],
+      x: positions?.get(node.id)?.x ?? null,
+      y: positions?.get(node.id)?.y ?? null,
+    })),
+    edges,
+    layout: request.layout,
+    method,
+  };
+}
+
+/**
+ * Each node's label for this caller: a citizen's name only where the policy
+ * allows it (reports/actorNames.actorRef, the rule every surface uses). Only an
+ * EDITOR's view depends on who registered a citizen, so only then are the
+ * citizens' records loaded.
+ */
+async function labelsFor(ctx: Context, nodes: ReadonlyArray<{ id: string; sector: Sector; name: string }>): Promise<Map<string, string>> {
+  const registeredBy = new Map<string, string | null>();
+  if (ctx.principal.role === 'EDITOR') {
+    const citizens = nodes.filter((node) => node.sector === 'CITIZEN').map((node) => node.id);
+    const records = await ctx.loaders.actor.loadMany(citizens);
+    records.forEach((record, i) => registeredBy.set(citizens[i], record && !(record instanceof Error) ? (record.registeredBy ?? null) : null));
+  }
+  return new Map(nodes.map((node) => [node.id, actorRef(ctx, { ...node, registeredBy: registeredBy.get(node.id) ?? null }).name]));
+}
+
+/**
+ * The stable layout: ForceAtlas2 on the union of the scope's network over the
+ * layout period (widened to take in asOf and an export's span), so it does not
+ * depend on asOf. Cached per scope without asOf, period and graph version (the
+ * analysis' scope carries the period's end as its date).
+ */
+async function layoutOf(ctx: Context, request: NetworkRequest): Promise<Map<string, Position>> {
+  const { scope } = request;
+  const dates = [scope.asOf, ...(request.span ? [request.span.from, request.span.to] : [])].sort();
+  const to = [request.layoutTo ?? today(ctx.now), dates[dates.length - 1]].sort()[1];
+  const from = request.layoutFrom === null ? null : [request.layoutFrom, dates[0]].sort()[0];
+  const layoutScope: Scope = { ...scope, asOf: to };
+  const { positions } = await ctx.analytics.analyse('networkLayout', layoutScope, { from }, async (version) => {
+    const deadline = Date.now() + ctx.analytics.timeoutMs;
+    const { index } = await timelineIndexOf(ctx.analytics, version);
+    const union = scopeNetwork(index, layoutScope, { from: from === null ? 0 : dayNumber(from), to: dayNumber(to) });
+    const layout = await forceAtlas2Layout(
+      { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const) },
+      { deadline, onDeadline: () => new AnalyticsTimeoutError(ctx.analytics.timeoutMs) },
+    );
+    return {
+      result: { positions: layout },
+      method: {
+        engine: 'COLLABORATION_INDEX' as const,
+        algorithm: `ForceAtlas2 (graphology-layout-forceatlas2, inferred settings, ${iterationsFor(union.nodes.length)} iterations, seeded from a hash of each actor id)`,
+        counting: 'the union of the scope’s actors and ties over the layout period; repeated pairs count once',
+        nodeCount: union.nodes.length,
+        tieCount: union.edges.length,
+      },
+    };
+  });
+  return positions;
+}
