@@ -16,5 +16,6 @@ export function methodEntry(key: string, field: string, method: MethodView): Rep
     gdsVersion: method.gdsVersion,
     computedAt: method.computedAt,
     suppressionApplied: method.suppression.applied,
+    sampling: method.sampling ?? null,
   };
 }

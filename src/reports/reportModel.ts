@@ -119,6 +119,21 @@ export interface ReportMethod {
   gdsVersion: string | null;
   computedAt: string;
   suppressionApplied: boolean;
+  /** For an estimate (the brokers' sampled betweenness): the sample and its bound; null when exact. */
+  sampling?: ReportSampling | null;
+}
+
+/** What the appendix states of a sampled estimate. */
+export interface ReportSampling {
+  algorithm: string;
+  sampleSize: number;
+  epsilon: number;
+  delta: number;
+  seed: number;
+  vertexDiameterBound: number;
+  /** On normalised betweenness. */
+  errorBound: number;
+  rawErrorBound: number;
 }
 
 export interface IssuedInfo {

@@ -1,5 +1,6 @@
 import type { PartnershipReport } from './reportModel';
 import { textsFor } from './i18n';
+import { formatNumber } from './format';
 
 /** The report's sections, in order: the table of contents of the HTML and the PDF. */
 export const sectionOrder = ['headline', 'matrix', 'trend', 'subAreas', 'tieChanges', 'initiatives', 'brokers', 'appendix'] as const;
@@ -32,5 +33,7 @@ export function reportNotes(report: PartnershipReport): Partial<Record<SectionId
   const brokers: string[] = [];
   if (report.gdsUnavailable) brokers.push(report.gdsUnavailable.code === 'ANALYTICS_TIMEOUT' ? t.brokersTimedOut : t.noGds);
   else if ((report.risks ?? []).length === 0) brokers.push(t.noRisks);
+  const sampling = report.methods.find((method) => method.field === 'brokers')?.sampling;
+  if (sampling) brokers.unshift(t.brokersEstimated(formatNumber(report.lang, sampling.errorBound, 4)));
   return { headline, matrix: [t.matrixNote], trend: [t.trendNote], tieChanges, brokers, appendix: [t.appendixIntro] };
 }

@@ -1,4 +1,4 @@
-import type { Figure, PartnershipReport } from './reportModel';
+import type { Figure, PartnershipReport, ReportMethod } from './reportModel';
 import { sectorName, textsFor } from './i18n';
 import { figuresOf } from './figureKeys';
 import { csvFigure, formatFigure, formatNumber, formatSigned } from './format';
@@ -167,8 +167,8 @@ export function reportTables(report: PartnershipReport, { forCsv = false } = {})
   // Where and when a result was computed (engine, computedAt) says nothing about its value and
   // may differ between two runs of the same graph version: the CSV set leaves it out.
   const methodColumns = forCsv
-    ? [c.key, c.field, c.asOf, c.algorithm, c.normalisation, c.counting, c.nodeCount, c.tieCount, c.gdsVersion, c.suppressionApplied]
-    : [c.key, c.field, c.asOf, c.engine, c.computedAt, c.algorithm, c.normalisation, c.counting, c.nodeCount, c.tieCount, c.gdsVersion, c.suppressionApplied];
+    ? [c.key, c.field, c.asOf, c.algorithm, c.normalisation, c.counting, c.nodeCount, c.tieCount, c.gdsVersion, c.suppressionApplied, c.estimate]
+    : [c.key, c.field, c.asOf, c.engine, c.computedAt, c.algorithm, c.normalisation, c.counting, c.nodeCount, c.tieCount, c.gdsVersion, c.suppressionApplied, c.estimate];
   tables.push({
     id: 'methods',
     title: `${t.sections.appendix}: ${c.algorithm.toLowerCase()}`,
@@ -185,9 +185,18 @@ export function reportTables(report: PartnershipReport, { forCsv = false } = {})
       m.tieCount === null ? plain(t.withheld) : num(report, m.tieCount),
       plain(m.gdsVersion ?? '–'),
       plain(m.suppressionApplied ? t.yes : t.no),
+      plain(samplingText(report, m.sampling)),
     ]),
   });
   return tables;
+}
+
+/** The estimate's sample and bound in the report's language, or "exact". */
+function samplingText(report: PartnershipReport, sampling: ReportMethod['sampling']): string {
+  const t = textsFor(report.lang);
+  if (!sampling) return t.exact;
+  const n = (value: number, decimals?: number) => formatNumber(report.lang, value, decimals);
+  return t.samplingNote(n(sampling.sampleSize), n(sampling.epsilon), n(sampling.delta), sampling.seed, n(sampling.errorBound, 4), n(Math.round((1 - sampling.delta) * 1000) / 10));
 }
 
 /**

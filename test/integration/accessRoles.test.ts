@@ -54,7 +54,7 @@ async function initiative(): Promise<string> {
 }
 
 /** For each mutation: the least role, and how to make a call that would succeed for it. */
-const CASES: Record<string, { least: Role; prepare: () => Promise<Call> }> = {
+const CASES: Record<string, { least: Role; prepare: (role: Role) => Promise<Call> }> = {
   _noop: { least: 'ADMIN', prepare: async () => ({ query: 'mutation { _noop }', organisations: [] }) },
   createActor: {
     least: 'EDITOR',
@@ -164,6 +164,18 @@ const CASES: Record<string, { least: Role; prepare: () => Promise<Call> }> = {
     least: 'ADMIN',
     prepare: async () => ({ query: `mutation { createApiKey(input: { name: "matrix", role: VIEWER }) { key } }`, organisations: [] }),
   },
+  startAnalysis: {
+    least: 'ANALYST',
+    prepare: async () => ({ query: `mutation { startAnalysis(field: BROKERS, arguments: { first: 1, betweenness: { method: SAMPLED, epsilon: 0.5 } }) { id } }`, organisations: [] }),
+  },
+  cancelAnalysis: {
+    least: 'ANALYST',
+    // A job is visible to its starter only (and ADMIN): the caller of each row starts its own.
+    prepare: async (role) => {
+      const job = api.analytics.jobs.start(principal(role).id, 'BROKERS', async () => null);
+      return { query: `mutation($id: ID!) { cancelAnalysis(id: $id) { status } }`, variables: { id: job.id }, organisations: [] };
+    },
+  },
   revokeApiKey: {
     least: 'ADMIN',
     prepare: async () => {
@@ -188,7 +200,7 @@ describe('the role matrix', () => {
 
   const rows = Object.entries(CASES).flatMap(([field, { least }]) => ROLES.map((role) => [field, role, RANK[role] >= RANK[least]] as const));
   it.each(rows)('%s as %s: allowed %s', async (field, role, allowed) => {
-    const call = await CASES[field].prepare();
+    const call = await CASES[field].prepare(role);
     const caller: Principal = principal(role, role === 'EDITOR' ? call.organisations : []);
     const before = await graphVersion();
     const result = await api.run(call.query, call.variables, caller);

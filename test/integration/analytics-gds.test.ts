@@ -464,13 +464,22 @@ describe('a scope too large for the analytics timeout', () => {
 
   it('answers ANALYTICS_TIMEOUT promptly and still drops the projected graph', async () => {
     const started = Date.now();
-    const result = await slow.run(BROKERS, { scope: CITY });
+    // EXACT: GDS's betweenness, not the service's estimate (AUTO samples a network this large).
+    const result = await slow.run(`query($scope: AnalyticsScope) { brokers(scope: $scope, betweenness: { method: EXACT }) { method { cached } } }`, { scope: CITY });
     expect(codesOf(result)).toEqual(['ANALYTICS_TIMEOUT']);
     expect(result.errors?.[0].message).toMatch(`did not finish within ${TIMEOUT_MS} ms`);
     // The timer answers at the timeout; the slack is for the scope check and a busy machine.
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 10000);
     expect(await catalogEmptied()).toEqual([]);
     expect(slow.logged.filter((line) => /could not be dropped/.test(line))).toEqual([]);
+  });
+
+  it('stops a sampled estimate at the timeout too, freeing its slot', async () => {
+    await waitUntilIdle(slow);
+    const result = await slow.run(`query($scope: AnalyticsScope) { brokers(scope: $scope, betweenness: { method: SAMPLED, epsilon: 0.001 }) { method { cached } } }`, { scope: CITY });
+    expect(codesOf(result)).toEqual(['ANALYTICS_TIMEOUT']);
+    // 3.7 million sampled paths would take minutes; stopped at the timeout, the slot frees within moments.
+    await waitUntilIdle(slow);
   });
 
   it('leaves no projected graph behind, whether the other analyses finish or time out', async () => {
