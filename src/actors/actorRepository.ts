@@ -4,6 +4,7 @@ import { NotFoundError, ConflictError, BadUserInputError } from '../errors';
 import type { Principal } from '../auth/principal';
 import { lockActorsInScope } from '../auth/writeScope';
 import { quoteForError } from '../validation/quoteForError';
+import { bumpGraphVersion } from '../analytics/collaborationIndex/graphChanges';
 
 export interface ActorListFilter {
   search: string | null;
@@ -70,7 +71,7 @@ export class ActorRepository {
         const rows = await tx.run('actors/joinArea', { actorId: created.actor.id, ...membership });
         if (rows.length === 0) throw new NotFoundError('Area', membership.areaId);
       }
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { actorIds: [created.actor.id] });
       return created.actor;
     }, this.observer);
   }
@@ -80,7 +81,7 @@ export class ActorRepository {
       await lockActorsInScope(tx, this.principal, [id]);
       const [row] = await tx.run<{ actor: ActorRecord }>('actors/update', { id, changes, consentDate });
       if (!row) throw new NotFoundError('Actor', id);
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { actorIds: [id] });
       return row.actor;
     }, this.observer);
   }
@@ -92,7 +93,7 @@ export class ActorRepository {
         throw new BadUserInputError(`${quoteForError(id)} is a citizen. A citizen is removed by erasure, which also clears cached results and the audit log: use withdrawConsent (the registering organisation's editors) or eraseCitizen (ADMIN).`, 'id');
       }
       const [row] = await tx.run<{ deleted: number }>('actors/delete', { id });
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { actorIds: [id] });
       return row.deleted > 0;
     }, this.observer);
   }
@@ -106,7 +107,7 @@ export class ActorRepository {
       }
       const [row] = await tx.run<MembershipRecord>('actors/joinArea', { actorId, ...membership });
       if (!row) throw await this.missing(tx, actorId, membership.areaId);
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { actorIds: [actorId] });
       return row;
     }, this.observer);
   }
@@ -119,7 +120,7 @@ export class ActorRepository {
       if (row.until !== null && row.until < row.since) {
         throw new ConflictError(`until (${until}) is before the membership began (${row.since}).`);
       }
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { actorIds: [actorId] });
       return row;
     }, this.observer);
   }

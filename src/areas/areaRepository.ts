@@ -1,6 +1,7 @@
 import type { Database, QueryObserver } from '../db/database';
 import type { ActorRecord, AreaLevel, AreaRecord } from '../model';
 import { ConflictError, NotFoundError } from '../errors';
+import { bumpGraphVersion } from '../analytics/collaborationIndex/graphChanges';
 
 /** One typed function per area statement in cypher/queries/areas/. */
 export class AreaRepository {
@@ -36,7 +37,7 @@ export class AreaRepository {
     return this.db.write(async (tx) => {
       const [row] = await tx.run<{ area: AreaRecord }>('areas/create', { props, parentId });
       if (!row) throw new NotFoundError('Area', parentId ?? '');
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { full: true });
       return row.area;
     }, this.observer);
   }
@@ -45,7 +46,7 @@ export class AreaRepository {
     return this.db.write(async (tx) => {
       const [row] = await tx.run<{ area: AreaRecord }>('areas/update', { id, changes });
       if (!row) throw new NotFoundError('Area', id);
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { full: true });
       return row.area;
     }, this.observer);
   }
@@ -58,7 +59,7 @@ export class AreaRepository {
         throw new ConflictError(`Area "${id}" still has ${usage.children} sub-area(s). Delete or move them first.`);
       }
       await tx.run('areas/delete', { id });
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { full: true });
       return true;
     }, this.observer);
   }

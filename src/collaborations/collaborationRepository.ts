@@ -3,6 +3,7 @@ import type { CollaborationEdgeRecord, CollaborationKind, CollaborationRecord } 
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import type { Principal } from '../auth/principal';
 import { lockActorsInScope, lockTieInScope } from '../auth/writeScope';
+import { bumpGraphVersion } from '../analytics/collaborationIndex/graphChanges';
 
 export interface NewCollaboration {
   id: string;
@@ -80,7 +81,7 @@ export class CollaborationRepository {
         until: tie.until,
         props: { id: tie.id, kind: tie.kind, strength: tie.strength, initiativeId: tie.initiativeId, source: tie.source, recordedBy: this.principal.id },
       });
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { actorIds: [firstId, secondId] });
       return row.collaboration;
     }, this.observer);
   }
@@ -93,7 +94,7 @@ export class CollaborationRepository {
       if (until < row.collaboration.since) {
         throw new BadUserInputError(`until (${until}) is before the tie began (${row.collaboration.since}).`, 'until');
       }
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { tieIds: [id] });
       return row.collaboration;
     }, this.observer);
   }
@@ -102,7 +103,7 @@ export class CollaborationRepository {
     return this.db.write(async (tx) => {
       await lockTieInScope(tx, this.principal, id);
       const [row] = await tx.run<{ deleted: number }>('collaborations/remove', { id });
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { tieIds: [id] });
       return row.deleted > 0;
     }, this.observer);
   }

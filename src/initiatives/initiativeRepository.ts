@@ -3,6 +3,7 @@ import type { InitiativeKind, InitiativeRecord, ParticipationRecord, Participati
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import type { Principal } from '../auth/principal';
 import { lockActorsInScope } from '../auth/writeScope';
+import { bumpGraphVersion, NO_INDEXED_CHANGE } from '../analytics/collaborationIndex/graphChanges';
 
 export interface InitiativeListFilter {
   search: string | null;
@@ -69,7 +70,7 @@ export class InitiativeRepository {
         endDate: write.endDate,
         areaIds: write.areaIds ?? [],
       });
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, NO_INDEXED_CHANGE);
       return row.initiative;
     }, this.observer);
   }
@@ -94,7 +95,7 @@ export class InitiativeRepository {
         await this.checkAreas(tx, write.areaIds);
         [row] = await tx.run<{ initiative: InitiativeRecord }>('initiatives/setAreas', { id, areaIds: write.areaIds });
       }
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, NO_INDEXED_CHANGE);
       return row.initiative;
     }, this.observer);
   }
@@ -102,7 +103,7 @@ export class InitiativeRepository {
   delete(id: string): Promise<boolean> {
     return this.db.write(async (tx) => {
       const [row] = await tx.run<{ deleted: number }>('initiatives/delete', { id });
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, NO_INDEXED_CHANGE);
       return row.deleted > 0;
     }, this.observer);
   }
@@ -116,7 +117,7 @@ export class InitiativeRepository {
         throw new ConflictError(`Actor "${join.actorId}" already takes part in initiative "${join.initiativeId}" during that period. End it with leaveInitiative first, or choose dates that do not overlap.`);
       }
       const [row] = await tx.run<ParticipationRecord>('initiatives/join', { ...join });
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, NO_INDEXED_CHANGE);
       return row;
     }, this.observer);
   }
@@ -130,7 +131,7 @@ export class InitiativeRepository {
       if (row.until !== null && row.until < row.since) {
         throw new ConflictError(`until (${until}) is before the participation began (${row.since}).`);
       }
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, NO_INDEXED_CHANGE);
       return row;
     }, this.observer);
   }

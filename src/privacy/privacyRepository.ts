@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import { lockActorsInScope } from '../auth/writeScope';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { quoteForError } from '../validation/quoteForError';
+import { bumpGraphVersion } from '../analytics/collaborationIndex/graphChanges';
 
 export interface ErasureRecord {
   erasureId: string;
@@ -51,7 +52,7 @@ export class PrivacyRepository {
         participations: erased.participations,
         reason,
       });
-      await tx.run('system/bumpGraphVersion');
+      await bumpGraphVersion(tx, { full: true, forget: [citizenId, ...erased.tieIds] });
       return { erasureId, at: row.erasure.at, ties: erased.tieIds.length, memberships: erased.memberships, participations: erased.participations };
     }, this.observer);
   }
