@@ -8,6 +8,8 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embeddedNeo4j'
 
 export interface BenchDatabase {
   db: Database;
+  /** The Bolt URI of the database, for child processes that connect on their own. */
+  uri: string;
   /** A temporary folder for the benchmark's own files; removed by close(). */
   workDir: string;
   /** Closes the driver, stops an embedded Neo4j and removes its folder. */
@@ -36,6 +38,7 @@ export async function openBenchDatabase(config: Config, name: string, log: (line
   const db = new Database(createDriver({ uri, ...auth }), QueryStore.load(), config.database.database);
   return {
     db,
+    uri,
     workDir,
     async close() {
       await db.close().catch(() => undefined);

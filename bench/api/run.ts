@@ -1,0 +1,183 @@
+/**
+ * The GraphQL read-path benchmark (issue 11): `npm run bench:api [-- --sizes 10000,100000 --rounds 3]`.
+ *
+ * For each size: loads a generated city (src/seed/generateCity.ts, seed 1) into an
+ * embedded Neo4j in a temporary folder (or NEO4J_URI, which is then WIPED), starts
+ * three contenders as child processes on that database — Samverkan itself
+ * (src/index.ts, development auth, collaboration index on), @neo4j/graphql 7 on
+ * Apollo Server 5 (bench/api/neo4jGraphqlServer.ts) and a raw-driver endpoint
+ * (bench/api/rawServer.ts) — checks that all return the same data for each
+ * workload, then times them in interleaved rounds: p50 and p95 at concurrency 1,
+ * throughput (and p95) at concurrency 16, with the ratios against raw and against
+ * @neo4j/graphql and PASS/FAIL against the issue's targets. Also the Samverkan
+ * process's RSS at idle and its peak under 32 concurrent area pages. Asserts
+ * nothing; docs/performance.md explains the numbers and how to profile.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { loadConfig } from '../../src/config';
+import { migrate } from '../../src/db/migrate';
+import { silentLogger } from '../../src/logger';
+import { generateCity } from '../../src/seed/generateCity';
+import { loadDataset, wipeDatabase } from '../../src/seed/loadDataset';
+import { openBenchDatabase, type BenchDatabase } from '../benchDatabase';
+import { rssMb, startChild, type Child } from './children';
+import { post } from './httpClient';
+import { drive, emptySample, type Sample } from './measure';
+import { WORKLOADS, type ContenderName, type WorkloadParams } from './workloads';
+import { printMemory, printWorkload } from './report';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '3' },
+    'c1-ops': { type: 'string', default: '20' },
+    'c16-seconds': { type: 'string', default: '3' },
+    workloads: { type: 'string', default: WORKLOADS.map((w) => w.name).join(',') },
+    contenders: { type: 'string', default: 'samverkan,samverkanArea,neo4jGraphql,raw' },
+    /** Extra node flags for the Samverkan process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+    'samverkan-node-args': { type: 'string', default: '' },
+    /** Another checkout of Samverkan to run instead of this one (with node_modules), for before/after tables. */
+    'samverkan-dir': { type: 'string' },
+    yes: { type: 'boolean', default: false },
+    /** With NEO4J_URI: keep a city of the same size that an earlier run loaded (for profiling iterations). */
+    reuse: { type: 'boolean', default: false },
+  },
+});
+const log = (line: string) => process.stderr.write(`[bench:api] ${line}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForIndex(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const body = (await post(url, { query: '{ sectorMatrix { method { engine } } }' })) as { data?: { sectorMatrix: { method: { engine: string } } } };
+    if (body.data?.sectorMatrix.method.engine === 'COLLABORATION_INDEX') return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error('the collaboration index was not built within 10 minutes');
+}
+
+/** How many actors the database holds: with --reuse, a city of the same size loaded by an earlier run is kept. */
+async function actorCount(bench: BenchDatabase): Promise<number> {
+  const session = bench.db.driver.session();
+  try {
+    const result = await session.run(fs.readFileSync(path.join(__dirname, 'cypher', 'actorCount.cypher'), 'utf8'));
+    return Number(result.records[0].get('actors'));
+  } finally {
+    await session.close();
+  }
+}
+
+async function benchSize(actors: number): Promise<void> {
+  const config = loadConfig();
+  const bench = await openBenchDatabase(config, 'api', log, Boolean(values.yes));
+  const children: Child[] = [];
+  try {
+    if (values.reuse && (await actorCount(bench)) === actors) {
+      log(`--reuse: the database already holds ${actors} actors; not reloading`);
+    } else {
+      await wipeDatabase(bench.db);
+      await migrate(bench.db, silentLogger);
+      log(`generating and loading a city of ${actors} actors (seed ${values.seed})…`);
+      const loaded = await loadDataset(bench.db, generateCity({ actors, seed: Number(values.seed) }));
+      log(`loaded in ${loaded.seconds.toFixed(1)} s`);
+    }
+    const boltUri = bench.uri;
+    const samverkan = await startChild('src/index.ts', {
+      NEO4J_URI: boltUri, HOST: '127.0.0.1', PORT: String(await freePort()), SAMVERKAN_SEED: 'false', SAMVERKAN_IDE: 'false',
+      SAMVERKAN_RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn', SAMVERKAN_AUTH: 'development',
+    }, values['samverkan-node-args'] ? values['samverkan-node-args'].split(' ') : [], values['samverkan-dir']);
+    children.push(samverkan);
+    const neo4jGraphql = await startChild('bench/api/neo4jGraphqlServer.ts', { BENCH_NEO4J_URI: boltUri });
+    children.push(neo4jGraphql);
+    const raw = await startChild('bench/api/rawServer.ts', { BENCH_NEO4J_URI: boltUri });
+    children.push(raw);
+    const svUrl = `${samverkan.url}graphql`;
+    await waitForIndex(svUrl);
+    const [setup] = ((await post(raw.url, { statement: 'largestDistrict', params: {} })) as { rows: Array<{ areaId: string; actors: number; actorId: string; ties: number }> }).rows;
+    const params: WorkloadParams = { areaId: setup.areaId, actorId: setup.actorId, pages: 20 };
+    log(`district ${setup.areaId}: ${setup.actors} actors; detail actor ${setup.actorId}: ${setup.ties} ties`);
+    const idleRss = rssMb(samverkan.process.pid as number);
+
+    const contenders = new Map<ContenderName, { url: string; pid: number }>([
+      ['samverkan', { url: svUrl, pid: samverkan.process.pid as number }],
+      ['samverkanArea', { url: svUrl, pid: samverkan.process.pid as number }],
+      ['neo4jGraphql', { url: neo4jGraphql.url, pid: neo4jGraphql.process.pid as number }],
+      ['raw', { url: raw.url, pid: raw.process.pid as number }],
+    ]);
+    const wanted = new Set(values.contenders.split(','));
+    const rounds = Number(values.rounds);
+    for (const workload of WORKLOADS.filter((w) => values.workloads.split(',').includes(w.name))) {
+      const names = [...contenders.keys()].filter((name) => workload.operations[name] && wanted.has(name));
+      // Same data from every contender, before any timing.
+      const answers = new Map<ContenderName, unknown>();
+      for (const name of names) {
+        try {
+          answers.set(name, await workload.operations[name]!(post, contenders.get(name)!.url, params));
+        } catch (error) {
+          log(`${workload.name}: ${name} failed: ${String(error).slice(0, 300)}`);
+        }
+      }
+      const reference = answers.get('raw');
+      for (const [name, answer] of answers) {
+        if (!isDeepStrictEqual(answer, reference)) {
+          log(`${workload.name}: ${name} answers differently from raw: ${JSON.stringify(answer).slice(0, 300)} vs ${JSON.stringify(reference).slice(0, 300)}`);
+          answers.delete(name);
+        }
+      }
+      const c1 = new Map(names.map((name) => [name, emptySample()]));
+      const c16 = new Map(names.map((name) => [name, emptySample()]));
+      const failures = new Map<ContenderName, string>();
+      const pagesPerOp = workload.name === 'paging' ? params.pages : 1;
+      for (let round = 0; round < rounds; round++) {
+        const order = names.map((_, i) => names[(i + round) % names.length]);
+        for (const name of order) {
+          if (!answers.has(name) || failures.has(name)) continue;
+          const { url, pid } = contenders.get(name)!;
+          const operation = () => workload.operations[name]!(post, url, params);
+          try {
+            await drive(operation, 1, { count: Math.max(2, Math.round(Number(values['c1-ops']) / pagesPerOp)) }, null, c1.get(name) as Sample);
+            await drive(operation, 16, { seconds: Number(values['c16-seconds']) }, pid, c16.get(name) as Sample);
+          } catch (error) {
+            failures.set(name, String(error).slice(0, 200));
+            log(`${workload.name}: ${name} failed while timed: ${failures.get(name)}`);
+          }
+        }
+      }
+      printWorkload(workload, actors, names, c1, c16, answers, failures);
+    }
+
+    // Memory: peak RSS of the Samverkan process under 32 concurrent area pages.
+    let peakRss = rssMb(samverkan.process.pid as number);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(samverkan.process.pid as number))), 20);
+    const areaPage = WORKLOADS[0].operations.samverkan!;
+    await drive(() => areaPage(post, svUrl, params), 32, { seconds: 5 }, null, emptySample());
+    clearInterval(sampler);
+    printMemory(actors, idleRss, peakRss);
+  } finally {
+    for (const child of children) await child.stop();
+    await bench.close();
+  }
+}
+
+async function main(): Promise<void> {
+  for (const size of values.sizes.split(',').map(Number)) await benchSize(size);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
