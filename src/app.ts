@@ -18,6 +18,7 @@ import { exportsRouter } from './visualisation/exportsRoute';
 import { explorerRouter } from './explorer/explorerRoute';
 import { AnalyticsService } from './analytics/analyticsService';
 import { CollaborationIndexStore } from './analytics/collaborationIndex/collaborationIndexStore';
+import { importsRouter } from './import/importsRoute';
 
 export interface App {
   url: string;
@@ -71,6 +72,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         routes: [
           { path: '/reports', router: reportsRouter({ context, logger }) },
           { path: '/exports', router: exportsRouter({ context, logger }) },
+          { path: '/imports', router: importsRouter({ db: database.db, logger }) },
         ],
         pages: [explorerRouter()],
         ready: async () => {

@@ -62,7 +62,7 @@ function referencesOf(record: ImportRecord): Array<[string, ReferenceKind, strin
     case 'participations':
       return [['actorId', 'actors', record.actorId], ['initiativeId', 'initiatives', record.initiativeId]];
     case 'collaborations': {
-      const refs: Array<[string, ReferenceKind, string]> = [['actorId', 'actors', record.firstId], ['partnerId', 'actors', record.secondId]];
+      const refs: Array<[string, ReferenceKind, string]> = [['actorId', 'actors', record.actorId], ['partnerId', 'actors', record.partnerId]];
       if (record.initiativeId) refs.push(['initiativeId', 'initiatives', record.initiativeId]);
       return refs;
     }

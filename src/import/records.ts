@@ -36,6 +36,9 @@ export type ImportRecord =
   | {
       kind: 'collaborations';
       id: string;
+      /** As the row gives them (for messages); firstId < secondId is how the tie is stored. */
+      actorId: string;
+      partnerId: string;
       firstId: string;
       secondId: string;
       tieKind: CollaborationKind;

@@ -58,7 +58,11 @@ function rowParams(item: SpilledRecord): Record<string, unknown> {
   const row: Record<string, unknown> = { ...record, row: item.row };
   if (kind === 'actors') row.kind = record.actorKind;
   if (kind === 'initiatives') row.kind = record.initiativeKind;
-  if (kind === 'collaborations') row.kind = record.tieKind;
+  if (kind === 'collaborations') {
+    row.kind = record.tieKind;
+    delete row.actorId;
+    delete row.partnerId;
+  }
   return row;
 }
 
