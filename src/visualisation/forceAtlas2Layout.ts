@@ -1,4 +1,5 @@
 import Graph from 'graphology';
+import { compareIds } from '../analytics/compareIds';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
 import { graphToByteArrays, validateSettings } from 'graphology-layout-forceatlas2/helpers.js';
@@ -64,11 +65,14 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * a long layout never holds a request (or the process) hostage.
  */
 export async function forceAtlas2Layout(input: LayoutInput, options: LayoutOptions): Promise<Map<string, Position>> {
-  const ids = [...new Set(input.nodes)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = [...new Set(input.nodes)].sort(compareIds);
   const graph = new Graph({ type: 'undirected', multi: false });
   for (const id of ids) graph.addNode(id, seedPosition(id, ids.length));
-  for (const [source, target] of input.edges) {
-    if (source !== target && graph.hasNode(source) && graph.hasNode(target)) graph.mergeEdge(source, target);
+  // Edges in a fixed order too: the forces are float sums, whose result depends on the order of their terms.
+  const pairs = input.edges.filter(([source, target]) => source !== target).map(([source, target]) => (source < target ? [source, target] : [target, source]));
+  pairs.sort((a, b) => compareIds(a[0], b[0]) || compareIds(a[1], b[1]));
+  for (const [source, target] of pairs) {
+    if (graph.hasNode(source) && graph.hasNode(target)) graph.mergeEdge(source, target);
   }
   const positions = new Map<string, Position>();
   if (graph.size === 0) {

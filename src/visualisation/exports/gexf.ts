@@ -2,8 +2,14 @@ import Graph from 'graphology';
 import { write } from 'graphology-gexf';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import type { NetworkPayload } from '../networkService';
-import { SECTOR_COLOURS, TIE_COLOURS } from '../sectorColours';
+import { rgbOf, SECTOR_COLOURS, TIE_COLOURS } from '../sectorColours';
 import { nodeAttributes } from './networkFile';
+
+/** As rgb(): the writer then writes r/g/b, which every GEXF reader takes (NetworkX does not read 1.3's hex). */
+const rgb = (hex: string): string => {
+  const { r, g, b } = rgbOf(hex);
+  return `rgb(${r},${g},${b})`;
+};
 
 /** graphology-gexf leaves out null attributes: a measure not asked for is simply absent. */
 const present = (attributes: Record<string, unknown>) => Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== null && value !== undefined));
@@ -28,12 +34,12 @@ export function networkGexf(payload: NetworkPayload, description: string): strin
       const { label, ...attributes } = nodeAttributes(node as NetworkPayload['nodes'][number]);
       const size = 4 + 2 * Math.sqrt(node.degree as number);
       const position = node.x === null ? {} : { x: node.x as number, y: node.y as number, z: 0 };
-      return { label, attributes: present(attributes), viz: { color: SECTOR_COLOURS[node.sector as keyof typeof SECTOR_COLOURS], size, ...position } };
+      return { label, attributes: present(attributes), viz: { color: rgb(SECTOR_COLOURS[node.sector as keyof typeof SECTOR_COLOURS]), size, ...position } };
     },
     formatEdge: (_key, edge) => ({
       weight: edge.strength as number,
       attributes: present({ kind: edge.kind, strength: edge.strength, since: edge.since, until: edge.until, crossesSectors: edge.crossesSectors }),
-      viz: { color: edge.crossesSectors ? TIE_COLOURS.acrossSectors : TIE_COLOURS.withinSector },
+      viz: { color: rgb(edge.crossesSectors ? TIE_COLOURS.acrossSectors : TIE_COLOURS.withinSector) },
     }),
   });
   return withDynamics(text, payload);

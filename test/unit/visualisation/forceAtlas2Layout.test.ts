@@ -1,0 +1,48 @@
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { forceAtlas2Layout, iterationsFor, seedPosition } from '../../../src/visualisation/forceAtlas2Layout';
+
+const ring = (n: number) => ({
+  nodes: Array.from({ length: n }, (_, i) => `n${i}`),
+  edges: Array.from({ length: n }, (_, i) => [`n${i}`, `n${(i + 1) % n}`] as const).concat([['n0', `n${Math.floor(n / 2)}`]]),
+});
+
+// Hundreds of iterations; a shared test machine may be slow.
+jest.setTimeout(60_000);
+
+const later = () => ({ deadline: Date.now() + 60_000, onDeadline: () => new Error('late') });
+
+describe('forceAtlas2Layout', () => {
+  it('gives the same positions for the same network, whatever the order it is given in and however it is sliced', async () => {
+    const input = ring(30);
+    const first = await forceAtlas2Layout(input, later());
+    const shuffled = await forceAtlas2Layout({ nodes: [...input.nodes].reverse(), edges: [...input.edges].reverse() }, { ...later(), sliceMs: 1 });
+    expect([...shuffled.entries()].sort()).toEqual([...first.entries()].sort());
+    expect(new Set([...first.values()].map((p) => `${p.x},${p.y}`)).size).toBe(30);
+  });
+
+  it('is graphology’s ForceAtlas2 with its inferred settings, run from the seeded positions', async () => {
+    const input = ring(40);
+    const ours = await forceAtlas2Layout(input, later());
+    const graph = new Graph({ type: 'undirected' });
+    for (const id of [...input.nodes].sort()) graph.addNode(id, seedPosition(id, 40));
+    // In the order the layout takes them: pairs (smaller id first) sorted.
+    const pairs = input.edges.map(([s, t]) => (s < t ? `${s}|${t}` : `${t}|${s}`)).sort();
+    for (const pair of pairs) graph.mergeEdge(...(pair.split('|') as [string, string]));
+    const theirs = forceAtlas2(graph, { iterations: iterationsFor(40), settings: forceAtlas2.inferSettings(graph), getEdgeWeight: null });
+    for (const id of input.nodes) {
+      expect(ours.get(id)?.x).toBeCloseTo(theirs[id].x, 2);
+      expect(ours.get(id)?.y).toBeCloseTo(theirs[id].y, 2);
+    }
+  });
+
+  it('stops with the deadline’s error instead of running on', async () => {
+    await expect(forceAtlas2Layout(ring(30), { deadline: Date.now() - 1, onDeadline: () => new Error('ANALYTICS_TIMEOUT') })).rejects.toThrow('ANALYTICS_TIMEOUT');
+  });
+
+  it('leaves a network without ties at the seeded places, which depend on the id alone', async () => {
+    const positions = await forceAtlas2Layout({ nodes: ['a', 'b'], edges: [] }, later());
+    expect(positions.get('a')).toEqual(seedPosition('a', 2));
+    expect(seedPosition('a', 2)).not.toEqual(seedPosition('b', 2));
+  });
+});

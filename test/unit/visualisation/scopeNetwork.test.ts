@@ -1,0 +1,89 @@
+import { CollaborationIndex, dayNumber, type IndexRows } from '../../../src/analytics/collaborationIndex/collaborationIndex';
+import { indexScopeNetwork } from '../../../src/analytics/collaborationIndex/indexScopeNetwork';
+import type { Scope } from '../../../src/analytics/scope';
+import { COLLABORATION_KINDS, SECTORS } from '../../../src/model';
+import { asOfSpan, dateOfDay, scopeNetwork } from '../../../src/visualisation/scopeNetwork';
+
+/** The network payload's actors and ties against the analytics' scope network (indexScopeNetwork), on random cities. */
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+const DAYS = [20170301, 20190630, 20211231];
+
+function city(seed: number): IndexRows {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  const span = () => {
+    const since = pick(DAYS);
+    return { since, until: next() < 0.6 ? null : pick(DAYS.filter((day) => day >= since)) };
+  };
+  const actors = Array.from({ length: 30 }, (_, i) => ({ id: `a${String(i).padStart(2, '0')}`, sector: pick(SECTORS), name: `Actor ${i}` }));
+  const areas = [
+    { id: 'city', name: 'City', parentIds: [] },
+    { id: 'd1', name: 'D1', parentIds: ['city'] },
+    { id: 'n1', name: 'N1', parentIds: ['d1'] },
+    { id: 'n2', name: 'N2', parentIds: ['d1'] },
+  ];
+  const memberships = actors.flatMap((actor) => [{ actorId: actor.id, areaId: pick(['city', 'd1', 'n1', 'n2']), ...span() }]);
+  const ties = Array.from({ length: 70 }, (_, i) => {
+    const a = pick(actors).id;
+    const b = pick(actors.filter((actor) => actor.id !== a)).id;
+    const [source, target] = a < b ? [a, b] : [b, a];
+    return { id: `t${String(i).padStart(3, '0')}`, source, target, kind: pick(COLLABORATION_KINDS), strength: 1 + Math.floor(next() * 5), ...span() };
+  });
+  return { actors, areas, memberships, ties };
+}
+
+const scopes = (): Scope[] =>
+  ['2018-01-01', '2020-06-30', '2022-06-30'].flatMap((asOf) =>
+    [null, 'd1', 'n1'].flatMap((areaId) =>
+      (['WITHIN', 'TOUCHING'] as const)
+        .filter((membership) => areaId !== null || membership === 'WITHIN')
+        .flatMap((membership) => [
+          { areaId, asOf, kinds: null, sectors: null, minStrength: 1, membership },
+          { areaId, asOf, kinds: ['PARTNERSHIP', 'FUNDING'], sectors: ['CITIZEN', 'PUBLIC', 'PRIVATE'], minStrength: 2, membership },
+        ] as Scope[]),
+    ),
+  );
+
+describe('scopeNetwork', () => {
+  it.each([1, 2, 3, 4])('on the as-of date has the analytics’ actors and pairs (city %i)', (seed) => {
+    const index = new CollaborationIndex('v', city(seed));
+    for (const scope of scopes()) {
+      const network = scopeNetwork(index, scope, asOfSpan(scope));
+      const expected = indexScopeNetwork(index, scope);
+      const expectedIds = new Set([...expected.actors.map((actor) => actor.id), ...expected.pairs.flatMap((pair) => [pair.source, pair.target])]);
+      expect(network.nodes.map((node) => node.id)).toEqual([...expectedIds].sort());
+      const pairs = new Set(network.edges.map((edge) => `${edge.source}|${edge.target}`));
+      expect(pairs.size).toBe(expected.pairs.length);
+      expect(network.edges.length).toBe(expected.pairs.reduce((sum, pair) => sum + pair.ties, 0));
+      for (const edge of network.edges) expect(edge.source < edge.target).toBe(true);
+    }
+  });
+
+  it('over a span holds the network of every day in it, each tie once with its dates', () => {
+    const index = new CollaborationIndex('v', city(7));
+    const span = { from: dayNumber('2017-01-01'), to: dayNumber('2022-12-31') };
+    for (const scope of scopes()) {
+      const union = scopeNetwork(index, scope, span);
+      const nodeIds = new Set(union.nodes.map((node) => node.id));
+      const edgeIds = new Set(union.edges.map((edge) => edge.id));
+      expect(edgeIds.size).toBe(union.edges.length);
+      const day = scopeNetwork(index, scope, asOfSpan(scope));
+      for (const node of day.nodes) expect(nodeIds.has(node.id)).toBe(true);
+      for (const edge of day.edges) expect(edgeIds.has(edge.id)).toBe(true);
+    }
+  });
+
+  it('writes days as dates and open ends as null', () => {
+    expect(dateOfDay(20210101)).toBe('2021-01-01');
+    expect(dateOfDay(99_999_999)).toBeNull();
+    expect(dateOfDay(0)).toBeNull();
+  });
+});
