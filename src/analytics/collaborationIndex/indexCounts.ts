@@ -45,19 +45,36 @@ export function indexSectorMixing(index: CollaborationIndex, scope: Scope): Sect
   const filter = index.filterOf(scope);
   const members = index.membersOf(scope, filter);
   const k = SECTORS.length;
-  const sizes = new Array<number>(k).fill(0);
-  const pairs = new Array<number>(k * k).fill(0);
-  for (const member of members.list) sizes[index.actorSector[member]] += 1;
-  const outsider = new Uint8Array(index.actorCount);
-  forEachPartner(index, members, filter, (member, partner, inside) => {
-    // A pair inside the scope is met from both ends: count it from the smaller one.
-    if (inside && partner < member) return;
-    pairs[index.actorSector[member] * k + index.actorSector[partner]] += 1;
-    if (!inside && !outsider[partner]) {
-      outsider[partner] = 1;
-      sizes[index.actorSector[partner]] += 1;
+  const sizes = new Int32Array(k);
+  const pairs = new Int32Array(k * k);
+  const { adjStart, adjOther, adjSince, adjUntil, adjStrength, adjKind, actorSector } = index;
+  const { isMember, list } = members;
+  const { touching, day, minStrength, kindAllowed, sectorAllowed } = filter;
+  // One pass over the members' ties, inlined (this is the whole cost of the count):
+  // lastVisitor[b] = a + 1 once b has been counted as a partner of a; outsider[b] once b is counted as an actor.
+  const lastVisitor = new Int32Array(index.actorCount);
+  const outsider = touching ? new Uint8Array(index.actorCount) : null;
+  for (let m = 0; m < list.length; m += 1) {
+    const member = list[m];
+    const rowBase = actorSector[member] * k;
+    sizes[actorSector[member]] += 1;
+    for (let at = adjStart[member]; at < adjStart[member + 1]; at += 1) {
+      const partner = adjOther[at];
+      const inside = isMember[partner] === 1;
+      // A pair inside the scope is met from both ends: count it from the smaller one.
+      if (inside ? partner < member : !touching) continue;
+      if (lastVisitor[partner] === member + 1) continue;
+      // index.tieCounts(at, filter), inlined.
+      if (adjSince[at] > day || adjUntil[at] < day || adjStrength[at] < minStrength || sectorAllowed[actorSector[partner]] !== 1) continue;
+      if (kindAllowed !== null && kindAllowed[adjKind[at]] !== 1) continue;
+      lastVisitor[partner] = member + 1;
+      pairs[rowBase + actorSector[partner]] += 1;
+      if (outsider && !inside && !outsider[partner]) {
+        outsider[partner] = 1;
+        sizes[actorSector[partner]] += 1;
+      }
     }
-  });
+  }
   return {
     sizes: SECTORS.flatMap((sector, code) => (sizes[code] > 0 ? [{ sector, actors: sizes[code] }] : [])),
     pairs: SECTORS.flatMap((sourceSector, a) =>

@@ -69,11 +69,24 @@ function blauView(record: ResponseSuppression, index: BlauIndex, citizens: numbe
 export function diversityView(suppressor: Suppressor, analysed: Analysed<DiversityResult>) {
   const record = suppressor.response();
   const { partnersOf, inArea } = analysed.diversityCitizens;
-  const actors = analysed.actors
-    .map((row) => ({ actorId: row.actorId, partners: blauView(record, row.partners, partnersOf.get(row.actorId) ?? 0) }))
-    .sort(byDiversity((row) => row.partners, (row) => row.actorId));
-  const areas = analysed.areas
-    .map((row) => ({ areaId: row.areaId, actors: blauView(record, row.actors, inArea.get(row.areaId) ?? 0) }))
-    .sort(byDiversity((row) => row.actors, (row) => row.areaId));
+  const actors = reorderedIfWithheld(
+    analysed.actors.map((row) => ({ actorId: row.actorId, partners: blauView(record, row.partners, partnersOf.get(row.actorId) ?? 0) })),
+    (row) => row.partners,
+    byDiversity((row) => row.partners, (row) => row.actorId),
+  );
+  const areas = reorderedIfWithheld(
+    analysed.areas.map((row) => ({ areaId: row.areaId, actors: blauView(record, row.actors, inArea.get(row.areaId) ?? 0) })),
+    (row) => row.actors,
+    byDiversity((row) => row.actors, (row) => row.areaId),
+  );
   return { actors, areas, method: methodView(record, analysed.method, scopeWithholding(record, analysed.citizenBasis)) };
+}
+
+/**
+ * The rows come sorted by the measure; only a withheld index changes a row's
+ * place (it sorts last), so a view that withholds nothing keeps the order and
+ * skips a sort of every actor of the scope.
+ */
+function reorderedIfWithheld<T>(rows: T[], viewOf: (row: T) => { suppressed: boolean }, order: (a: T, b: T) => number): T[] {
+  return rows.some((row) => viewOf(row).suppressed) ? rows.sort(order) : rows;
 }
