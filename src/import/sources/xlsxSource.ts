@@ -17,12 +17,13 @@ function cellsOf(row: StreamedRow): string[] {
 const SHEET_NAMES = IMPORT_KINDS.map((kind) => `${kind} (${KIND_SPECS[kind].names[1]})`).join(', ');
 
 /**
- * A workbook, read as a stream (exceljs WorkbookReader): a sheet per kind, named
+ * A workbook, read as a stream (exceljs WorkbookReader; styles are read so that
+ * date cells arrive as dates, not serial numbers): a sheet per kind, named
  * in English or Swedish. A workbook with one sheet may name its kind otherwise
  * (--kind, the file name, or the header). Empty sheets are skipped.
  */
 export async function* readXlsx(path: string, options: SourceOptions): AsyncGenerator<SourceTable> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
   let sheets = 0;
   let tables = 0;
   try {
