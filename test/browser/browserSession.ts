@@ -42,6 +42,8 @@ export async function openBrowser(): Promise<BrowserSession> {
     acceptDownloads: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Analytics behind the panels (GDS brokers, partner suggestions) can take tens of seconds on a busy machine.
+  page.setDefaultTimeout(120_000);
   const errors: string[] = [];
   const offHost: string[] = [];
   page.on('console', (message) => {
@@ -89,7 +91,7 @@ export async function waitForGraph(page: Page, expected: Record<string, string>)
       return Object.entries(want).every(([key, value]) => graph.dataset[key] === value);
     },
     expected,
-    { timeout: 60_000 },
+    { timeout: 120_000 },
   );
 }
 

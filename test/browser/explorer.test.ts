@@ -144,6 +144,8 @@ test('clicking an actor on the drawing opens its panel; the URL holds the view a
   const partners = await page.locator('[data-testid="actor-partners"]').textContent();
   expect(partners).toContain('näringsliv');
   expect(partners).toContain('NyföretagarCentrum');
+  await page.waitForSelector('#actor-panel[data-analyses]:not([data-analyses=""])');
+  expect(await page.locator('#actor-panel').getAttribute('data-analyses')).toBe('done');
   expect(await page.locator('[data-testid="actor-role"]').textContent()).toMatch(/rank \d+|not among/);
   expect(await page.locator('[data-testid="actor-suggestions"] li').count()).toBeGreaterThan(0);
   screenshots.push(await browser.screenshot('explorer-malmo-2022-actor'));

@@ -2,7 +2,7 @@
  * The panel of one actor: sector, areas, initiatives and partners by sector on the
  * date, brokerage role in the scope, and suggested partners across sectors.
  */
-import { ACTOR } from './queries';
+import { ACTOR, ACTOR_ANALYTICS } from './queries';
 import { graphql } from './api';
 import { el, formatNumber } from './dom';
 import { sectorColour, sectorLabel } from './sectors';
@@ -24,6 +24,9 @@ interface ActorAnswer {
     areas: Array<{ area: { id: string; name: string }; since: string; until: string | null }>;
     initiatives: Array<{ role: string; initiative: { id: string; name: string } }>;
   } | null;
+}
+
+interface ActorAnalyticsAnswer {
   partnerSuggestions: { suggestions: Array<{ actor: { id: string; name: string; sector: string }; score: number; reasons: string[] }> };
   brokers: { brokers: Array<{ actor: { id: string }; rank: number; brokerage: BrokerageCounts }> };
 }
@@ -65,9 +68,12 @@ export interface ActorPanelOptions {
   signal: AbortSignal;
 }
 
+/** The lookup draws at once; the brokerage role and suggestions (analyses) fill in when they arrive. */
 export async function renderActor(target: HTMLElement, options: ActorPanelOptions): Promise<void> {
-  const answer = await graphql<ActorAnswer>(ACTOR, { id: options.id, asOf: options.asOf, scope: options.scope }, options.signal);
-  const actor = answer.actor;
+  const variables = { id: options.id, asOf: options.asOf, scope: options.scope };
+  const analyses = graphql<ActorAnalyticsAnswer>(ACTOR_ANALYTICS, variables, options.signal);
+  analyses.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+  const { actor } = await graphql<ActorAnswer>(ACTOR, variables, options.signal);
   if (!actor) {
     target.replaceChildren(el('p', `No actor ${options.id}.`));
     return;
@@ -77,24 +83,12 @@ export async function renderActor(target: HTMLElement, options: ActorPanelOption
   const sector = el('p', sectorLabel(actor.sector), 'sector-chip');
   sector.dataset.testid = 'actor-sector';
   sector.style.borderLeftColor = sectorColour(actor.sector);
-
   const partners = [...options.partnersBySector.entries()].map(([s, names]) => `${sectorLabel(s)}: ${names.length} (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''})`);
-  const broker = answer.brokers.brokers.find((b) => b.actor.id === actor.id);
-  const role = el('p', broker ? `${dominantRole(broker.brokerage)}; rank ${broker.rank} by betweenness` : 'not among the scope’s 100 leading brokers');
+  const role = el('p', 'computing…');
   role.dataset.testid = 'actor-role';
-
   const suggestions = el('ul');
   suggestions.dataset.testid = 'actor-suggestions';
-  for (const suggestion of answer.partnerSuggestions.suggestions) {
-    const item = el('li');
-    const button = el('button', suggestion.actor.name, 'link');
-    button.type = 'button';
-    button.addEventListener('click', () => options.onPick(suggestion.actor.id));
-    item.append(button, el('span', ` ${sectorLabel(suggestion.actor.sector)} · score ${formatNumber(suggestion.score)} · ${suggestion.reasons.join('; ')}`));
-    suggestions.append(item);
-  }
-  if (!answer.partnerSuggestions.suggestions.length) suggestions.append(el('li', 'none found'));
-
+  suggestions.append(el('li', 'computing…'));
   target.replaceChildren(
     title,
     sector,
@@ -104,4 +98,31 @@ export async function renderActor(target: HTMLElement, options: ActorPanelOption
     section('Brokerage role', role),
     section('Suggested partners across sectors', suggestions),
   );
+
+  // The lookup is on screen: the panel is the actor's even if the analyses fail.
+  target.dataset.actor = actor.id;
+  let answer: ActorAnalyticsAnswer;
+  try {
+    answer = await analyses;
+  } catch (error) {
+    if (options.signal.aborted) throw error;
+    const message = `could not be computed: ${error instanceof Error ? error.message : String(error)}`;
+    role.textContent = message;
+    suggestions.replaceChildren(el('li', message));
+    target.dataset.analyses = 'failed';
+    return;
+  }
+  target.dataset.analyses = 'done';
+  const broker = answer.brokers.brokers.find((b) => b.actor.id === actor.id);
+  role.textContent = broker ? `${dominantRole(broker.brokerage)}; rank ${broker.rank} by betweenness` : 'not among the scope’s 100 leading brokers';
+  suggestions.replaceChildren();
+  for (const suggestion of answer.partnerSuggestions.suggestions) {
+    const item = el('li');
+    const button = el('button', suggestion.actor.name, 'link');
+    button.type = 'button';
+    button.addEventListener('click', () => options.onPick(suggestion.actor.id));
+    item.append(button, el('span', ` ${sectorLabel(suggestion.actor.sector)} · score ${formatNumber(suggestion.score)}`), el('small', suggestion.reasons.join('; '), 'reasons'));
+    suggestions.append(item);
+  }
+  if (!answer.partnerSuggestions.suggestions.length) suggestions.append(el('li', 'none found'));
 }

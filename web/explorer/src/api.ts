@@ -44,7 +44,9 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   let body: GraphQLResponse<T>;
   try {
     body = (await response.json()) as GraphQLResponse<T>;
-  } catch {
+  } catch (error) {
+    // A request superseded while its body was read is not a bad response.
+    if (signal?.aborted) throw error;
     throw new ApiError(`The service answered HTTP ${response.status} without JSON.`, 'BAD_RESPONSE', response.status);
   }
   const first = body.errors?.[0];

@@ -46,7 +46,10 @@ export function buildLegend(target: HTMLElement, selected: string[]): void {
     swatch.style.background = sectorColour(sector);
     const count = el('span', '', 'count');
     count.dataset.sectorCount = sector;
-    label.append(checkbox('sector', sector, selected.length === 0 || selected.includes(sector)), swatch, el('span', sectorLabel(sector)), el('small', ` ${SECTOR_KINDS[sector].toLowerCase().replace(/_/g, ' ')}`), count);
+    const [swedish, english] = sectorLabel(sector).split(' / ');
+    const text = el('span', '', 'legend-text');
+    text.append(el('span', swedish, 'sv'), el('small', `${english} · kind ${SECTOR_KINDS[sector].toLowerCase().replace(/_/g, ' ')}`));
+    label.append(checkbox('sector', sector, selected.length === 0 || selected.includes(sector)), swatch, text, count);
     item.append(label);
     target.append(item);
   }

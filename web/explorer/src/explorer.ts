@@ -32,6 +32,8 @@ export class Explorer {
   dates: string[] = [];
   private loads = new Map<string, AbortController>();
   private pictured = false;
+  /** The actor panel's actor and scope, shown or loading. */
+  private actorKey: string | null = null;
   readonly hook: ExplorerHook;
 
   constructor(public state: ViewState) {
@@ -161,9 +163,11 @@ export class Explorer {
     const scope = scopeOf(this.state, asOf);
     const analytics = byId('analytics');
     analytics.dataset.asOf = '';
-    const done = await this.guarded(() => renderAnalytics(analytics, scope, this.state.area, this.signalFor('analytics')).then(() => true));
-    if (done) analytics.dataset.asOf = asOf;
-    await this.loadActor(asOf);
+    const loadAnalytics = async () => {
+      const done = await this.guarded(() => renderAnalytics(analytics, scope, this.state.area, this.signalFor('analytics')).then(() => true));
+      if (done) analytics.dataset.asOf = asOf;
+    };
+    await Promise.all([loadAnalytics(), this.loadActor(asOf)]);
   }
 
   async loadActor(asOf: string = this.asOf()): Promise<void> {
@@ -171,15 +175,23 @@ export class Explorer {
     const id = this.state.actor;
     this.view.select(id);
     if (!id) {
+      this.actorKey = null;
       panel.hidden = true;
       panel.dataset.actor = '';
       return;
     }
+    const scope = scopeOf(this.state, asOf);
+    // The same actor, date and scope already shown or on its way: nothing to do.
+    const key = JSON.stringify([id, scope]);
+    if (key === this.actorKey) return;
+    this.actorKey = key;
     panel.hidden = false;
     panel.dataset.actor = '';
-    const options = { id, asOf, scope: scopeOf(this.state, asOf), partnersBySector: this.view.partnersBySector(id), onPick: (next: string) => this.pick(next), signal: this.signalFor('actor') };
-    const done = await this.guarded(() => renderActor(panel, options).then(() => true));
-    if (done) panel.dataset.actor = id;
+    panel.dataset.analyses = '';
+    const options = { id, asOf, scope, partnersBySector: this.view.partnersBySector(id), onPick: (next: string) => this.pick(next), signal: this.signalFor('actor') };
+    // renderActor marks the panel (data-actor, then data-analyses) as its parts arrive.
+    const shown = await this.guarded(() => renderActor(panel, options).then(() => true));
+    if (!shown && this.actorKey === key) this.actorKey = null;
   }
 
   pick(id: string | null): void {

@@ -125,8 +125,9 @@ export class NetworkView {
 
   /** Screen position (CSS pixels within the container) of an actor, for tests and the bench. */
   viewportPosition(id: string): { x: number; y: number } | null {
+    // Display data holds framed (normalised) coordinates, not the graph's.
     const data = this.sigma.getNodeDisplayData(id);
-    return data ? this.sigma.graphToViewport({ x: data.x, y: data.y }) : null;
+    return data ? this.sigma.framedGraphToViewport({ x: data.x, y: data.y }) : null;
   }
 
   partnersBySector(id: string): Map<string, string[]> {

@@ -21,12 +21,16 @@ export const ANALYTICS = `query ExplorerAnalytics($scope: AnalyticsScope) {
   }
 }`;
 
-export const ACTOR = `query ExplorerActor($id: ID!, $asOf: LocalDate, $scope: AnalyticsScope) {
+export const ACTOR = `query ExplorerActor($id: ID!, $asOf: LocalDate) {
   actor(id: $id) {
     id name kind sector
     areas(asOf: $asOf) { area { id name } since until }
     initiatives(asOf: $asOf) { role initiative { id name } }
   }
+}`;
+
+/** Asked for apart from ACTOR: these are analyses, slower than a lookup. */
+export const ACTOR_ANALYTICS = `query ExplorerActorAnalytics($id: ID!, $scope: AnalyticsScope) {
   partnerSuggestions(actorId: $id, first: 5, scope: $scope) {
     suggestions { actor { id name sector } score reasons }
   }
