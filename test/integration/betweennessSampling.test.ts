@@ -11,7 +11,8 @@ import { normaliseBetweenness } from '../../src/analytics/measures/brokerRanking
  * checked against GDS's exact betweenness (the brokers field with EXACT).
  */
 
-const api = useTestApi();
+// GDS's exact betweenness of 6,000 actors takes seconds, more on a busy machine: a generous timeout.
+const api = useTestApi({ analyticsTimeoutMs: 600000 });
 const CITY = { asOf: '2024-06-01' };
 const BROKERS = `query($scope: AnalyticsScope, $first: Int, $betweenness: BetweennessOptions) {
   brokers(scope: $scope, first: $first, betweenness: $betweenness) {
