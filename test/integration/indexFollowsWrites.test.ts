@@ -1,4 +1,5 @@
 import { CollaborationIndexStore } from '../../src/analytics/collaborationIndex/collaborationIndexStore';
+import { Rng } from '../../src/seed/generator/random';
 import { silentLogger } from '../../src/logger';
 import { canonicalIndex } from '../unit/analytics/indexCanonical';
 import { ADD_TIE, CREATE_ACTOR, createAreas } from '../helpers/fixtures';
@@ -19,14 +20,10 @@ const KINDS = ['ASSOCIATION', 'COMPANY', 'CITY_DEPARTMENT', 'ACADEMIC_INSTITUTIO
 const TIE_KINDS = ['PARTNERSHIP', 'FUNDING', 'KNOWLEDGE_EXCHANGE', 'CO_CREATION', 'SERVICE'];
 const DATES = ['2016-01-01', '2019-06-30', '2022-03-15'];
 
+/** A seeded stream of numbers in [0, 1) (the generator's mulberry32). */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 interface World {

@@ -1,4 +1,5 @@
 import { CollaborationIndex, dayNumber } from '../../../src/analytics/collaborationIndex/collaborationIndex';
+import { Rng } from '../../../src/seed/generator/random';
 import type { IndexRows, MembershipRow, TieRow } from '../../../src/analytics/collaborationIndex/indexColumns';
 import { patchIndex } from '../../../src/analytics/collaborationIndex/indexPatch';
 import { COLLABORATION_KINDS, SECTORS, type Sector } from '../../../src/model';
@@ -12,14 +13,10 @@ import { canonicalIndex } from './indexCanonical';
  * 1 to 5 writes as the store does, must give exactly the fresh build each time.
  */
 
+/** A seeded stream of numbers in [0, 1) (the generator's mulberry32). */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 interface City {
