@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { UnreadableFileError } from '../problems';
 import { kindOfHeader, kindOfName, KIND_SPECS, IMPORT_KINDS } from '../kinds';
@@ -14,6 +15,31 @@ function cellsOf(row: StreamedRow): string[] {
   return Array.from(values, cellText);
 }
 
+async function* prepend<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  for (let item = first; !item.done; item = await rest.next()) yield item.value;
+}
+
+/** The largest workbook read whole (when it cannot be streamed). */
+export const MAX_WHOLE_XLSX_BYTES = 20 * 1024 * 1024;
+
+async function wholeWorkbook(path: string): Promise<AsyncIterable<AsyncIterable<StreamedRow> & { name: string }>> {
+  if (fs.statSync(path).size > MAX_WHOLE_XLSX_BYTES) {
+    throw new UnreadableFileError(`This workbook stores its sheet list after the sheets, so it cannot be streamed, and it is larger than ${MAX_WHOLE_XLSX_BYTES / 1048576} MB. Save it again from Excel or LibreOffice, or export each sheet as CSV UTF-8.`, null, 'xlsxSyntax');
+  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  async function* sheets() {
+    for (const sheet of workbook.worksheets) {
+      const rows: StreamedRow[] = [];
+      sheet.eachRow((row, number) => rows.push({ number, values: row.values as unknown[] }));
+      yield Object.assign((async function* () {
+        yield* rows;
+      })(), { name: sheet.name });
+    }
+  }
+  return sheets();
+}
+
 const SHEET_NAMES = IMPORT_KINDS.map((kind) => `${kind} (${KIND_SPECS[kind].names[1]})`).join(', ');
 
 /**
@@ -27,7 +53,18 @@ export async function* readXlsx(path: string, options: SourceOptions): AsyncGene
   let sheets = 0;
   let tables = 0;
   try {
-    for await (const worksheet of reader as AsyncIterable<AsyncIterable<StreamedRow> & { name: string }>) {
+    let worksheets: AsyncIterable<AsyncIterable<StreamedRow> & { name: string }> = reader as never;
+    try {
+      const iterator = worksheets[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      worksheets = prepend(first, iterator);
+    } catch (error) {
+      // exceljs's streaming reader needs xl/workbook.xml before the sheets end; some
+      // writers (exceljs itself) put it last. Such a workbook is read whole, capped.
+      if (!(error instanceof TypeError)) throw error;
+      worksheets = await wholeWorkbook(path);
+    }
+    for await (const worksheet of worksheets) {
       sheets += 1;
       const iterator = worksheet[Symbol.asyncIterator]();
       let first = await iterator.next();
