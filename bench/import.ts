@@ -1,0 +1,201 @@
+/**
+ * npm run bench:import [-- --actors 100000 --ties 400000 --sample 500 --rss-rows 1000000 --yes]
+ *
+ * 1. Bulk import from CSV, end to end (validation, checks, writes): N actors,
+ *    then M ties, on a fresh embedded Neo4j (or NEO4J_URI, which it WIPES).
+ * 2. The same kinds of rows through one GraphQL mutation per row (createActor,
+ *    addCollaboration) on a sample, interleaved with the imports in the same run;
+ *    the ratio of rows/s is printed. Targets: ≥ 20× and ≥ 10,000 ties/s.
+ * 3. A file of `--rss-rows` actor rows (about 50 MB at 1M) imported by the real
+ *    command in a child process, whose peak RSS (VmHWM) is sampled from /proc.
+ *    Target: < 300 MB.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApolloServer } from '@apollo/server';
+import { loadConfig } from '../src/config';
+import { openBenchDatabase } from './benchDatabase';
+import { migrate } from '../src/db/migrate';
+import { createLogger } from '../src/logger';
+import { buildSchema } from '../src/schema/buildSchema';
+import { createContext, type Context } from '../src/context';
+import { createServiceInfoProvider } from '../src/system/serviceInfo';
+import { AnalyticsService } from '../src/analytics/analyticsService';
+import { SYSTEM_PRINCIPAL } from '../src/auth/principal';
+import { wipeDatabase } from '../src/seed/loadDataset';
+import { runImport } from '../src/import/runImport';
+
+const { values } = parseArgs({
+  options: {
+    actors: { type: 'string', default: '100000' },
+    ties: { type: 'string', default: '400000' },
+    sample: { type: 'string', default: '500' },
+    'rss-rows': { type: 'string', default: '1000000' },
+    yes: { type: 'boolean', default: false },
+  },
+});
+const ACTORS = Number(values.actors);
+const TIES = Number(values.ties);
+const SAMPLE = Number(values.sample);
+const RSS_ROWS = Number(values['rss-rows']);
+const KINDS = ['ASSOCIATION', 'COMPANY', 'CITY_DEPARTMENT', 'ACADEMIC_INSTITUTION'];
+const TIE_KINDS = ['PARTNERSHIP', 'FUNDING', 'KNOWLEDGE_EXCHANGE', 'CO_CREATION', 'SERVICE'];
+const log = (line: string) => process.stderr.write(`[bench:import] ${line}\n`);
+const rate = (rows: number, ms: number) => Math.round((rows * 1000) / ms);
+
+/** Actor rows `prefix-000001,COMPANY,…`: synthetic, unique ids and names. */
+function writeActors(file: string, count: number, prefix: string): void {
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, 'id,kind,name,description\n');
+  for (let start = 0; start < count; start += 10_000) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(count, start + 10_000); i++) lines.push(`${prefix}-${String(i).padStart(7, '0')},${KINDS[i % 4]},Organisation ${i} i Malmö,Verksamhet nummer ${i}`);
+    fs.writeSync(fd, `${lines.join('\n')}\n`);
+  }
+  fs.closeSync(fd);
+}
+
+/** Tie j joins actor j mod N to an actor a fixed step away; the steps never add up to N, so no pair repeats. */
+function tieRow(j: number, actors: number, prefix: string): string {
+  const a = j % actors;
+  const step = 1 + Math.floor(j / actors) * 7919;
+  const b = (a + step) % actors;
+  const year = 2010 + (j % 15);
+  return `${prefix}-${String(a).padStart(7, '0')},${prefix}-${String(b).padStart(7, '0')},${TIE_KINDS[j % 5]},${year}-0${1 + (j % 9)}-1${j % 10},,${1 + (j % 5)}`;
+}
+
+function writeTies(file: string, count: number, actors: number, prefix: string): void {
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, 'actorId,partnerId,kind,since,until,strength\n');
+  for (let start = 0; start < count; start += 10_000) {
+    const lines: string[] = [];
+    for (let j = start; j < Math.min(count, start + 10_000); j++) lines.push(tieRow(j, actors, prefix));
+    fs.writeSync(fd, `${lines.join('\n')}\n`);
+  }
+  fs.closeSync(fd);
+}
+
+async function mutationsPerRow(server: ApolloServer<Context>, context: () => Context, count: number, kind: 'actors' | 'ties'): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const response =
+      kind === 'actors'
+        ? await server.executeOperation({ query: 'mutation($input: CreateActorInput!) { createActor(input: $input) { id } }', variables: { input: { id: `gql-${String(i).padStart(7, '0')}`, kind: KINDS[i % 4], name: `GraphQL ${i}`, description: `Verksamhet nummer ${i}` } } }, { contextValue: context() })
+        : await (async () => {
+            const [actorId, partnerId, tieKind, since, , strength] = tieRow(i, count, 'gql').split(',');
+            return server.executeOperation({ query: 'mutation($input: AddCollaborationInput!) { addCollaboration(input: $input) { id } }', variables: { input: { actorId, partnerId, kind: tieKind, since, strength: Number(strength), source: 'bench' } } }, { contextValue: context() });
+          })();
+    if (response.body.kind === 'single' && response.body.singleResult.errors) throw new Error(JSON.stringify(response.body.singleResult.errors[0]));
+  }
+  return performance.now() - started;
+}
+
+/** Runs the import command on `file` against `uri`, sampling the child's peak RSS (VmHWM). */
+function peakRss(file: string, uri: string, auth: { username?: string; password?: string }): Promise<{ code: number | null; peakMb: number; ms: number; report: string }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, '..', 'scripts', 'import.ts'), file, '--json'], {
+    env: { ...process.env, NEO4J_URI: uri, NEO4J_USERNAME: auth.username ?? 'neo4j', NEO4J_PASSWORD: auth.password ?? '', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let peakKb = 0;
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const sample = setInterval(() => {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (match) peakKb = Math.max(peakKb, Number(match[1]));
+    } catch {
+      // The child has exited between two samples.
+    }
+  }, 100);
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      clearInterval(sample);
+      resolve({ code, peakMb: peakKb / 1024, ms: performance.now() - started, report: stdout });
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const bench = await openBenchDatabase(config, 'import', log, values.yes);
+  const { db, workDir } = bench;
+  // The command in step 3 connects on its own: to the same server, by the address the driver reports.
+  const uri = config.database.mode === 'external' ? config.database.uri : `bolt://${(await db.driver.getServerInfo()).address}`;
+  const auth = config.database.mode === 'external' ? { username: config.database.username, password: config.database.password } : {};
+  const logger = createLogger('error');
+  try {
+    await migrate(db, logger);
+    await wipeDatabase(db);
+    const serviceInfo = createServiceInfoProvider(db, 'bench');
+    const analytics = new AnalyticsService({ db, serviceInfo, logger, timeoutMs: 60_000 });
+    const server = new ApolloServer<Context>({ schema: buildSchema() });
+    await server.start();
+    const context = () => createContext({ db, logger, serviceInfo, analytics, principal: SYSTEM_PRINCIPAL });
+
+    const actorsFile = path.join(workDir, 'actors.csv');
+    const tiesFile = path.join(workDir, 'ties.csv');
+    writeActors(actorsFile, ACTORS, 'bench');
+    writeTies(tiesFile, TIES, ACTORS, 'bench');
+    log(`files: ${ACTORS.toLocaleString('en')} actors (${(fs.statSync(actorsFile).size / 1048576).toFixed(1)} MB), ${TIES.toLocaleString('en')} ties (${(fs.statSync(tiesFile).size / 1048576).toFixed(1)} MB)`);
+
+    // Interleaved: mutations on a sample, the import, mutations again, the next import.
+    const gqlActorsMs = await mutationsPerRow(server, context, SAMPLE, 'actors');
+    log(`GraphQL createActor × ${SAMPLE}: ${rate(SAMPLE, gqlActorsMs)} rows/s`);
+    const importOptions = { kind: null, dryRun: false, partial: false, principal: SYSTEM_PRINCIPAL };
+    let started = performance.now();
+    const actorsReport = await runImport(db, { filePath: actorsFile, fileName: 'actors.csv', ...importOptions });
+    const actorsMs = performance.now() - started;
+    log(`import actors: ${actorsReport.status}, ${rate(ACTORS, actorsMs)} rows/s (${(actorsMs / 1000).toFixed(1)} s)`);
+    const gqlTiesMs = await mutationsPerRow(server, context, SAMPLE, 'ties');
+    log(`GraphQL addCollaboration × ${SAMPLE}: ${rate(SAMPLE, gqlTiesMs)} rows/s`);
+    started = performance.now();
+    const tiesReport = await runImport(db, { filePath: tiesFile, fileName: 'ties.csv', ...importOptions });
+    const tiesMs = performance.now() - started;
+    log(`import ties: ${tiesReport.status}, ${rate(TIES, tiesMs)} ties/s (${(tiesMs / 1000).toFixed(1)} s)`);
+    started = performance.now();
+    const again = await runImport(db, { filePath: tiesFile, fileName: 'ties.csv', ...importOptions });
+    const againMs = performance.now() - started;
+    await server.stop();
+
+    const rss = RSS_ROWS > 0 ? path.join(workDir, 'actors-rss.csv') : null;
+    let rssLine = 'peak RSS: skipped (--rss-rows 0)';
+    if (rss) {
+      writeActors(rss, RSS_ROWS, 'rss');
+      log(`RSS file: ${RSS_ROWS.toLocaleString('en')} rows, ${(fs.statSync(rss).size / 1048576).toFixed(1)} MB; importing with the command…`);
+      const run = await peakRss(rss, uri, auth);
+      const status = (() => {
+        try {
+          return (JSON.parse(run.report) as { status: string }).status;
+        } catch {
+          return `exit ${run.code}`;
+        }
+      })();
+      rssLine = `peak RSS of npm run import on ${RSS_ROWS.toLocaleString('en')} rows (${(fs.statSync(rss).size / 1048576).toFixed(0)} MB): ${run.peakMb.toFixed(0)} MB (target < 300), ${status}, ${rate(RSS_ROWS, run.ms)} rows/s`;
+    }
+    const actorRatio = rate(ACTORS, actorsMs) / rate(SAMPLE, gqlActorsMs);
+    const tieRatio = rate(TIES, tiesMs) / rate(SAMPLE, gqlTiesMs);
+    process.stdout.write(
+      [
+        `bench:import — ${ACTORS.toLocaleString('en')} actors, ${TIES.toLocaleString('en')} ties from CSV, ${config.database.mode === 'external' ? uri : 'embedded Neo4j'}`,
+        `  import actors        ${rate(ACTORS, actorsMs).toLocaleString('en').padStart(8)} rows/s   GraphQL createActor      ${rate(SAMPLE, gqlActorsMs).toLocaleString('en').padStart(6)} rows/s   ratio ${actorRatio.toFixed(1)}×`,
+        `  import ties          ${rate(TIES, tiesMs).toLocaleString('en').padStart(8)} ties/s   GraphQL addCollaboration ${rate(SAMPLE, gqlTiesMs).toLocaleString('en').padStart(6)} rows/s   ratio ${tieRatio.toFixed(1)}×   (targets ≥ 20×, ≥ 10,000 ties/s)`,
+        `  same ties file again ${(againMs / 1000).toFixed(1)} s: ${again.status}`,
+        `  ${rssLine}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await bench.close();
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench:import failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
