@@ -1,5 +1,6 @@
 import type { Database, QueryObserver, Tx } from '../db/database';
-import type { ActorKind, ActorRecord, MembershipRecord, Sector } from '../model';
+import type { ActorKind, ActorRecord, CollaborationEdgeRecord, MembershipRecord, Sector } from '../model';
+import type { TieListArgs } from '../collaborations/collaborationRepository';
 import { NotFoundError, ConflictError, BadUserInputError } from '../errors';
 import type { Principal } from '../auth/principal';
 import { lockActorsInScope } from '../auth/writeScope';
@@ -29,6 +30,35 @@ export interface MembershipRow {
   until: string | null;
 }
 
+/** An actor as a list statement returns it: `partial` when it holds only the list projection. */
+export type ActorRow = ActorRecord & { partial?: true };
+
+/** What a list statement fetches besides the actors' ids: their full records, and one page of each one's ties. */
+export interface ListShape {
+  detail: boolean;
+  ties: TieListArgs | null;
+}
+
+/** A listed actor with the page of ties fetched with it (empty when the shape asked for none). */
+export interface ListedActor {
+  actor: ActorRow;
+  ties: CollaborationEdgeRecord[];
+}
+
+/** The statement parameters of a ListShape (actors/list and areas/actorsByAreas share them). */
+export function listShapeParams(shape: ListShape): Record<string, unknown> {
+  return {
+    detail: shape.detail,
+    withTies: shape.ties !== null,
+    tieAsOf: shape.ties?.asOf ?? null,
+    tieKind: shape.ties?.kind ?? null,
+    tieAfter: shape.ties?.after ?? null,
+    tieLimit: shape.ties?.limit ?? 0,
+    tieDetail: shape.ties?.tieDetail ?? false,
+    partnerDetail: shape.ties?.partnerDetail ?? false,
+  };
+}
+
 /** One typed function per actor statement in cypher/queries/actors/. */
 export class ActorRepository {
   constructor(
@@ -43,10 +73,8 @@ export class ActorRepository {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  list(filter: ActorListFilter, after: string | null, limit: number): Promise<ActorRecord[]> {
-    return this.db
-      .readRows<{ actor: ActorRecord }>('actors/list', { ...filter, after, limit }, this.observer)
-      .then((rows) => rows.map((row) => row.actor));
+  list(filter: ActorListFilter, after: string | null, limit: number, shape: ListShape): Promise<ListedActor[]> {
+    return this.db.readRows<ListedActor>('actors/list', { ...filter, after, limit, ...listShapeParams(shape) }, this.observer);
   }
 
   async count(filter: ActorListFilter): Promise<number> {

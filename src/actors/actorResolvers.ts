@@ -1,15 +1,19 @@
 import type { Context } from '../context';
-import type { ActorRecord, CollaborationKind } from '../model';
+import type { ActorRecord } from '../model';
 import { TYPE_OF_KIND } from '../model';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { Principal } from '../auth/principal';
 import { maySeeCitizenDetails } from '../auth/policy';
+import type { GraphQLResolveInfo } from 'graphql';
 import { decodeCursor, pageSize } from '../pagination/cursor';
 import { toConnection } from '../pagination/connection';
 import { toFulltextQuery } from '../db/fulltextQuery';
 import { today } from '../validation/inputs';
 import { membership, parseCreateActor, parseUpdateActor, type AreaMembershipInput, type CreateActorInput, type UpdateActorInput } from './actorInput';
-import type { ActorListFilter } from './actorRepository';
+import type { ActorListFilter, ActorRow } from './actorRepository';
+import { tieListArgs, type TiePageArgs } from '../collaborations/tiePage';
+import { selects, tieShapeOf } from '../loaders/selection';
+import { actorListShape, needsPage } from './actorListShape';
 
 interface ActorFilterInput {
   kinds?: ActorListFilter['kinds'];
@@ -53,26 +57,40 @@ function withRegistration(input: CreateActorInput, principal: Principal): Create
   return { ...input, registeredBy };
 }
 
+/**
+ * A field that the list projection leaves out: read from the record when it is
+ * whole, else from the actor loader (one batched statement for all partial actors
+ * of the request). The list statements fetch whole records whenever the selection
+ * names such a field, so this is the safety net, not the usual path.
+ */
+function whole<K extends keyof ActorRecord>(key: K) {
+  return (actor: ActorRow, _: unknown, ctx: Context): ActorRecord[K] | Promise<ActorRecord[K] | null> =>
+    actor.partial ? ctx.loaders.actor.load(actor.id).then((found) => found?.[key] ?? null) : actor[key];
+}
+
 /** Fields every actor type shares. */
 const actorFields = {
   name: (actor: ActorRecord) => actor.name ?? `Citizen ${actor.id}`,
   synthetic: (actor: ActorRecord) => actor.synthetic ?? false,
+  description: whole('description'),
+  website: whole('website'),
+  createdAt: whole('createdAt'),
+  updatedAt: whole('updatedAt'),
   areas: (actor: ActorRecord, args: { asOf?: string | null }, ctx: Context) =>
     ctx.loaders.actorMemberships(args.asOf ?? null).load(actor.id).then((rows) => rows.map((row) => ({ ...row, actor }))),
   initiatives: (actor: ActorRecord, args: { asOf?: string | null }, ctx: Context) =>
     ctx.loaders.actorParticipations(args.asOf ?? null).load(actor.id).then((rows) => rows.map((row) => ({ ...row, actor }))),
-  collaborations: async (actor: ActorRecord, args: { asOf?: string | null; kind?: CollaborationKind | null } & PageArgs, ctx: Context) => {
-    const first = pageSize(args.first);
-    const after = decodeCursor('collaborations', args.after);
-    const filter = { asOf: args.asOf ?? null, kind: args.kind ?? null };
-    const ties = await ctx.loaders.actorTies({ ...filter, after, limit: first + 1 }).load(actor.id);
+  collaborations: async (actor: ActorRecord, args: TiePageArgs, ctx: Context, info: GraphQLResolveInfo) => {
+    const tieArgs = tieListArgs(args, tieShapeOf(info));
+    const ties = await ctx.loaders.actorTies(tieArgs).load(actor.id);
     const rows = ties.map((tie) => ({ node: tie.collaboration, partner: tie.partner }));
-    return toConnection('collaborations', rows, first, (row) => row.node.id, () => ctx.loaders.actorTieCount(filter).load(actor.id));
+    const filter = { asOf: tieArgs.asOf, kind: tieArgs.kind };
+    return toConnection('collaborations', rows, tieArgs.limit - 1, (row) => row.node.id, () => ctx.loaders.actorTieCount(filter).load(actor.id));
   },
 };
 
 const organisationTypes = Object.fromEntries(
-  ['Association', 'Company', 'CityDepartment', 'AcademicInstitution'].map((type) => [type, actorFields]),
+  ['Association', 'Company', 'CityDepartment', 'AcademicInstitution'].map((type) => [type, { ...actorFields, organisationNumber: whole('organisationNumber') }]),
 );
 
 export const actorResolvers = {
@@ -82,18 +100,25 @@ export const actorResolvers = {
     ...actorFields,
     displayName: (actor: ActorRecord) => actor.name,
     registeredBy: (actor: ActorRecord, _: unknown, ctx: Context) => (actor.registeredBy ? ctx.loaders.actor.load(actor.registeredBy) : null),
-    consent: (actor: ActorRecord) => ({ given: actor.consentGiven ?? false, date: actor.consentDate, purpose: actor.consentPurpose ?? '' }),
+    consent: async (actor: ActorRow, _: unknown, ctx: Context) => {
+      const record = actor.partial ? await ctx.loaders.actor.load(actor.id) : actor;
+      return record ? { given: record.consentGiven ?? false, date: record.consentDate, purpose: record.consentPurpose ?? '' } : null;
+    },
   },
   ...organisationTypes,
   Query: {
     actor: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.actor.load(args.id),
-    actors: async (_: unknown, args: { filter?: ActorFilterInput | null } & PageArgs, ctx: Context) => {
+    actors: async (_: unknown, args: { filter?: ActorFilterInput | null } & PageArgs, ctx: Context, info: GraphQLResolveInfo) => {
       const first = pageSize(args.first);
       const after = decodeCursor('actors', args.after);
       const filter = listFilter(args.filter, ctx.principal);
-      const rows = await ctx.repos.actors.list(filter, after, first + 1);
-      rows.forEach(ctx.loaders.primeActor);
-      return toConnection('actors', rows.map((node) => ({ node })), first, (row) => row.node.id, () => ctx.repos.actors.count(filter));
+      // The count runs beside the page, not after it; a request for the count alone reads no page.
+      const total = selects(info, 'totalCount') ? ctx.repos.actors.count(filter) : null;
+      total?.catch(() => undefined);
+      const shape = actorListShape(info);
+      const rows = needsPage(info) ? await ctx.repos.actors.list(filter, after, first + 1, shape) : [];
+      ctx.loaders.primeListed(rows, shape);
+      return toConnection('actors', rows.map((row) => ({ node: row.actor })), first, (row) => row.node.id, () => total ?? ctx.repos.actors.count(filter));
     },
   },
   Mutation: {

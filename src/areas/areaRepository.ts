@@ -1,5 +1,6 @@
 import type { Database, QueryObserver } from '../db/database';
-import type { ActorRecord, AreaLevel, AreaRecord } from '../model';
+import type { AreaLevel, AreaRecord } from '../model';
+import { listShapeParams, type ListedActor, type ListShape } from '../actors/actorRepository';
 import { ConflictError, NotFoundError } from '../errors';
 import { bumpGraphVersion } from '../analytics/collaborationIndex/graphChanges';
 
@@ -25,8 +26,12 @@ export class AreaRepository {
     return this.db.readRows('areas/childrenByIds', { ids }, this.observer);
   }
 
-  actorsByAreas(ids: readonly string[], args: { asOf: string | null; includeSubAreas: boolean; after: string | null; limit: number }): Promise<Array<{ areaId: string; actors: ActorRecord[] }>> {
-    return this.db.readRows('areas/actorsByAreas', { ids, ...args }, this.observer);
+  actorsByAreas(
+    ids: readonly string[],
+    args: { asOf: string | null; includeSubAreas: boolean; after: string | null; limit: number },
+    shape: ListShape,
+  ): Promise<Array<{ areaId: string; actors: ListedActor[] }>> {
+    return this.db.readRows('areas/actorsByAreas', { ids, ...args, ...listShapeParams(shape) }, this.observer);
   }
 
   countActorsByAreas(ids: readonly string[], args: { asOf: string | null; includeSubAreas: boolean }): Promise<Array<{ areaId: string; total: number }>> {

@@ -22,7 +22,14 @@ export interface TieListArgs {
   kind: CollaborationKind | null;
   after: string | null;
   limit: number;
+  /** Every property of the ties, not only those a list shows (the request selects source, recordedAt or recordedBy). */
+  tieDetail: boolean;
+  /** Every property of the partners (the request selects e.g. their description or createdAt). */
+  partnerDetail: boolean;
 }
+
+/** A tie as a list statement returns it: `partial` when it holds only the list projection. */
+export type TieRow = CollaborationRecord & { partial?: true; recordedBy?: string | null };
 
 /** One typed function per statement in cypher/queries/collaborations/. */
 export class CollaborationRepository {

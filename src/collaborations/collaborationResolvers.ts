@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import type { CollaborationKind, CollaborationRecord } from '../model';
 import { BadUserInputError, NotFoundError } from '../errors';
+import type { TieRow } from './collaborationRepository';
 import { idOrGenerate, intInRange, period, requiredText, today } from '../validation/inputs';
 
 interface AddCollaborationInput {
@@ -15,8 +16,17 @@ interface AddCollaborationInput {
   source: string;
 }
 
+function wholeTie<K extends keyof TieRow>(key: K) {
+  return (tie: TieRow, _: unknown, ctx: Context): TieRow[K] | Promise<TieRow[K] | null> =>
+    tie.partial ? ctx.loaders.collaboration.load(tie.id).then((found) => (found as TieRow | null)?.[key] ?? null) : tie[key];
+}
+
 export const collaborationResolvers = {
   Collaboration: {
+    // The list projection of a tie leaves these out; the ties' statements fetch them when selected, this is the safety net.
+    source: wholeTie('source'),
+    recordedAt: wholeTie('recordedAt'),
+    recordedBy: wholeTie('recordedBy'),
     actors: async (tie: CollaborationRecord, _: unknown, ctx: Context) => {
       const actors = await ctx.loaders.actor.loadMany(tie.actorIds);
       return actors.filter((actor) => actor && !(actor instanceof Error));

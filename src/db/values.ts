@@ -6,8 +6,19 @@ import neo4j from 'neo4j-driver';
  * Integers are already numbers (the driver runs with `disableLosslessIntegers`).
  */
 export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map(toPlain);
+  // Strings, numbers and booleans are most of what a statement returns: no type probes for them.
+  if (typeof value !== 'object') return value === undefined ? null : value;
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = toPlain(value[i]);
+    return out;
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const key in value) out[key] = toPlain((value as Record<string, unknown>)[key]);
+    return out;
+  }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (neo4j.isDate(value as never)) return String(value);
   if (neo4j.isDateTime(value as never)) return new Date(String(value)).toISOString();
@@ -15,12 +26,9 @@ export function toPlain(value: unknown): unknown {
   if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
     return toPlain((value as { properties: Record<string, unknown> }).properties);
   }
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(inner);
-    return out;
-  }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(inner);
+  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { ActorRepository } from '../actors/actorRepository';
+import type { ActorRepository, ActorRow, ListedActor, ListShape } from '../actors/actorRepository';
 import type { AreaRepository } from '../areas/areaRepository';
 import type { InitiativeRepository } from '../initiatives/initiativeRepository';
 import type { CollaborationRepository, TieListArgs } from '../collaborations/collaborationRepository';
@@ -22,6 +22,7 @@ export interface AreaActorArgs {
   includeSubAreas: boolean;
   after: string | null;
   limit: number;
+  shape: ListShape;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -36,8 +37,31 @@ export function createLoaders(repos: Repositories) {
   const initiative = new DataLoader<string, InitiativeRecord | null>((ids) => repos.initiatives.byIds(ids));
   const collaboration = new DataLoader<string, CollaborationRecord | null>((ids) => repos.collaborations.byIds(ids));
 
-  /** Actors that arrive inside other rows are put in the actor loader, saving a later fetch. */
-  const primeActor = (record: ActorRecord) => actor.prime(record.id, record);
+  /**
+   * Actors that arrive inside other rows are put in the actor loader, saving a later
+   * fetch; partial ones (the list projection) are not, as the loader promises whole records.
+   */
+  const primeActor = (record: ActorRow) => {
+    if (!record.partial) actor.prime(record.id, record);
+  };
+
+  const actorTies = loaderFamily((args: TieListArgs) =>
+    new DataLoader<string, CollaborationEdgeRecord[]>(async (ids) => {
+      const rows = await repos.collaborations.byActors(ids, args);
+      rows.forEach((row) => row.ties.forEach((tie) => primeActor(tie.partner)));
+      return oneByKeys(ids, rows, (row) => row.actorId, (row) => row.ties, []);
+    }),
+  );
+
+  /** A listed page's actors and the ties fetched with them go into the loaders, so nested fields find them without a statement. */
+  const primeListed = (listed: readonly ListedActor[], shape: ListShape) => {
+    for (const row of listed) {
+      primeActor(row.actor);
+      if (!shape.ties) continue;
+      actorTies(shape.ties).prime(row.actor.id, row.ties);
+      for (const tie of row.ties) primeActor(tie.partner);
+    }
+  };
 
   return {
     actor,
@@ -45,6 +69,8 @@ export function createLoaders(repos: Repositories) {
     initiative,
     collaboration,
     primeActor,
+    primeListed,
+    actorTies,
     areaChildren: new DataLoader<string, AreaRecord[]>(async (ids) => {
       const rows = await repos.areas.childrenByIds(ids);
       return groupByKeys(ids, rows, (row) => row.parentId, (row) => row.area);
@@ -68,23 +94,16 @@ export function createLoaders(repos: Repositories) {
         return groupByKeys(ids, rows, (row) => row.initiativeId, (row) => ({ actor: row.actor, role: row.role, since: row.since, until: row.until }));
       }),
     ),
-    actorTies: loaderFamily((args: TieListArgs) =>
-      new DataLoader<string, CollaborationEdgeRecord[]>(async (ids) => {
-        const rows = await repos.collaborations.byActors(ids, args);
-        rows.forEach((row) => row.ties.forEach((tie) => primeActor(tie.partner)));
-        return oneByKeys(ids, rows, (row) => row.actorId, (row) => row.ties, []);
-      }),
-    ),
     actorTieCount: loaderFamily((args: Pick<TieListArgs, 'asOf' | 'kind'>) =>
       new DataLoader<string, number>(async (ids) => {
         const rows = await repos.collaborations.countByActors(ids, args);
         return oneByKeys(ids, rows, (row) => row.actorId, (row) => row.total, 0);
       }),
     ),
-    areaActors: loaderFamily((args: AreaActorArgs) =>
-      new DataLoader<string, ActorRecord[]>(async (ids) => {
-        const rows = await repos.areas.actorsByAreas(ids, args);
-        rows.forEach((row) => row.actors.forEach(primeActor));
+    areaActors: loaderFamily(({ shape, ...args }: AreaActorArgs) =>
+      new DataLoader<string, ListedActor[]>(async (ids) => {
+        const rows = await repos.areas.actorsByAreas(ids, args, shape);
+        rows.forEach((row) => primeListed(row.actors, shape));
         return oneByKeys(ids, rows, (row) => row.areaId, (row) => row.actors, []);
       }),
     ),

@@ -20,7 +20,13 @@ export function toConnection<T, E extends { node: T } = { node: T }>(
   totalCount: () => Promise<number>,
 ): Omit<Connection<T>, 'edges'> & { edges: Array<E & { cursor: string }> } {
   const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ ...row, cursor: encodeCursor(list, keyOf(row)) }));
+  // An edge's cursor is encoded only when the client selects it: lists are usually read through `nodes` and `endCursor`.
+  const edges = page.map((row) => ({
+    ...row,
+    get cursor() {
+      return encodeCursor(list, keyOf(row));
+    },
+  }));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
