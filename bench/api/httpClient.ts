@@ -5,7 +5,18 @@ export type Post = (url: string, body: unknown) => Promise<unknown>;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
+/**
+ * POSTs JSON and parses the answer. A kept-alive socket that the server closed
+ * while it idled (its keep-alive timeout) fails with ECONNRESET when reused: that
+ * request never reached the server, so it is sent once more on a new socket.
+ */
 export const post: Post = (url, body) =>
+  send(url, body).catch((error: Error & { reusedSocket?: boolean; code?: string }) => {
+    if (error.reusedSocket && error.code === 'ECONNRESET') return send(url, body);
+    throw error;
+  });
+
+const send: Post = (url, body) =>
   new Promise((resolve, reject) => {
     const payload = Buffer.from(JSON.stringify(body));
     const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (res) => {
@@ -20,6 +31,9 @@ export const post: Post = (url, body) =>
       });
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error: Error & { reusedSocket?: boolean }) => {
+      error.reusedSocket = req.reusedSocket;
+      reject(error);
+    });
     req.end(payload);
   });
