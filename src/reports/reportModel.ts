@@ -1,3 +1,4 @@
+import type { SamplingDescription } from '../analytics/measures/betweennessEstimate';
 import type { Sector } from '../model';
 import type { CompareTo, Period } from './period';
 
@@ -123,18 +124,8 @@ export interface ReportMethod {
   sampling?: ReportSampling | null;
 }
 
-/** What the appendix states of a sampled estimate. */
-export interface ReportSampling {
-  algorithm: string;
-  sampleSize: number;
-  epsilon: number;
-  delta: number;
-  seed: number;
-  vertexDiameterBound: number;
-  /** On normalised betweenness. */
-  errorBound: number;
-  rawErrorBound: number;
-}
+/** What the appendix states of a sampled estimate: the analytics' own description. */
+export type ReportSampling = SamplingDescription;
 
 export interface IssuedInfo {
   id: string;

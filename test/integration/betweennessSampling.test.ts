@@ -2,7 +2,7 @@ import { codesOf, useTestApi } from '../helpers/testApi';
 import { generateCity } from '../../src/seed/generateCity';
 import { loadDataset } from '../../src/seed/loadDataset';
 import { parseScope } from '../../src/analytics/scope';
-import { exactBetweenness } from '../../src/analytics/measures/betweennessEstimate';
+import { exactBetweenness, type SamplingDescription } from '../../src/analytics/measures/betweennessEstimate';
 import { normaliseBetweenness } from '../../src/analytics/measures/brokerRanking';
 
 /**
@@ -20,16 +20,7 @@ const BROKERS = `query($scope: AnalyticsScope, $first: Int, $betweenness: Betwee
     method { algorithm engine normalisation nodeCount cached gdsVersion
       sampling { algorithm sampleSize epsilon delta seed vertexDiameterBound errorBound rawErrorBound } } } }`;
 
-interface Sampling {
-  algorithm: string;
-  sampleSize: number;
-  epsilon: number;
-  delta: number;
-  seed: number;
-  vertexDiameterBound: number;
-  errorBound: number;
-  rawErrorBound: number;
-}
+type Sampling = SamplingDescription;
 interface Brokers {
   brokers: {
     brokers: Array<{ actor: { id: string }; rank: number; betweenness: number; normalisedBetweenness: number }>;
