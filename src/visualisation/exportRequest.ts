@@ -6,7 +6,7 @@ import { parseScope } from '../analytics/scope';
 import { quoteForError } from '../validation/quoteForError';
 import { choice, single } from '../server/httpQuery';
 import { NETWORK_MEASURES, type NetworkMeasure } from './networkMeasures';
-import type { NetworkLayout, NetworkRequest } from './networkService';
+import { layoutPeriod, type NetworkLayout, type NetworkRequest } from './networkService';
 import { EXPORT_FORMATS, type ExportFormat } from './exports/networkFile';
 
 /** NOT_FOUND for a format that is not served: /exports/network.<format> has four. */
@@ -40,7 +40,8 @@ function listParameter<T extends string>(req: Request, name: string, allowed: re
  * (area, asOf, kinds, sectors, minStrength, membership) as the analytics read it;
  * from/to for every tie of the period with its dates (asOf then defaults to
  * `to`); include (default betweenness and brokerage role, betweenness only where
- * Graph Data Science is there); layout (default force-atlas2).
+ * Graph Data Science is there); layout (default force-atlas2) and its period
+ * layoutFrom/layoutTo, as the field takes them (so a file has the explorer's positions).
  */
 export async function parseExportRequest(req: Request, ctx: Context): Promise<NetworkRequest> {
   const from = dateParameter(req, 'from');
@@ -69,5 +70,6 @@ export async function parseExportRequest(req: Request, ctx: Context): Promise<Ne
     include = gdsVersion ? ['BETWEENNESS', 'BROKERAGE_ROLE'] : ['BROKERAGE_ROLE'];
   }
   const layout = choice<NetworkLayout>(single(req, 'layout'), 'layout', ['FORCE_ATLAS2', 'NONE'], 'FORCE_ATLAS2');
-  return { scope, layout, layoutFrom: null, layoutTo: null, include: NETWORK_MEASURES.filter((measure) => include.includes(measure)), span: from && to ? { from, to } : null };
+  const period = layoutPeriod(dateParameter(req, 'layoutFrom') ?? null, dateParameter(req, 'layoutTo') ?? null);
+  return { scope, layout, ...period, include: NETWORK_MEASURES.filter((measure) => include.includes(measure)), span: from && to ? { from, to } : null };
 }

@@ -14,7 +14,7 @@ export interface ExportsRouterDependencies {
 }
 
 /**
- * GET /exports/network.{gexf|graphml|json|csv}?area=&asOf=&from=&to=&kinds=&sectors=&minStrength=&membership=&include=&layout=:
+ * GET /exports/network.{gexf|graphml|json|csv}?area=&asOf=&from=&to=&kinds=&sectors=&minStrength=&membership=&include=&layout=&layoutFrom=&layoutTo=:
  * the `network` payload as a file for Gephi, yEd, Cytoscape, NetworkX, Kumu or
  * Excel, read with the caller's rights (ANALYST or higher, as the field; citizens
  * labelled as the policy allows). `res.locals.principal` is set by the

@@ -1,8 +1,7 @@
 import type { Context } from '../context';
-import { BadUserInputError } from '../errors';
 import { parseScope, type AnalyticsScopeInput } from '../analytics/scope';
 import { NETWORK_MEASURES, type NetworkMeasure } from './networkMeasures';
-import { loadNetwork, type NetworkLayout } from './networkService';
+import { layoutPeriod, loadNetwork, type NetworkLayout } from './networkService';
 
 interface NetworkArgs {
   scope?: AnalyticsScopeInput | null;
@@ -21,12 +20,8 @@ export const networkResolvers = {
   Query: {
     network: (_: unknown, args: NetworkArgs, ctx: Context) => {
       const scope = parseScope(args.scope, ctx.now);
-      const layoutFrom = args.layoutFrom ?? null;
-      const layoutTo = args.layoutTo ?? null;
-      if (layoutFrom && layoutTo && layoutTo < layoutFrom) {
-        throw new BadUserInputError(`layoutTo (${layoutTo}) is before layoutFrom (${layoutFrom}); give the layout period in order.`, 'layoutTo');
-      }
-      return loadNetwork(ctx, { scope, layout: args.layout ?? 'FORCE_ATLAS2', layoutFrom, layoutTo, include: measuresOf(args.include) });
+      const period = layoutPeriod(args.layoutFrom ?? null, args.layoutTo ?? null);
+      return loadNetwork(ctx, { scope, layout: args.layout ?? 'FORCE_ATLAS2', ...period, include: measuresOf(args.include) });
     },
   },
 };

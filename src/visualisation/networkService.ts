@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import type { ActorKind, Sector } from '../model';
 import { SECTOR_OF_KIND } from '../model';
-import { AnalyticsTimeoutError } from '../errors';
+import { AnalyticsTimeoutError, BadUserInputError } from '../errors';
 import { dayNumber } from '../analytics/collaborationIndex/collaborationIndex';
 import type { Scope } from '../analytics/scope';
 import { basisOfGraph } from '../analytics/suppression/citizenBasis';
@@ -56,6 +56,14 @@ export interface NetworkPayload {
   edges: NetworkEdge[];
   layout: NetworkLayout;
   method: MethodView;
+}
+
+/** The layout's period as given (null: the default end), refused when it runs backwards. */
+export function layoutPeriod(layoutFrom: string | null, layoutTo: string | null): { layoutFrom: string | null; layoutTo: string | null } {
+  if (layoutFrom && layoutTo && layoutTo < layoutFrom) {
+    throw new BadUserInputError(`layoutTo (${layoutTo}) is before layoutFrom (${layoutFrom}); give the layout period in order.`, 'layoutTo');
+  }
+  return { layoutFrom, layoutTo };
 }
 
 const KIND_OF_SECTOR = Object.fromEntries(Object.entries(SECTOR_OF_KIND).map(([kind, sector]) => [sector, kind])) as Record<Sector, ActorKind>;
