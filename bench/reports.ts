@@ -30,7 +30,9 @@ import { generateCity } from '../src/seed/generateCity';
 import { loadDataset, wipeDatabase } from '../src/seed/loadDataset';
 import { createServiceInfoProvider } from '../src/system/serviceInfo';
 import { VERSION } from '../src/version';
-import { buildPartnershipReport, type ReportOptions } from '../src/reports/buildReport';
+import { buildPartnershipReport, REPORT_BETWEENNESS, type ReportOptions } from '../src/reports/buildReport';
+import { gdsResolvers } from '../src/analytics/gdsResolvers';
+import type { BetweennessInput } from '../src/analytics/brokersAnalysis';
 import { parsePeriod } from '../src/reports/period';
 import { renderReport, REPORT_FORMATS } from '../src/reports/renderReport';
 import { stopChartRenderer } from '../src/reports/chartRenderer';
@@ -42,6 +44,8 @@ const { values } = parseArgs({
     period: { type: 'string', default: '2025-Q2' },
     runs: { type: 'string', default: '3' },
     'timeout-ms': { type: 'string', default: '30000' },
+    // Exact (GDS) brokers beside the report's estimate, for the ratio; off for scopes above this many actors (the 100k city takes 43 min).
+    'exact-max': { type: 'string', default: '20000' },
     yes: { type: 'boolean', default: false },
   },
 });
@@ -119,6 +123,25 @@ async function main(): Promise<void> {
         }
         total.push(elapsed + rendering);
       }
+      // The brokers alone, the report's estimate and GDS's exact betweenness, interleaved in this run (a fresh cache each).
+      const timeBrokers = async (betweenness: BetweennessInput) => {
+        const started = performance.now();
+        await gdsResolvers.Query.brokers(null, { scope: { areaId, asOf: period.end }, first: 10, betweenness }, fresh());
+        return performance.now() - started;
+      };
+      const actorsInScope = areaId ? largest.members : built.actorCount;
+      const sampledMs: number[] = [];
+      const exactMs: number[] = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        sampledMs.push(await timeBrokers(REPORT_BETWEENNESS));
+        if (actorsInScope <= Number(values['exact-max'])) exactMs.push(await timeBrokers({ method: 'EXACT' }).catch(() => NaN));
+      }
+      const brokerColumns = [
+        ms(median(sampledMs)),
+        exactMs.length ? ms(median(exactMs)) : 'not run',
+        exactMs.length ? `${(median(exactMs) / median(sampledMs)).toFixed(1)}×` : '–',
+        `${(median(model) / median(withoutGds)).toFixed(2)}×`,
+      ];
       const target = areaId ? 2000 : 10_000;
       const row = [
         label,
@@ -127,12 +150,13 @@ async function main(): Promise<void> {
         ...REPORT_FORMATS.map((format) => ms(median(render[format]))),
         ms(median(total)),
         `< ${ms(target)}: ${median(total) < target ? 'yes' : 'NO'}`,
+        ...brokerColumns,
       ];
       rows.push(row);
       // Said at once too: a later scope that fails must not take this one's figures with it.
       log(`${label}: ${row.slice(1).join(' · ')}`);
     }
-    const headers = ['scope', 'model without brokers', 'model', ...REPORT_FORMATS.map((f) => f.toUpperCase()), 'report, all formats', 'target'];
+    const headers = ['scope', 'model without brokers', 'model', ...REPORT_FORMATS.map((f) => f.toUpperCase()), 'report, all formats', 'target', 'brokers (estimate)', 'brokers (exact, GDS)', 'exact ÷ estimate', 'model ÷ without brokers'];
     const widths = headers.map((header, at) => Math.max(header.length, ...rows.map((row) => row[at].length)));
     const line = (cells: string[]) => `| ${cells.map((cell, at) => cell.padEnd(widths[at])).join(' | ')} |`;
     process.stdout.write(
