@@ -87,18 +87,27 @@ export function indexSectorMixing(index: CollaborationIndex, scope: Scope): Sect
 export function indexPartnerSectorCounts(index: CollaborationIndex, scope: Scope): PartnerSectorCounts[] {
   const filter = index.filterOf(scope);
   const members = index.membersOf(scope, filter);
-  const rowOf = new Map<number, PartnerSectorCounts>();
-  const rows = Array.from(members.list, (member) => {
-    const row: PartnerSectorCounts = { id: index.actorIds[member], sector: SECTORS[index.actorSector[member]], counts: SECTORS.map(() => 0), outsideIds: [] };
-    rowOf.set(member, row);
-    return row;
-  });
+  const k = SECTORS.length;
+  // Counted into one flat array (member position × sector), then shaped once: no map, no closure per tie.
+  const counts = new Int32Array(members.list.length * k);
+  const outside: Array<string[] | undefined> = [];
+  let position = 0;
+  let current = -1;
   forEachPartner(index, members, filter, (member, partner, inside) => {
-    const row = rowOf.get(member) as PartnerSectorCounts;
-    row.counts[index.actorSector[partner]] += 1;
-    if (!inside) row.outsideIds.push(index.actorIds[partner]);
+    if (member !== current) {
+      // Members are walked in list order: advance to this member's position.
+      while (members.list[position] !== member) position += 1;
+      current = member;
+    }
+    counts[position * k + index.actorSector[partner]] += 1;
+    if (!inside) (outside[position] ??= []).push(index.actorIds[partner]);
   });
-  return rows;
+  return Array.from(members.list, (member, at) => ({
+    id: index.actorIds[member],
+    sector: SECTORS[index.actorSector[member]],
+    counts: Array.from(counts.subarray(at * k, at * k + k)),
+    outsideIds: outside[at] ?? [],
+  }));
 }
 
 /**
