@@ -14,6 +14,8 @@ import { NetworkView, type NetworkPayload } from './networkView';
 import { showSectorCounts } from './controls';
 import { scopeOf, viewStateQuery, type ViewState } from './viewState';
 
+const NETWORK_CACHE_SIZE = 8;
+
 export interface ExplorerHook {
   ready: boolean;
   asOf: string | null;
@@ -32,6 +34,8 @@ export class Explorer {
   dates: string[] = [];
   private loads = new Map<string, AbortController>();
   private pictured = false;
+  /** Recent and prefetched networks by request; a page session reads a stable past, so a few entries suffice. */
+  private networks = new Map<string, Promise<NetworkPayload>>();
   /** The actor panel's actor and scope, shown or loading. */
   private actorKey: string | null = null;
   readonly hook: ExplorerHook;
@@ -126,17 +130,44 @@ export class Explorer {
     byId<HTMLInputElement>('as-of').value = asOf;
     byId('as-of-label').textContent = asOf;
     performance.mark('explorer:load-start');
-    const scope = scopeOf(this.state, asOf);
-    const include = this.state.sizeBy === 'betweenness' ? ['BETWEENNESS'] : [];
     const signal = this.signalFor('network');
-    const answer = await this.guarded(() => graphql<{ network: NetworkPayload }>(NETWORK, { scope, include }, signal));
-    if (!answer) return;
+    const network = await this.guarded(() => this.fetchNetwork(asOf, signal));
+    if (!network || signal.aborted) return;
     this.notice(null);
     const rendered = new Promise<void>((resolve) => this.view.sigma.once('afterRender', () => resolve()));
-    this.view.show(answer.network, this.state.sizeBy);
+    this.view.show(network, this.state.sizeBy);
     await rendered;
-    this.recordPicture(asOf, answer.network);
+    this.recordPicture(asOf, network);
+    this.prefetchNeighbours(asOf);
     void this.loadPanels(asOf);
+  }
+
+  /** One date's network, from the page's small cache of recent and prefetched dates when it is there. */
+  private fetchNetwork(asOf: string, signal?: AbortSignal): Promise<NetworkPayload> {
+    const variables = { scope: scopeOf(this.state, asOf), include: this.state.sizeBy === 'betweenness' ? ['BETWEENNESS'] : [] };
+    const key = JSON.stringify(variables);
+    let entry = this.networks.get(key);
+    if (!entry) {
+      // Not tied to the caller's signal: a superseded request still fills the cache for the next step.
+      entry = graphql<{ network: NetworkPayload }>(NETWORK, variables).then((answer) => answer.network);
+      entry.catch(() => this.networks.delete(key));
+      this.networks.set(key, entry);
+      if (this.networks.size > NETWORK_CACHE_SIZE) this.networks.delete(this.networks.keys().next().value as string);
+    }
+    return signal ? Promise.race([entry, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('superseded', 'AbortError'))))]) : entry;
+  }
+
+  /** Forgets fetched networks and the panel's actor: another credential may see other things (citizens' names). */
+  forgetData(): void {
+    this.networks.clear();
+    this.actorKey = null;
+  }
+
+  /** The slider's next and previous dates, fetched while the user looks, so a step only redraws. */
+  private prefetchNeighbours(asOf: string): void {
+    const index = this.dates.indexOf(asOf);
+    if (index === -1) return;
+    for (const date of [this.dates[index + 1], this.dates[index - 1]]) if (date) this.fetchNetwork(date).catch(() => undefined);
   }
 
   private recordPicture(asOf: string, network: NetworkPayload): void {

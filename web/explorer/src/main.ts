@@ -127,6 +127,7 @@ async function start(): Promise<void> {
   explorer.view.sigma.on('clickStage', () => explorer.pick(null));
 
   const boot = async () => {
+    explorer.forgetData();
     const answer = await explorer.guarded(() => graphql<{ areas: AreaRow[] }>(AREAS, {}));
     if (!answer) return;
     fillAreaSelect(areaSelect, answer.areas);

@@ -1,8 +1,9 @@
 /**
  * The sectors as the page shows them: Swedish label with the English one, and the
- * colour. The palette lives here alone so that it becomes a one-line switch to the
- * service's own (src/visualisation/sectorColours.ts) once that exists.
+ * colour from the service's palette (src/visualisation/sectorColours.ts, bundled in).
  */
+import { SECTOR_COLOURS } from '../../../src/visualisation/sectorColours';
+
 export type Sector = 'CITIZEN' | 'CIVIL_SOCIETY' | 'PRIVATE' | 'PUBLIC' | 'ACADEMIA';
 
 export const SECTORS: readonly Sector[] = ['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'PUBLIC', 'ACADEMIA'];
@@ -24,21 +25,13 @@ export const SECTOR_KINDS: Record<Sector, string> = {
   ACADEMIA: 'ACADEMIC_INSTITUTION',
 };
 
-/** Colour-blind-safe (Okabe–Ito), distinct on a white background. */
-export const SECTOR_COLOURS: Record<Sector, string> = {
-  CITIZEN: '#E69F00',
-  CIVIL_SOCIETY: '#009E73',
-  PRIVATE: '#0072B2',
-  PUBLIC: '#D55E00',
-  ACADEMIA: '#CC79A7',
-};
-
 export const TIE_KINDS = ['PARTNERSHIP', 'FUNDING', 'KNOWLEDGE_EXCHANGE', 'CO_CREATION', 'SERVICE'] as const;
 
 export function sectorLabel(sector: string): string {
   return (SECTOR_LABELS as Record<string, string>)[sector] ?? sector;
 }
 
+/** The service's one palette, so a sector looks the same here and in a GEXF opened in Gephi. */
 export function sectorColour(sector: string): string {
   return (SECTOR_COLOURS as Record<string, string>)[sector] ?? '#777777';
 }
