@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
+import { bumpGraphVersion } from '../analytics/collaborationIndex/graphChanges';
 import type { ImportCounts } from './writeBatches';
 
 export interface ImportRecordRow {
@@ -67,7 +68,9 @@ export class ImportRepository {
   async finish(id: string, counts: ImportCounts, problems: number): Promise<string> {
     return this.db.write(async (tx) => {
       await tx.run('import/finish', { id, counts: JSON.stringify(counts), problems });
-      const [version] = await tx.run<{ version: string }>('system/bumpGraphVersion');
+      // One change for the whole import, marked full: the collaboration index rebuilds once rather than patching thousands of actors.
+      await bumpGraphVersion(tx, { full: true });
+      const [version] = await tx.run<{ version: string }>('system/graphVersion');
       return version.version;
     });
   }

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { bumpGraphVersion } from '../analytics/collaborationIndex/graphChanges';
 import type { Principal } from '../auth/principal';
 import { AuditRepository } from '../audit/auditRepository';
 import { NotFoundError, BadUserInputError } from '../errors';
@@ -44,7 +45,8 @@ export async function withdrawImport(db: Database, importId: string, principal: 
   }
   const graphVersion = await db.write(async (tx) => {
     await tx.run('import/markWithdrawn', { id: importId, by: principal.id, removed: JSON.stringify(removed) });
-    const [version] = await tx.run<{ version: string }>('system/bumpGraphVersion');
+    await bumpGraphVersion(tx, { full: true });
+    const [version] = await tx.run<{ version: string }>('system/graphVersion');
     return version.version;
   });
   await new AuditRepository(db).record({ principal: principal.id, operation: 'withdrawImport', targets: [importId], outcome: 'OK' });
