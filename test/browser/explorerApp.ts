@@ -32,6 +32,8 @@ export async function startExplorerApp(env: Record<string, string> = {}): Promis
       HOST: '127.0.0.1',
       PORT: '0',
       SAMVERKAN_SEED: 'true',
+      // The machine the tests share may be busy: a cold GDS run must not time out the panels' analyses.
+      SAMVERKAN_ANALYTICS_TIMEOUT_MS: '120000',
       ...env,
     },
     path.resolve(__dirname, '..', '..'),
