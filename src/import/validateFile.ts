@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Principal } from '../auth/principal';
-import { KIND_SPECS, IMPORT_KINDS, mapHeader, type ImportKind } from './kinds';
+import { KIND_SPECS, mapHeader, type ImportKind } from './kinds';
 import { FileState } from './fileState';
 import { ProblemCollector, UnreadableFileError } from './problems';
 import { checkRow, refusePersonalIdentityNumbers, type ReportProblem } from './rowRules';
@@ -113,4 +113,3 @@ export async function validateFile(options: FirstPassOptions): Promise<FirstPass
   return { state, spills, rowsRead };
 }
 
-export { IMPORT_KINDS };

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { runImport, type ImportOptions } from '../../src/import/runImport';
 import { withdrawImport } from '../../src/import/withdrawImport';
 import { ImportRepository } from '../../src/import/importRepository';
 import { SYSTEM_PRINCIPAL } from '../../src/auth/principal';
@@ -41,8 +40,7 @@ describe('bulk import: crash and resume, withdraw, workbooks and JSON', () => {
   afterAll(() => scratch.cleanUp());
   beforeEach(() => api.wipe());
 
-  const importFile = (filePath: string, options: Partial<ImportOptions> = {}) =>
-    runImport(api.db, { filePath, fileName: path.basename(filePath), kind: null, dryRun: false, partial: false, principal: SYSTEM_PRINCIPAL, ...options });
+  const importFile = api.importFile;
   const count = async () => (await api.db.readRows<{ total: number }>('actors/count', { kinds: null, sectors: null, search: null, areaId: null, activeAsOf: null, synthetic: null, citizenNamesOf: null }))[0]?.total;
 
   it('completes a killed import on the re-run, without duplicates, under the same import id', async () => {

@@ -1,7 +1,4 @@
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { runImport, type ImportOptions } from '../../src/import/runImport';
-import { SYSTEM_PRINCIPAL } from '../../src/auth/principal';
 import { importScratch, csv, useImportDatabase } from '../fixtures/import/scratch';
 
 const ACTORS = ['id', 'kind', 'name', 'organisationNumber'];
@@ -56,8 +53,7 @@ describe('bulk import: every rule, a clear problem, nothing written', () => {
   const scratch = importScratch();
   afterAll(() => scratch.cleanUp());
 
-  const importFile = (filePath: string, options: Partial<ImportOptions> = {}) =>
-    runImport(api.db, { filePath, fileName: path.basename(filePath), kind: null, dryRun: false, partial: false, principal: SYSTEM_PRINCIPAL, ...options });
+  const importFile = api.importFile;
   const actorsNamed = async (ids: string[]) => (await api.db.readRows<{ actor: { id: string } }>('actors/byIds', { ids })).map((row) => row.actor.id).sort();
 
   beforeAll(async () => {

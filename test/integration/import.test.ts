@@ -1,7 +1,5 @@
 import path from 'node:path';
 import { createTestApi } from '../helpers/testApi';
-import { runImport, type ImportOptions } from '../../src/import/runImport';
-import { SYSTEM_PRINCIPAL } from '../../src/auth/principal';
 import { importScratch, csv, useImportDatabase } from '../fixtures/import/scratch';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'import');
@@ -12,8 +10,7 @@ describe('bulk import: CSV in, records with provenance out, idempotent', () => {
   afterAll(() => scratch.cleanUp());
   beforeEach(() => api.wipe());
 
-  const importFile = (filePath: string, options: Partial<ImportOptions> = {}) =>
-    runImport(api.db, { filePath, fileName: path.basename(filePath), kind: null, dryRun: false, partial: false, principal: SYSTEM_PRINCIPAL, ...options });
+  const importFile = api.importFile;
   const version = async () => (await api.db.readRows<{ version: string }>('system/graphVersion'))[0].version;
 
   it('imports a Swedish semicolon CSV with a BOM, then ties, with provenance, bumping the graph version once per import', async () => {
