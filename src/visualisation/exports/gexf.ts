@@ -55,9 +55,10 @@ function withDynamics(text: string, payload: NetworkPayload): string {
   for (const node of payload.nodes) spans.set(`node:${node.id}`, { start: node.start, end: node.end });
   for (const edge of payload.edges) spans.set(`edge:${edge.id}`, { start: edge.since, end: edge.until });
   for (const tag of ['node', 'edge'] as const) {
-    const elements = document.getElementsByTagName(tag);
-    for (let i = 0; i < elements.length; i += 1) {
-      const element = elements[i] as Element;
+    // Copied out first: xmldom's live list walks the whole document again after every change to it.
+    const list = document.getElementsByTagName(tag);
+    const elements = Array.from({ length: list.length }, (_, i) => list[i] as Element);
+    for (const element of elements) {
       const span = spans.get(`${tag}:${element.getAttribute('id')}`);
       if (span?.start) element.setAttribute('start', span.start);
       if (span?.end) element.setAttribute('end', span.end);
