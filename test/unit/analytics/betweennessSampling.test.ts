@@ -1,7 +1,7 @@
 import { accumulateDependencies, csrOf } from '../../../src/analytics/measures/brandesAccumulation';
 import { exactBetweenness, sampledBetweenness } from '../../../src/analytics/measures/betweennessEstimate';
 import { pathSampleSize, vertexDiameterBound } from '../../../src/analytics/measures/pathSampling';
-import { mulberry32, sampleWithoutReplacement } from '../../../src/analytics/measures/seededSample';
+import { mulberry32 } from '../../../src/analytics/measures/seededSample';
 import { normaliseBetweenness } from '../../../src/analytics/measures/brokerRanking';
 
 /**
@@ -143,14 +143,5 @@ describe('sampled betweenness (Riondato–Kornaropoulos)', () => {
   it('is all zeros on graphs where no actor lies between two others', async () => {
     const { raw } = await sampledBetweenness({ actors: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], neighbours: [[1], [0], []] }, { epsilon: 0.1, delta: 0.1, seed: 1 });
     expect(Array.from(raw)).toEqual([0, 0, 0]);
-  });
-});
-
-describe('seeded sampling of sources', () => {
-  it('draws k distinct actors, the same for the same seed', () => {
-    const sample = sampleWithoutReplacement(1000, 100, 3);
-    expect(new Set(sample).size).toBe(100);
-    expect(Array.from(sampleWithoutReplacement(1000, 100, 3))).toEqual(Array.from(sample));
-    expect(Array.from(sampleWithoutReplacement(5, 9, 3))).toEqual([0, 1, 2, 3, 4]);
   });
 });
