@@ -80,20 +80,36 @@ export function tieShapeOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[]
   return { tieDetail: anyOf(tieNames, TIE_DETAIL_FIELDS), partnerDetail: anyOf(partnerNames, ACTOR_DETAIL_FIELDS) };
 }
 
-/**
- * The `collaborations` fields selected on each actor of a list (under `nodes` and
- * `edges.node`), with their argument values, when they all ask for the same page:
- * the list statement can then fetch that page for every actor at once. Null when
- * none is selected or several ask for different pages (the loaders handle those).
- */
-export function selectedTies(info: GraphQLResolveInfo): { args: Record<string, unknown>; shape: TieShape } | null {
-  const fields = [...fieldsAt(info, ['nodes', 'collaborations']), ...fieldsAt(info, ['edges', 'node', 'collaborations'])];
+/** The argument values of the Actor field `name` at each of `paths`, when they all agree; null when none or several differ. */
+function sameArguments(info: GraphQLResolveInfo, name: string, paths: readonly string[][]): { args: Record<string, unknown>; fields: FieldNode[] } | null {
+  const fields = paths.flatMap((path) => fieldsAt(info, [...path, name]));
   if (fields.length === 0) return null;
   const definition = info.schema.getType('Actor');
-  const field = isInterfaceType(definition) ? definition.getFields().collaborations : undefined;
+  const field = isInterfaceType(definition) ? definition.getFields()[name] : undefined;
   if (!field) return null;
   const all = fields.map((node) => getArgumentValues(field, node, info.variableValues));
   const key = JSON.stringify(all[0]);
   if (all.some((args) => JSON.stringify(args) !== key)) return null;
-  return { args: all[0], shape: tieShapeOf(info, fields) };
+  return { args: all[0], fields };
+}
+
+/** Where a list's actors are in its selection. */
+const LIST_NODES = [['nodes'], ['edges', 'node']];
+
+/**
+ * The `collaborations` fields selected on the actors at `paths` (by default each
+ * actor of a list, under `nodes` and `edges.node`), with their argument values,
+ * when they all ask for the same page: that page can then be fetched for every
+ * actor at once, ahead of the field. Null when none is selected or several ask
+ * for different pages (the loaders handle those).
+ */
+export function selectedTies(info: GraphQLResolveInfo, paths: readonly string[][] = LIST_NODES): { args: Record<string, unknown>; shape: TieShape } | null {
+  const selected = sameArguments(info, 'collaborations', paths);
+  return selected && { args: selected.args, shape: tieShapeOf(info, selected.fields) };
+}
+
+/** The `asOf` of the `areas` field selected directly on the resolving actor, when it is selected (once, or alike). */
+export function selectedAreasAsOf(info: GraphQLResolveInfo): { asOf: string | null } | null {
+  const selected = sameArguments(info, 'areas', [[]]);
+  return selected && { asOf: (selected.args.asOf as string | undefined) ?? null };
 }

@@ -108,4 +108,15 @@ describe('no N+1', () => {
     // The selection named those fields, so the one list statement fetched them.
     expect(result.queries).toEqual(['actors/list']);
   });
+
+  it('loads an actor with its ties and areas in three statements (ties and areas are started beside the actor)', async () => {
+    await buildNetwork(3);
+    const result = await api.run<{ actor: { name: string; collaborations: { edges: unknown[] }; areas: Array<{ area: { id: string } }> } }>(
+      `{ actor(id: "n001") { name collaborations(first: 100) { edges { node { id } partner { id } } } areas { since area { id } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.actor.collaborations.edges).toHaveLength(1);
+    expect(result.data?.actor.areas.map((membership) => membership.area.id)).toEqual(['c']);
+    expect([...result.queries].sort()).toEqual(['actors/byIds', 'actors/membershipsByActors', 'collaborations/byActors']);
+  });
 });
