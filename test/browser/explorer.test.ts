@@ -197,11 +197,21 @@ test('an export button downloads what is on screen, and the file parses to the s
   expect(nodes).toBe(expected.nodes.length);
 });
 
-test('the import form is on the page, labelled and usable by keyboard', async () => {
+test('the import form posts a file to /imports and shows the service’s JSON report', async () => {
+  await page.goto(`${server.origin}/explore?area=${MALMO}&asOf=2022-06-30`);
+  await waitForPicture(page, '2022-06-30');
   await page.locator('summary', { hasText: 'Import a file' }).click();
   await expect(page.getByLabel('File').isVisible()).resolves.toBe(true);
   await expect(page.getByLabel('dry run (check only)').isChecked()).resolves.toBe(true);
   await expect(page.getByRole('button', { name: 'Upload' }).isVisible()).resolves.toBe(true);
+  await page.getByLabel('File').setInputFiles({ name: 'areas.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name,level,parentId\narea-browser-test,Testområde,NEIGHBOURHOOD,area-oster\n') });
+  await page.getByLabel('Kind (optional)').fill('areas');
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await page.waitForFunction(() => /^HTTP \d+/.test((globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('import-report').textContent));
+  const report = (await page.locator('#import-report').textContent()) ?? '';
+  const [status, ...body] = report.split('\n');
+  expect(status).toMatch(/^HTTP 2\d\d$/);
+  expect(typeof JSON.parse(body.join('\n'))).toBe('object');
   screenshots.push(await browser.screenshot('explorer-import-form'));
 });
 
