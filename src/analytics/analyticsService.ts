@@ -1,4 +1,4 @@
-import type { Database, Params, Row } from '../db/database';
+import type { Database, Params, Row, Tx } from '../db/database';
 import type { Logger } from '../logger';
 import type { ServiceInfoProvider } from '../system/serviceInfo';
 import { AnalyticsBusyError, AnalyticsTimeoutError, AnalyticsUnavailableError, NotFoundError } from '../errors';
@@ -94,6 +94,16 @@ export class AnalyticsService {
   async read<T = Row>(name: string, params: Params = {}): Promise<T[]> {
     try {
       return await this.deps.db.readRows<T>(name, params, undefined, { timeoutMs: this.deps.timeoutMs });
+    } catch (error) {
+      if (isTransactionTimeout(error)) throw new AnalyticsTimeoutError(this.deps.timeoutMs);
+      throw error;
+    }
+  }
+
+  /** Several statements in one read transaction under the analytics timeout; a timeout becomes ANALYTICS_TIMEOUT. */
+  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.deps.db.read(work, undefined, { timeoutMs: this.deps.timeoutMs });
     } catch (error) {
       if (isTransactionTimeout(error)) throw new AnalyticsTimeoutError(this.deps.timeoutMs);
       throw error;
