@@ -2,16 +2,14 @@ import fs from 'node:fs';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
-import type { Principal } from '../auth/principal';
-import { hasRole } from '../auth/policy';
 import { BadUserInputError, ClientError, ErrorCode, ServiceUnavailableError } from '../errors';
 import { sendError } from '../server/httpErrors';
+import { callerWithRole, sendError as sendClientError } from '../server/httpQuery';
 import { runImport } from './runImport';
 import { withdrawImport } from './withdrawImport';
 import { ImportRepository, parseCounts } from './importRepository';
 import { kindOfName } from './kinds';
 import { receiveUpload, UploadError } from './receiveUpload';
-import type { Role } from '../auth/roles';
 
 export interface ImportsRouterDependencies {
   db: Database;
@@ -22,22 +20,6 @@ export interface ImportsRouterDependencies {
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
-const STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
-  [ErrorCode.DATABASE_UNAVAILABLE]: 503,
-  [ErrorCode.QUERY_TIMEOUT]: 504,
-};
-
-function requireRole(res: Response, role: Role, what: string): Principal {
-  const principal = res.locals.principal as Principal | undefined;
-  if (!principal) throw new ClientError('Authenticate first: send a bearer token or an API key.', ErrorCode.UNAUTHENTICATED);
-  if (!hasRole(principal, role)) throw new ClientError(`${what} needs the ${role} role (or higher); your role is ${principal.role}.`, ErrorCode.FORBIDDEN, { requiredRole: role });
-  return principal;
-}
-
 function flag(raw: string | undefined, name: string): boolean {
   if (raw === undefined || raw === '') return false;
   if (/^(true|1|yes|on)$/i.test(raw)) return true;
@@ -47,10 +29,7 @@ function flag(raw: string | undefined, name: string): boolean {
 
 function fail(res: Response, error: unknown, logger: Logger): void {
   if (error instanceof UploadError) return sendError(res, error.status, String(error.extensions.code), error.message);
-  if (error instanceof ClientError) {
-    const code = String(error.extensions.code);
-    return sendError(res, STATUS[code] ?? 400, code, error.message, code === ErrorCode.UNAUTHENTICATED ? { 'WWW-Authenticate': 'Bearer' } : {});
-  }
+  if (error instanceof ClientError) return sendClientError(res, error);
   logger.error('import failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'The import failed unexpectedly; the failure is logged. Batches already committed stay: send the same file again to complete it.');
 }
@@ -71,7 +50,7 @@ export function importsRouter(deps: ImportsRouterDependencies): Router {
 
   router.post('/imports', async (req: Request, res: Response) => {
     try {
-      const principal = requireRole(res, 'EDITOR', 'Importing');
+      const principal = callerWithRole(res, 'EDITOR', 'imports');
       if (running) throw new ServiceUnavailableError('Another import is running on this instance; send the file again when it has finished.');
       running = true;
       try {
@@ -105,7 +84,7 @@ export function importsRouter(deps: ImportsRouterDependencies): Router {
 
   router.get('/imports', async (_req, res) => {
     try {
-      const principal = requireRole(res, 'EDITOR', 'Listing imports');
+      const principal = callerWithRole(res, 'EDITOR', 'imports');
       const rows = await repository.list(principal.role === 'ADMIN' ? null : principal.id, 100);
       res.json({ imports: rows.map((row) => ({ ...row, counts: parseCounts(row.counts) })) });
     } catch (error) {
@@ -115,7 +94,7 @@ export function importsRouter(deps: ImportsRouterDependencies): Router {
 
   router.get('/imports/:id', async (req, res) => {
     try {
-      const principal = requireRole(res, 'EDITOR', 'Reading an import');
+      const principal = callerWithRole(res, 'EDITOR', 'imports');
       const row = await repository.byId(String(req.params.id));
       // An editor sees only its own imports; another's answers as missing, like an unknown id.
       if (!row || (principal.role !== 'ADMIN' && row.by !== principal.id)) throw new ClientError(`No import has id "${String(req.params.id).slice(0, 60)}".`, ErrorCode.NOT_FOUND);
@@ -127,7 +106,7 @@ export function importsRouter(deps: ImportsRouterDependencies): Router {
 
   router.delete('/imports/:id', async (req, res) => {
     try {
-      const principal = requireRole(res, 'ADMIN', 'Withdrawing an import');
+      const principal = callerWithRole(res, 'ADMIN', 'withdrawals of imports');
       res.json(await withdrawImport(deps.db, String(req.params.id), principal));
     } catch (error) {
       fail(res, error, deps.logger);

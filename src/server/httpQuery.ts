@@ -6,7 +6,7 @@ import type { Role } from '../auth/roles';
 import { hasRole } from '../auth/policy';
 
 /**
- * Small helpers of the GET routes beside /graphql (reports, exports): their
+ * Small helpers of the routes beside /graphql (reports, exports, imports): their
  * query parameters and their JSON errors, which have the shape /graphql's have.
  */
 
@@ -22,6 +22,9 @@ export const STATUS: Partial<Record<string, number>> = {
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.RESULT_TOO_LARGE]: 413,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [ErrorCode.QUERY_TIMEOUT]: 504,
 };
 
 /** The same JSON error body as /graphql's, with `field` for bad input. */
