@@ -11,7 +11,8 @@
  * Results go to stdout, messages to stderr. Exit 2 on bad arguments or input, 1 on failure.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config, type DatabaseConfig } from '../src/config';
+import type { DatabaseConfig } from '../src/config';
+import { startCli, UsageError } from './cliStart';
 import { connectDatabase, type ConnectedDatabase } from '../src/db/connectDatabase';
 import { migrate } from '../src/db/migrate';
 import { ClientError } from '../src/errors';
@@ -40,7 +41,6 @@ const USAGE = `Usage: npm run apikey -- create --name NAME --role ROLE [--organi
 Connects to NEO4J_URI when set, otherwise opens the embedded store in SAMVERKAN_DATA_DIR
 (default .data/neo4j), which is possible only while the service is not running.`;
 
-class UsageError extends Error {}
 
 type Command =
   | { name: 'create'; input: { name: string; role: string; organisations: string[]; expiresAt: string | null }; json: boolean }
@@ -182,20 +182,9 @@ function explainConnectionFailure(error: unknown, database: DatabaseConfig): str
 }
 
 async function main(): Promise<number> {
-  let command: Command | 'help';
-  let config: Config;
-  try {
-    command = parseCommand(process.argv.slice(2));
-    if (command === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof UsageError || error instanceof ConfigError)) throw error;
-    process.stderr.write(`apikey: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const cli = startCli('apikey', USAGE, parseCommand);
+  if (typeof cli === 'number') return cli;
+  const { options: command, config } = cli;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   // A free Bolt port, so a running service's port is no obstacle and the store lock is the only one that can be.
   const database: DatabaseConfig =

@@ -14,7 +14,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config, type DatabaseConfig } from '../src/config';
+import type { DatabaseConfig } from '../src/config';
+import { startCli, UsageError } from './cliStart';
 import { connectDatabase, type ConnectedDatabase } from '../src/db/connectDatabase';
 import { migrate } from '../src/db/migrate';
 import { ClientError, ForbiddenError } from '../src/errors';
@@ -39,7 +40,6 @@ const USAGE = `Usage: npm run import -- FILE [--kind KIND] [--dry-run] [--partia
   --as ROLE:ORGS   import with a principal's limits, e.g. --as EDITOR:malmo-ideella (default: SYSTEM, full rights)
   --withdraw ID    remove what import ID created (records, ties, memberships, participations)`;
 
-class UsageError extends Error {}
 
 interface Options {
   file: string | null;
@@ -94,20 +94,9 @@ function pauseAfterBatch(): number | undefined {
 }
 
 async function main(): Promise<number> {
-  let options: Options | 'help';
-  let config: Config;
-  try {
-    options = parseOptions(process.argv.slice(2));
-    if (options === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof UsageError || error instanceof ConfigError)) throw error;
-    process.stderr.write(`import: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const cli = startCli('import', USAGE, parseOptions);
+  if (typeof cli === 'number') return cli;
+  const { options, config } = cli;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const database: DatabaseConfig = config.database.mode === 'embedded' ? { ...config.database, boltPort: 0 } : config.database;
   let connected: ConnectedDatabase | null = null;

@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config, type DatabaseConfig } from '../src/config';
+import type { DatabaseConfig } from '../src/config';
+import { startCli, UsageError } from './cliStart';
 import { connectDatabase, type ConnectedDatabase } from '../src/db/connectDatabase';
 import { migrate } from '../src/db/migrate';
 import { ClientError } from '../src/errors';
@@ -46,7 +47,6 @@ const USAGE = `Usage: npm run report -- --period PERIOD [--area AREA_ID] [--form
 
 Runs as the SYSTEM principal, with full rights (citizens' names and small counts shown).`;
 
-class UsageError extends Error {}
 
 const CLI_MIN_TIMEOUT_MS = 300_000;
 
@@ -102,20 +102,9 @@ function progress(message: string): void {
 }
 
 async function main(): Promise<number> {
-  let options: Options | 'help';
-  let config: Config;
-  try {
-    options = parseOptions(process.argv.slice(2));
-    if (options === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof UsageError || error instanceof ConfigError)) throw error;
-    process.stderr.write(`report: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const cli = startCli('report', USAGE, parseOptions);
+  if (typeof cli === 'number') return cli;
+  const { options, config } = cli;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const database: DatabaseConfig = config.database.mode === 'embedded' ? { ...config.database, boltPort: 0 } : config.database;
   let connected: ConnectedDatabase | null = null;

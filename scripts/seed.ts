@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { ConfigError, loadConfig, type Config } from '../src/config';
+import { startCli, UsageError } from './cliStart';
 import { connectDatabase, type ConnectedDatabase } from '../src/db/connectDatabase';
 import { migrate } from '../src/db/migrate';
 import { createLogger } from '../src/logger';
@@ -35,7 +35,6 @@ interface Args {
   batchSize: number;
 }
 
-class UsageError extends Error {}
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -115,16 +114,9 @@ function printSummary(dataset: Dataset, summary: LoadSummary): void {
 }
 
 async function main(): Promise<number> {
-  let args: Args;
-  let config: Config;
-  try {
-    args = parseArguments(process.argv.slice(2));
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof UsageError || error instanceof ConfigError)) throw error;
-    process.stderr.write(`seed: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const cli = startCli('seed', USAGE, parseArguments);
+  if (typeof cli === 'number') return cli;
+  const { options: args, config } = cli;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   let database: ConnectedDatabase | null = null;
   const bar = new SingleBar(
