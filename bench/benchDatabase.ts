@@ -5,6 +5,10 @@ import type { Config } from '../src/config';
 import { Database, createDriver } from '../src/db/database';
 import { QueryStore } from '../src/db/queryStore';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embeddedNeo4j';
+import { migrate } from '../src/db/migrate';
+import { silentLogger } from '../src/logger';
+import { generateCity } from '../src/seed/generateCity';
+import { loadDataset, wipeDatabase, type LoadSummary } from '../src/seed/loadDataset';
 
 export interface BenchDatabase {
   db: Database;
@@ -46,4 +50,12 @@ export async function openBenchDatabase(config: Config, name: string, log: (line
       fs.rmSync(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Empties the benchmark's database, applies the migrations and loads a generated city. */
+export async function loadGeneratedCity(db: Database, city: { actors: number; seed: number }, log: (line: string) => void): Promise<LoadSummary> {
+  await wipeDatabase(db);
+  await migrate(db, silentLogger);
+  log(`generating and loading a city of ${city.actors} actors (seed ${city.seed})…`);
+  return loadDataset(db, generateCity(city));
 }

@@ -17,18 +17,15 @@ import { CollaborationIndexStore } from '../src/analytics/collaborationIndex/col
 import { DEVELOPMENT_ADMIN } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
 import { createContext } from '../src/context';
-import { migrate } from '../src/db/migrate';
 import { explorerRouter } from '../src/explorer/explorerRoute';
 import { silentLogger } from '../src/logger';
 import { buildSchema } from '../src/schema/buildSchema';
-import { generateCity } from '../src/seed/generateCity';
-import { loadDataset, wipeDatabase } from '../src/seed/loadDataset';
 import { createServer } from '../src/server/createServer';
 import { createServiceInfoProvider } from '../src/system/serviceInfo';
 import { VERSION } from '../src/version';
 import { buildExplorer } from '../scripts/buildExplorer';
 import { openBrowser, waitForPicture, type PageGlobals } from '../test/browser/browserSession';
-import { openBenchDatabase } from './benchDatabase';
+import { loadGeneratedCity, openBenchDatabase } from './benchDatabase';
 
 const { values } = parseArgs({
   options: {
@@ -59,10 +56,7 @@ async function main(): Promise<void> {
   const browser = await openBrowser();
   let server: Awaited<ReturnType<typeof createServer>> | null = null;
   try {
-    await wipeDatabase(db);
-    await migrate(db, silentLogger);
-    log(`generating and loading a city of ${values.actors} actors (seed ${values.seed})…`);
-    await loadDataset(db, generateCity({ actors: Number(values.actors), seed: Number(values.seed) }));
+    await loadGeneratedCity(db, { actors: Number(values.actors), seed: Number(values.seed) }, log);
     await index.refresh();
     await buildExplorer();
     const serviceInfo = createServiceInfoProvider(db, VERSION);

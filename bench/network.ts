@@ -24,16 +24,13 @@ import { parseScope, type Scope } from '../src/analytics/scope';
 import type { Principal } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
 import { createContext, type Context } from '../src/context';
-import { migrate } from '../src/db/migrate';
 import { silentLogger } from '../src/logger';
-import { generateCity } from '../src/seed/generateCity';
-import { loadDataset, wipeDatabase } from '../src/seed/loadDataset';
 import { createServiceInfoProvider } from '../src/system/serviceInfo';
 import { VERSION } from '../src/version';
 import { loadNetwork, type NetworkLayout, type NetworkPayload } from '../src/visualisation/networkService';
 import { renderNetworkFile } from '../src/visualisation/exports/renderNetworkFile';
 import { EXPORT_FORMATS } from '../src/visualisation/exports/networkFile';
-import { openBenchDatabase } from './benchDatabase';
+import { loadGeneratedCity, openBenchDatabase } from './benchDatabase';
 
 const { values } = parseArgs({
   options: {
@@ -77,10 +74,7 @@ async function benchSize(actors: number, rows: string[][]): Promise<void> {
   const index = new CollaborationIndexStore({ db, logger: silentLogger });
   const serviceInfo = createServiceInfoProvider(db, VERSION);
   try {
-    await wipeDatabase(db);
-    await migrate(db, silentLogger);
-    log(`generating and loading a city of ${actors} actors (seed ${values.seed})…`);
-    await loadDataset(db, generateCity({ actors, seed: Number(values.seed) }));
+    await loadGeneratedCity(db, { actors, seed: Number(values.seed) }, log);
     const built = await index.refresh();
     if (!built) throw new Error('the collaboration index could not be built');
     log(`${built.actorCount} actors, ${built.tieCount} ties; index built in ${ms(index.lastBuildMs ?? 0)}`);

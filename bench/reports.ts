@@ -23,11 +23,8 @@ import { parseScope } from '../src/analytics/scope';
 import type { Principal } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
 import { createContext } from '../src/context';
-import { openBenchDatabase } from './benchDatabase';
-import { migrate } from '../src/db/migrate';
+import { loadGeneratedCity, openBenchDatabase } from './benchDatabase';
 import { silentLogger } from '../src/logger';
-import { generateCity } from '../src/seed/generateCity';
-import { loadDataset, wipeDatabase } from '../src/seed/loadDataset';
 import { createServiceInfoProvider } from '../src/system/serviceInfo';
 import { VERSION } from '../src/version';
 import { buildPartnershipReport, REPORT_BETWEENNESS, type ReportOptions } from '../src/reports/buildReport';
@@ -64,10 +61,7 @@ async function main(): Promise<void> {
   const index = new CollaborationIndexStore({ db, logger: silentLogger });
   const serviceInfo = createServiceInfoProvider(db, VERSION);
   try {
-    await wipeDatabase(db);
-    await migrate(db, silentLogger);
-    log(`generating and loading a city of ${ACTORS} actors (seed ${values.seed})…`);
-    const loaded = await loadDataset(db, generateCity({ actors: ACTORS, seed: Number(values.seed) }));
+    const loaded = await loadGeneratedCity(db, { actors: ACTORS, seed: Number(values.seed) }, log);
     const built = await index.refresh();
     if (!built) throw new Error('the collaboration index could not be built');
     log(`loaded in ${loaded.seconds.toFixed(1)} s: ${built.actorCount} actors, ${built.tieCount} ties; index built in ${ms(index.lastBuildMs ?? 0)}`);

@@ -28,13 +28,10 @@ import { parseScope, scopeParams } from '../src/analytics/scope';
 import { SYSTEM_PRINCIPAL } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
 import { createContext, type Context } from '../src/context';
-import { openBenchDatabase } from './benchDatabase';
-import { migrate } from '../src/db/migrate';
+import { loadGeneratedCity, openBenchDatabase } from './benchDatabase';
 import { createErrorFormatter } from '../src/errors';
 import { createLogger, silentLogger } from '../src/logger';
 import { buildSchema } from '../src/schema/buildSchema';
-import { generateCity } from '../src/seed/generateCity';
-import { loadDataset, wipeDatabase } from '../src/seed/loadDataset';
 import { createServiceInfoProvider } from '../src/system/serviceInfo';
 import { parseRange, periodsBetween } from '../src/timeline/period';
 import { VERSION } from '../src/version';
@@ -101,11 +98,7 @@ async function main(): Promise<void> {
   const server = new ApolloServer<Context>({ schema: buildSchema(), formatError: createErrorFormatter(logger) });
   await server.start();
   try {
-    await wipeDatabase(db);
-    await migrate(db, silentLogger);
-    log(`generating and loading a city of ${ACTORS} actors (seed ${values.seed})…`);
-    const city = generateCity({ actors: ACTORS, seed: Number(values.seed) });
-    const loaded = await loadDataset(db, city);
+    const loaded = await loadGeneratedCity(db, { actors: ACTORS, seed: Number(values.seed) }, log);
     const built = await index.refresh();
     if (!built) throw new Error('the collaboration index could not be built');
     log(`loaded in ${loaded.seconds.toFixed(1)} s: ${built.actorCount} actors, ${built.tieCount} ties; index built in ${ms(index.lastBuildMs ?? 0)}`);
