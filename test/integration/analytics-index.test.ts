@@ -72,7 +72,7 @@ describe('the collaboration index', () => {
     for (const scope of SCOPE_VARIANTS) await expectSameCounts(index!, scope as AnalyticsScopeInput);
   });
 
-  it('answers only for the graph version it was built from: after a write, Cypher answers until it is rebuilt', async () => {
+  it('answers only for the graph version it was built from: after a write, Cypher answers until it has followed', async () => {
     await api.index!.refresh();
     const before = await api.ok<Matrix>(MATRIX, { scope: { asOf: AS_OF } });
     expect(before.sectorMatrix.method).toEqual({ engine: 'COLLABORATION_INDEX', nodeCount: 12, tieCount: 11 });
@@ -81,9 +81,12 @@ describe('the collaboration index', () => {
 
     await addTie(api, 'uni1', 'pub3', { kind: 'KNOWLEDGE_EXCHANGE', since: '2019-01-01' });
     const after = await api.ok<Matrix>(MATRIX, { scope: { asOf: AS_OF } });
-    expect(after.sectorMatrix.method).toEqual({ engine: 'CYPHER_AGGREGATION', nodeCount: 12, tieCount: 12 });
-    expect(after.diversity.method).toEqual({ engine: 'CYPHER_AGGREGATION', tieCount: 12 });
-    expect(after.crossSectorTies).toEqual({ totalCount: 9, method: { engine: 'SCOPE_NETWORK', tieCount: 12 } });
+    // The stale index is never used. A field answers from Cypher, or from the index
+    // once it has followed the write in the background (which may happen between
+    // the fields of one request): either way with the write's tie counted.
+    expect(after.sectorMatrix.method).toEqual({ engine: expect.stringMatching(/^(CYPHER_AGGREGATION|COLLABORATION_INDEX)$/), nodeCount: 12, tieCount: 12 });
+    expect(after.diversity.method).toEqual({ engine: expect.stringMatching(/^(CYPHER_AGGREGATION|COLLABORATION_INDEX)$/), tieCount: 12 });
+    expect(after.crossSectorTies).toEqual({ totalCount: 9, method: { engine: expect.stringMatching(/^(SCOPE_NETWORK|COLLABORATION_INDEX)$/), tieCount: 12 } });
 
     expect((await api.index!.refresh())?.tieCount).toBe(14);
     const rebuilt = await api.ok<Matrix>(MATRIX, { scope: { asOf: AS_OF, areaId: 'city' } });
