@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ListShape } from './actorRepository';
-import { needsActorDetail, selectedTies, selects } from '../loaders/selection';
+import type { DetailShape, ListShape } from './actorRepository';
+import { needsActorDetail, selectedAreasAsOf, selectedTies, selects } from '../loaders/selection';
 import { tieListArgs } from '../collaborations/tiePage';
 
 /**
@@ -10,14 +10,23 @@ import { tieListArgs } from '../collaborations/tiePage';
  * `collaborations` fields ask for the same page.
  */
 export function actorListShape(info: GraphQLResolveInfo): ListShape {
-  const detail = needsActorDetail(info, [['nodes'], ['edges', 'node']]);
-  const selected = selectedTies(info);
-  if (!selected) return { detail, ties: null };
+  return { detail: needsActorDetail(info, [['nodes'], ['edges', 'node']]), ties: tiesAt(info) };
+}
+
+/** What `actor(id)` fetches with the actor: its selected page of ties and its selected memberships, in the same statement. */
+export function actorDetailShape(info: GraphQLResolveInfo): DetailShape {
+  return { ties: tiesAt(info, [[]]), areas: selectedAreasAsOf(info) };
+}
+
+/** The loader key of the page of ties selected at `paths` (by default a list's actors), when one page is selected. */
+function tiesAt(info: GraphQLResolveInfo, paths?: readonly string[][]): ListShape['ties'] {
+  const selected = selectedTies(info, paths);
+  if (!selected) return null;
   try {
-    return { detail, ties: tieListArgs(selected.args, selected.shape) };
+    return tieListArgs(selected.args, selected.shape);
   } catch {
     // A bad `first` or `after` on the ties: their own resolver reports it, with its path.
-    return { detail, ties: null };
+    return null;
   }
 }
 

@@ -45,6 +45,19 @@ export interface ListedActor {
   ties: CollaborationEdgeRecord[];
 }
 
+/** What `actor(id)` fetches with each actor: one page of its ties, its memberships as of a date; null for a part not selected. */
+export interface DetailShape {
+  ties: TieListArgs | null;
+  areas: { asOf: string | null } | null;
+}
+
+/** An actor with the parts of it that a DetailShape asked for (empty lists for the others). */
+export interface DetailRow {
+  actor: ActorRecord;
+  ties: CollaborationEdgeRecord[];
+  areas: Array<{ area: MembershipRecord['area']; since: string; until: string | null }>;
+}
+
 /** The statement parameters of a ListShape (actors/list and areas/actorsByAreas share them). */
 export function listShapeParams(shape: ListShape): Record<string, unknown> {
   return {
@@ -71,6 +84,12 @@ export class ActorRepository {
     const rows = await this.db.readRows<{ actor: ActorRecord }>('actors/byIds', { ids }, this.observer);
     const byId = new Map(rows.map((row) => [row.actor.id, row.actor]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Whole actors by id, each with its selected ties and memberships: one statement for `actor(id)` however much it selects. */
+  detailByIds(ids: readonly string[], shape: DetailShape): Promise<DetailRow[]> {
+    const params = { ids, ...listShapeParams({ detail: true, ties: shape.ties }), withAreas: shape.areas !== null, areasAsOf: shape.areas?.asOf ?? null };
+    return this.db.readRows<DetailRow>('actors/detailByIds', params, this.observer);
   }
 
   list(filter: ActorListFilter, after: string | null, limit: number, shape: ListShape): Promise<ListedActor[]> {

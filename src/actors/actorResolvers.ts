@@ -12,8 +12,8 @@ import { today } from '../validation/inputs';
 import { membership, parseCreateActor, parseUpdateActor, type AreaMembershipInput, type CreateActorInput, type UpdateActorInput } from './actorInput';
 import type { ActorListFilter, ActorRow } from './actorRepository';
 import { tieListArgs, type TiePageArgs } from '../collaborations/tiePage';
-import { selectedAreasAsOf, selectedTies, selects, tieShapeOf } from '../loaders/selection';
-import { actorListShape, needsPage } from './actorListShape';
+import { selects, tieShapeOf } from '../loaders/selection';
+import { actorDetailShape, actorListShape, needsPage } from './actorListShape';
 
 interface ActorFilterInput {
   kinds?: ActorListFilter['kinds'];
@@ -68,24 +68,6 @@ function whole<K extends keyof ActorRecord>(key: K) {
     actor.partial ? ctx.loaders.actor.load(actor.id).then((found) => found?.[key] ?? null) : actor[key];
 }
 
-/**
- * Starts the loads of the actor's selected ties and areas beside the load of the
- * actor itself: three statements at once instead of one and then two. The fields'
- * own resolvers then find the same loads in their loaders.
- */
-function prefetchActorFields(ctx: Context, info: GraphQLResolveInfo, id: string): void {
-  const ties = selectedTies(info, [[]]);
-  if (ties) {
-    try {
-      ctx.loaders.actorTies(tieListArgs(ties.args, ties.shape)).load(id).catch(() => undefined);
-    } catch {
-      // A bad `first` or `after`: the field's own resolver reports it.
-    }
-  }
-  const areas = selectedAreasAsOf(info);
-  if (areas) ctx.loaders.actorMemberships(areas.asOf).load(id).catch(() => undefined);
-}
-
 /** Fields every actor type shares. */
 const actorFields = {
   name: (actor: ActorRecord) => actor.name ?? `Citizen ${actor.id}`,
@@ -125,10 +107,8 @@ export const actorResolvers = {
   },
   ...organisationTypes,
   Query: {
-    actor: (_: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo) => {
-      prefetchActorFields(ctx, info, args.id);
-      return ctx.loaders.actor.load(args.id);
-    },
+    // The actor, its selected ties and its areas in one statement; the fields find their parts in their loaders.
+    actor: (_: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo) => ctx.loaders.actorDetail(actorDetailShape(info)).load(args.id),
     actors: async (_: unknown, args: { filter?: ActorFilterInput | null } & PageArgs, ctx: Context, info: GraphQLResolveInfo) => {
       const first = pageSize(args.first);
       const after = decodeCursor('actors', args.after);

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { ActorRepository, ActorRow, ListedActor, ListShape } from '../actors/actorRepository';
+import type { ActorRepository, ActorRow, DetailShape, ListedActor, ListShape } from '../actors/actorRepository';
 import type { AreaRepository } from '../areas/areaRepository';
 import type { InitiativeRepository } from '../initiatives/initiativeRepository';
 import type { CollaborationRepository, TieListArgs } from '../collaborations/collaborationRepository';
@@ -63,8 +63,35 @@ export function createLoaders(repos: Repositories) {
     }
   };
 
+  const actorMemberships = loaderFamily((asOf: string | null) =>
+    new DataLoader(async (ids: readonly string[]) => {
+      const rows = await repos.actors.membershipsByActors(ids, asOf);
+      return groupByKeys(ids, rows, (row) => row.actorId, (row) => ({ area: row.area, since: row.since, until: row.until }));
+    }),
+  );
+
+  /**
+   * `actor(id)` with the parts its selection names, one statement per batch; the
+   * ties and memberships go into their loaders under the keys their fields compute.
+   */
+  const actorDetail = loaderFamily((shape: DetailShape) =>
+    new DataLoader<string, ActorRecord | null>(async (ids) => {
+      const rows = await repos.actors.detailByIds(ids, shape);
+      for (const row of rows) {
+        actor.prime(row.actor.id, row.actor);
+        if (shape.ties) {
+          actorTies(shape.ties).prime(row.actor.id, row.ties);
+          for (const tie of row.ties) primeActor(tie.partner);
+        }
+        if (shape.areas) actorMemberships(shape.areas.asOf).prime(row.actor.id, row.areas);
+      }
+      return oneByKeys(ids, rows, (row) => row.actor.id, (row) => row.actor, null);
+    }),
+  );
+
   return {
     actor,
+    actorDetail,
     area,
     initiative,
     collaboration,
@@ -75,12 +102,7 @@ export function createLoaders(repos: Repositories) {
       const rows = await repos.areas.childrenByIds(ids);
       return groupByKeys(ids, rows, (row) => row.parentId, (row) => row.area);
     }),
-    actorMemberships: loaderFamily((asOf: string | null) =>
-      new DataLoader(async (ids: readonly string[]) => {
-        const rows = await repos.actors.membershipsByActors(ids, asOf);
-        return groupByKeys(ids, rows, (row) => row.actorId, (row) => ({ area: row.area, since: row.since, until: row.until }));
-      }),
-    ),
+    actorMemberships,
     actorParticipations: loaderFamily((asOf: string | null) =>
       new DataLoader(async (ids: readonly string[]) => {
         const rows = await repos.initiatives.participationsByActors(ids, asOf);

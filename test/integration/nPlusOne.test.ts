@@ -109,7 +109,7 @@ describe('no N+1', () => {
     expect(result.queries).toEqual(['actors/list']);
   });
 
-  it('loads an actor with its ties and areas in three statements (ties and areas are started beside the actor)', async () => {
+  it('loads an actor with its ties, partners and areas in one statement', async () => {
     await buildNetwork(3);
     const result = await api.run<{ actor: { name: string; collaborations: { edges: unknown[] }; areas: Array<{ area: { id: string } }> } }>(
       `{ actor(id: "n001") { name collaborations(first: 100) { edges { node { id } partner { id } } } areas { since area { id } } } }`,
@@ -117,6 +117,45 @@ describe('no N+1', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.actor.collaborations.edges).toHaveLength(1);
     expect(result.data?.actor.areas.map((membership) => membership.area.id)).toEqual(['c']);
-    expect([...result.queries].sort()).toEqual(['actors/byIds', 'actors/membershipsByActors', 'collaborations/byActors']);
+    expect(result.queries).toEqual(['actors/detailByIds']);
+  });
+
+  it('fetches with an actor only the ties and areas its selection names, with their asOf and page', async () => {
+    await buildNetwork(3);
+    const bare = await api.run<{ actor: { name: string } }>(`{ actor(id: "hub") { name description } }`);
+    expect(bare.errors).toBeUndefined();
+    expect(bare.data?.actor.name).toBe('Hub');
+    expect(bare.queries).toEqual(['actors/detailByIds']);
+
+    // Page 2 of the hub's ties, one a page, as of a day before any tie or membership: empty lists, still one statement.
+    const early = await api.run<{ actor: { collaborations: { edges: unknown[] }; areas: unknown[] } }>(
+      `{ actor(id: "n001") { collaborations(first: 1, asOf: "2019-01-01") { edges { node { id } } } areas(asOf: "2019-01-01") { since } } }`,
+    );
+    expect(early.errors).toBeUndefined();
+    expect(early.data?.actor).toEqual({ collaborations: { edges: [] }, areas: [] });
+    expect(early.queries).toEqual(['actors/detailByIds']);
+
+    const first = await api.run<{ actor: { collaborations: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string } } } }>(
+      `{ actor(id: "hub") { collaborations(first: 2) { edges { node { id } } pageInfo { endCursor } } } }`,
+    );
+    expect(first.data?.actor.collaborations.edges.map((edge) => edge.node.id)).toEqual(['t-n000', 't-n001']);
+    const second = await api.run<{ actor: { collaborations: { edges: Array<{ node: { id: string } }> } } }>(
+      `query($after: String) { actor(id: "hub") { collaborations(first: 2, after: $after) { edges { node { id } } } } }`,
+      { after: first.data?.actor.collaborations.pageInfo.endCursor },
+    );
+    expect(second.data?.actor.collaborations.edges.map((edge) => edge.node.id)).toEqual(['t-n002']);
+    expect(second.queries).toEqual(['actors/detailByIds']);
+  });
+
+  it('loads two differently shaped collaborations of one actor through the loaders, with correct pages', async () => {
+    await buildNetwork(3);
+    const result = await api.run<{ actor: { a: { edges: unknown[] }; b: { edges: unknown[] } } }>(
+      `{ actor(id: "hub") { a: collaborations(first: 1) { edges { node { id } } } b: collaborations(first: 3) { edges { node { id } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.actor.a.edges).toHaveLength(1);
+    expect(result.data?.actor.b.edges).toHaveLength(3);
+    // Two pages asked: the actor's statement fetches none, and one batch per page follows.
+    expect(result.queries.filter((name) => name === 'collaborations/byActors')).toHaveLength(2);
   });
 });
