@@ -15,6 +15,12 @@ export interface LayoutInput {
   nodes: readonly string[];
   /** Ties as [source, target]; repeated pairs count once. */
   edges: ReadonlyArray<readonly [string, string]>;
+  /**
+   * Optional group per node (its home area): a node starts near its group's centre
+   * instead of anywhere on the disc. Ties cluster by area, so the layout starts close
+   * to its end and fewer iterations converge on large graphs.
+   */
+  groups?: ReadonlyMap<string, string>;
 }
 
 export interface LayoutOptions {
@@ -28,13 +34,24 @@ export interface LayoutOptions {
 /** Values per node in the layout's node matrix (graphology-layout-forceatlas2's PPN). */
 const PER_NODE = 10;
 
-/** Fixed by the graph's size, so the same graph always gets the same number: fewer on large graphs, where each costs more. */
+/**
+ * Fixed by the graph's size, so the same graph always gets the same number: fewer
+ * on large graphs, where each costs more and the grouped start leaves less to do
+ * (measured on a 10k city's largest district, 5.7k actors: 120 iterations took 9.7 s).
+ */
 export function iterationsFor(order: number): number {
   if (order <= 500) return 400;
   if (order <= 2_000) return 250;
-  if (order <= 10_000) return 120;
-  return 60;
+  if (order <= 10_000) return 60;
+  return 30;
 }
+
+/**
+ * Barnes–Hut's accuracy on large graphs: 1.0 instead of the package's 0.5 costs a
+ * third of the time per iteration (5.7k nodes) and still separates the clusters the
+ * picture is about; small graphs keep the package's settings exactly.
+ */
+export const barnesHutThetaFor = (order: number): number => (order > 2_000 ? 1 : (DEFAULT_SETTINGS.barnesHutTheta as number));
 
 /** FNV-1a of the id: the start position depends on the actor alone, not on the order or the other actors. */
 function hashOf(text: string, salt: number): number {
@@ -53,12 +70,37 @@ export function seedPosition(id: string, order: number): Position {
   return { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
 }
 
+/**
+ * The grouped start: the group's centre on the disc of the whole graph, the node on
+ * a disc around it sized by the group, both derived from ids alone (deterministic).
+ */
+export function groupedSeedPosition(id: string, group: string, groupSize: number, order: number): Position {
+  const centre = seedPosition(`group:${group}`, order);
+  const radius = 10 * Math.sqrt(Math.max(groupSize, 1)) * Math.sqrt(hashOf(id, 1));
+  const angle = 2 * Math.PI * hashOf(id, 2);
+  return { x: 0.8 * centre.x + radius * Math.cos(angle), y: 0.8 * centre.y + radius * Math.sin(angle) };
+}
+
+function startPositions(ids: readonly string[], groups: ReadonlyMap<string, string> | undefined): Map<string, Position> {
+  const sizes = new Map<string, number>();
+  for (const id of ids) {
+    const group = groups?.get(id);
+    if (group !== undefined) sizes.set(group, (sizes.get(group) ?? 0) + 1);
+  }
+  return new Map(
+    ids.map((id) => {
+      const group = groups?.get(id);
+      return [id, group === undefined ? seedPosition(id, ids.length) : groupedSeedPosition(id, group, sizes.get(group) as number, ids.length)];
+    }),
+  );
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Deterministic ForceAtlas2 (graphology-layout-forceatlas2): nodes in id order,
- * seeded from a hash of their ids, the package's inferred settings for the
- * graph's size, and a fixed number of iterations, so the same network always
+ * seeded from a hash of their ids (near their group's centre when grouped), the
+ * package's inferred settings for the graph's size (a coarser Barnes–Hut on large ones), and a fixed number of iterations, so the same network always
  * gets the same positions. The iterations run in slices of about `sliceMs`,
  * yielding to the event loop between them; the state lives in the node matrix,
  * so slicing does not change the result. Past the deadline it stops and throws:
@@ -67,7 +109,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function forceAtlas2Layout(input: LayoutInput, options: LayoutOptions): Promise<Map<string, Position>> {
   const ids = [...new Set(input.nodes)].sort(compareIds);
   const graph = new Graph({ type: 'undirected', multi: false });
-  for (const id of ids) graph.addNode(id, seedPosition(id, ids.length));
+  const starts = startPositions(ids, input.groups);
+  for (const id of ids) graph.addNode(id, starts.get(id) as Position);
   // Edges in a fixed order too: the forces are float sums, whose result depends on the order of their terms.
   const pairs = input.edges.filter(([source, target]) => source !== target).map(([source, target]) => (source < target ? [source, target] : [target, source]));
   pairs.sort((a, b) => compareIds(a[0], b[0]) || compareIds(a[1], b[1]));
@@ -81,7 +124,7 @@ export async function forceAtlas2Layout(input: LayoutInput, options: LayoutOptio
     return positions;
   }
   // As the package's own runner does: its defaults, then the settings inferred for the graph's size.
-  const settings = { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(graph) };
+  const settings = { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(graph), barnesHutTheta: barnesHutThetaFor(graph.order) };
   const invalid = validateSettings(settings);
   if (invalid) throw new Error(`forceAtlas2Layout: ${invalid.message}`);
   const matrices = graphToByteArrays(graph, () => 1);

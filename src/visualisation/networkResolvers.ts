@@ -9,6 +9,7 @@ interface NetworkArgs {
   layoutFrom?: string | null;
   layoutTo?: string | null;
   include?: NetworkMeasure[] | null;
+  overLayoutPeriod?: boolean | null;
 }
 
 /** The measures asked for, once each, in the enum's order (so equal requests share one cache entry). */
@@ -21,7 +22,7 @@ export const networkResolvers = {
     network: (_: unknown, args: NetworkArgs, ctx: Context) => {
       const scope = parseScope(args.scope, ctx.now);
       const period = layoutPeriod(args.layoutFrom ?? null, args.layoutTo ?? null);
-      return loadNetwork(ctx, { scope, layout: args.layout ?? 'FORCE_ATLAS2', ...period, include: measuresOf(args.include) });
+      return loadNetwork(ctx, { scope, layout: args.layout ?? 'FORCE_ATLAS2', ...period, include: measuresOf(args.include), overLayoutPeriod: args.overLayoutPeriod === true });
     },
   },
 };

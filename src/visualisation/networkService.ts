@@ -11,8 +11,8 @@ import { timelineIndexOf } from '../timeline/timelineIndex';
 import { actorRef } from '../reports/actorNames';
 import { today } from '../validation/inputs';
 import { networkMeasures, type BrokerageRole, type NetworkMeasure } from './networkMeasures';
-import { asOfSpan, scopeNetwork, type DaySpan, type ScopeEdge, type ScopeNode } from './scopeNetwork';
-import { forceAtlas2Layout, iterationsFor, type Position } from './forceAtlas2Layout';
+import { asOfSpan, scopeNetwork, type DatePeriod, type DaySpan, type ScopeEdge, type ScopeNode } from './scopeNetwork';
+import { barnesHutThetaFor, forceAtlas2Layout, iterationsFor, type Position } from './forceAtlas2Layout';
 
 export type NetworkLayout = 'NONE' | 'FORCE_ATLAS2';
 
@@ -30,6 +30,12 @@ export interface NetworkRequest {
    * stay those of scope.asOf.
    */
   span?: { from: string; to: string } | null;
+  /**
+   * The explorer's slider: every actor and tie of the scope on some day of the
+   * layout period (the union the layout is computed on), each node with its
+   * membership periods, so the client filters by date itself. Overrides `span`.
+   */
+  overLayoutPeriod?: boolean;
 }
 
 export interface NetworkNode {
@@ -47,6 +53,8 @@ export interface NetworkNode {
   /** Membership span in the scope's areas (exports' dynamic mode); null: open. */
   start: string | null;
   end: string | null;
+  /** Membership periods in the scope within the payload's span (see ScopeNode.periods). */
+  periods: DatePeriod[];
 }
 
 export type NetworkEdge = ScopeEdge;
@@ -88,7 +96,8 @@ const spanOf = (request: NetworkRequest): DaySpan =>
  * labels follow the policy (reports/actorNames), and the method block the
  * small-cell rule, for this caller.
  */
-export async function loadNetwork(ctx: Context, request: NetworkRequest): Promise<NetworkPayload> {
+export async function loadNetwork(ctx: Context, given: NetworkRequest): Promise<NetworkPayload> {
+  const request = given.overLayoutPeriod ? { ...given, span: layoutSpanOf(ctx, given) } : given;
   const { scope, include } = request;
   if (include.includes('BETWEENNESS') || include.includes('COMMUNITY')) await ctx.analytics.requireGds();
   const span = spanOf(request);
@@ -151,6 +160,23 @@ async function labelsFor(ctx: Context, nodes: ReadonlyArray<{ id: string; sector
   return new Map(nodes.map((node) => [node.id, actorRef(ctx, { ...node, registeredBy: registeredBy.get(node.id) ?? null }).name]));
 }
 
+/** The layout's period: the one asked for (default: from the earliest tie to today), widened to take in asOf and an export's span. */
+function layoutPeriodOf(ctx: Context, request: NetworkRequest): { from: string | null; to: string } {
+  const dates = [request.scope.asOf, ...(request.span ? [request.span.from, request.span.to] : [])].sort();
+  const to = [request.layoutTo ?? today(ctx.now), dates[dates.length - 1]].sort()[1];
+  const from = request.layoutFrom === null ? null : [request.layoutFrom, dates[0]].sort()[0];
+  return { from, to };
+}
+
+/** Before every stored date: "from the earliest tie" as a span's first day. */
+const EARLIEST = '0001-01-01';
+
+/** The span of the layout's union, for a payload over it. */
+function layoutSpanOf(ctx: Context, request: NetworkRequest): { from: string; to: string } {
+  const { from, to } = layoutPeriodOf(ctx, { ...request, span: null });
+  return { from: from ?? EARLIEST, to };
+}
+
 /**
  * The stable layout: ForceAtlas2 on the union of the scope's network over the
  * layout period (widened to take in asOf and an export's span), so it does not
@@ -158,24 +184,21 @@ async function labelsFor(ctx: Context, nodes: ReadonlyArray<{ id: string; sector
  * analysis' scope carries the period's end as its date).
  */
 async function layoutOf(ctx: Context, request: NetworkRequest): Promise<Map<string, Position>> {
-  const { scope } = request;
-  const dates = [scope.asOf, ...(request.span ? [request.span.from, request.span.to] : [])].sort();
-  const to = [request.layoutTo ?? today(ctx.now), dates[dates.length - 1]].sort()[1];
-  const from = request.layoutFrom === null ? null : [request.layoutFrom, dates[0]].sort()[0];
-  const layoutScope: Scope = { ...scope, asOf: to };
+  const { from, to } = layoutPeriodOf(ctx, request);
+  const layoutScope: Scope = { ...request.scope, asOf: to };
   const { positions } = await ctx.analytics.analyse('networkLayout', layoutScope, { from }, async (version) => {
     const deadline = Date.now() + ctx.analytics.timeoutMs;
     const { index } = await timelineIndexOf(ctx.analytics, version);
     const union = scopeNetwork(index, layoutScope, { from: from === null ? 0 : dayNumber(from), to: dayNumber(to) });
     const layout = await forceAtlas2Layout(
-      { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const) },
+      { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const), groups: union.homes },
       { deadline, onDeadline: () => new AnalyticsTimeoutError(ctx.analytics.timeoutMs) },
     );
     return {
       result: { positions: layout },
       method: {
         engine: 'COLLABORATION_INDEX' as const,
-        algorithm: `ForceAtlas2 (graphology-layout-forceatlas2, inferred settings, ${iterationsFor(union.nodes.length)} iterations, seeded from a hash of each actor id)`,
+        algorithm: `ForceAtlas2 (graphology-layout-forceatlas2, inferred settings, ${iterationsFor(union.nodes.length)} iterations, Barnes–Hut θ ${barnesHutThetaFor(union.nodes.length)}, seeded from a hash of each actor id near its home area's centre)`,
         counting: 'the union of the scope’s actors and ties over the layout period; repeated pairs count once',
         nodeCount: union.nodes.length,
         tieCount: union.edges.length,

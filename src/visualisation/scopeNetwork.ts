@@ -21,6 +21,18 @@ export interface ScopeNode {
   /** First and last day of its membership in the scope's areas within the span; null: open (or no area scope). */
   start: string | null;
   end: string | null;
+  /**
+   * Its memberships of the scope that overlap the span, merged where they touch:
+   * one open period without an area scope, none for an outside partner (TOUCHING).
+   * A client filters the span's union by date with them, exactly as the scope rules do.
+   */
+  periods: DatePeriod[];
+}
+
+/** A run of days, `YYYY-MM-DD`; null ends are open. */
+export interface DatePeriod {
+  start: string | null;
+  end: string | null;
 }
 
 /** One tie, each once, from the smaller actor id to the larger. */
@@ -38,12 +50,29 @@ export interface ScopeEdge {
 export interface ScopeNetwork {
   nodes: ScopeNode[];
   edges: ScopeEdge[];
+  /** Each member's home area within the scope (a leaf area first, then the first by index): the layout's start groups. */
+  homes: Map<string, string>;
 }
 
 /** The index's "never starts" / "never ends" day. */
 const NEVER = 99_999_999;
 /** 0: before every day. */
 const ALWAYS = 0;
+
+const OPEN_PERIOD: DatePeriod = { start: null, end: null };
+
+/** Overlapping or adjacent runs of days as fewer runs, in order (memberships of an area and its sub-areas often overlap). */
+function mergedPeriods(runs: Array<[number, number]>): DatePeriod[] {
+  runs.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [since, until] of runs) {
+    const last = merged[merged.length - 1];
+    // Day numbers are yyyymmdd: "adjacent" is only recognised within a month, which merging does not need for correctness.
+    if (last && since <= last[1] + 1) last[1] = Math.max(last[1], until);
+    else merged.push([since, until]);
+  }
+  return merged.map(([since, until]) => ({ start: dateOfDay(since), end: dateOfDay(until) }));
+}
 
 /** yyyymmdd → `YYYY-MM-DD`; the open ends become null. */
 export function dateOfDay(day: number): string | null {
@@ -75,6 +104,9 @@ export function scopeNetwork(index: CollaborationIndex, scope: Scope, span: DayS
   const end = new Int32Array(n).fill(ALWAYS);
   const areas = index.areaIds.map((_, area) => area);
   const inScope = scope.areaId === null ? null : new Set(index.subtreeOf(scope.areaId) ?? []);
+  const periodsOf = new Map<number, Array<[number, number]>>();
+  const home = new Int32Array(n).fill(-1);
+  const isLeaf = (area: number) => index.areaChildren[area].length === 0;
   if (inScope === null) {
     for (let actor = 0; actor < n; actor += 1) if (filter.sectorAllowed[index.actorSector[actor]]) isMember[actor] = 1;
   }
@@ -95,6 +127,10 @@ export function scopeNetwork(index: CollaborationIndex, scope: Scope, span: DayS
         isMember[actor] = 1;
         start[actor] = Math.min(start[actor], since);
         end[actor] = Math.max(end[actor], until);
+        if (home[actor] === -1 || (isLeaf(area) && !isLeaf(home[actor]))) home[actor] = area;
+        const periods = periodsOf.get(actor);
+        if (periods) periods.push([since, until]);
+        else periodsOf.set(actor, [[since, until]]);
       }
     }
   }
@@ -136,7 +172,10 @@ export function scopeNetwork(index: CollaborationIndex, scope: Scope, span: DayS
       areas: (areasOf.get(actor) ?? []).sort(),
       start: member ? dateOfDay(start[actor]) : null,
       end: member ? dateOfDay(end[actor]) : null,
+      periods: inScope === null ? [OPEN_PERIOD] : mergedPeriods(periodsOf.get(actor) ?? []),
     });
   }
-  return { nodes, edges };
+  const homes = new Map<string, string>();
+  for (let actor = 0; actor < n; actor += 1) if (home[actor] !== -1) homes.set(index.actorIds[actor], index.areaIds[home[actor]]);
+  return { nodes, edges, homes };
 }

@@ -113,6 +113,24 @@ describe('network', () => {
     expect(none.nodes.every((node) => node.x === null && node.y === null)).toBe(true);
   });
 
+  it('over the layout period holds every date’s network, with membership periods to filter it by, and the same positions', async () => {
+    const UNION = `query($scope: AnalyticsScope) { network(scope: $scope, layout: FORCE_ATLAS2, layoutFrom: "2013-01-01", overLayoutPeriod: true) {
+      nodes { id x y periods { start end } } edges { id source target since until } } }`;
+    const union = (await api.ok<{ network: { nodes: Array<{ id: string; x: number; y: number; periods: Array<{ start: string | null; end: string | null }> }>; edges: Edge[] } }>(UNION, { scope: { areaId: 'area-malmo', asOf: '2022-12-31' } })).network;
+    const holds = (start: string | null, end: string | null, date: string) => (start === null || start <= date) && (end === null || end >= date);
+    const placed = await network({ areaId: 'area-malmo', asOf: '2022-12-31' }, { layout: 'FORCE_ATLAS2', layoutFrom: '2013-01-01' });
+    const at = new Map(union.nodes.map((node) => [node.id, node]));
+    for (const node of placed.nodes) expect([at.get(node.id)?.x, at.get(node.id)?.y]).toEqual([node.x, node.y]);
+    for (const date of ['2014-06-30', '2020-12-31', '2021-01-01', '2023-06-30']) {
+      const day = await network({ areaId: 'area-malmo', asOf: date });
+      const members = union.nodes.filter((node) => node.periods.some((p) => holds(p.start, p.end, date))).map((node) => node.id);
+      expect(members).toEqual(day.nodes.map((node) => node.id));
+      const member = new Set(members);
+      const edges = union.edges.filter((edge) => holds(edge.since, edge.until, date) && member.has(edge.source) && member.has(edge.target));
+      expect(edges.map((edge) => edge.id)).toEqual(day.edges.map((edge) => edge.id));
+    }
+  });
+
   it('labels citizens by pseudonym unless the caller may see them', async () => {
     const asAdmin = await network(ROSENGARD, {}, ADMIN);
     const asAnalyst = await network(ROSENGARD, {}, ANALYST);
