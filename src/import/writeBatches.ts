@@ -2,6 +2,7 @@ import type { Database, Tx } from '../db/database';
 import type { Principal } from '../auth/principal';
 import { writeScope } from '../auth/policy';
 import { ForbiddenError } from '../errors';
+import { TYPE_OF_KIND } from '../model';
 import { IMPORT_KINDS, type ImportKind } from './kinds';
 import { planBatch } from './planBatch';
 import { readSpillBatches } from './spill';
@@ -52,11 +53,25 @@ const MERGE: Readonly<Record<ImportKind, string>> = {
   collaborations: 'import/mergeCollaborations',
 };
 
+/**
+ * Rows the batch's own plan found absent go through CREATE where a kind has such a
+ * statement (the two big kinds): no locking MERGE seek per row, about a quarter
+ * less time per tie in PROFILE. Updates keep MERGE.
+ */
+const CREATE: Readonly<Partial<Record<ImportKind, string>>> = {
+  actors: 'import/createActors',
+  collaborations: 'import/createCollaborations',
+};
+
 /** A record as its merge statement's row: the names the .cypher files use. */
 function rowParams(item: SpilledRecord): Record<string, unknown> {
   const { kind, ...record } = item.record as ImportRecord & Record<string, unknown>;
   const row: Record<string, unknown> = { ...record, row: item.row };
-  if (kind === 'actors') row.kind = record.actorKind;
+  if (kind === 'actors') {
+    row.kind = record.actorKind;
+    // The label of the kind is its GraphQL type's name, as everywhere.
+    row.label = TYPE_OF_KIND[record.actorKind as keyof typeof TYPE_OF_KIND];
+  }
   if (kind === 'initiatives') row.kind = record.initiativeKind;
   if (kind === 'collaborations') {
     row.kind = record.tieKind;
@@ -134,7 +149,11 @@ export async function writeBatches(plan: WritePlan): Promise<WriteOutcome> {
           add(next, kind, { created: planned.create.length, updated: planned.update.length, unchanged: planned.unchanged });
           if (changed.length > 0) {
             await lockScope(tx, plan.principal, planned.update.concat(planned.create.filter((item) => item.record.kind !== 'actors' || item.record.actorKind === 'CITIZEN')));
-            await tx.run(MERGE[kind], { rows: changed.map(rowParams), importId: write.importId, file: write.file, by: plan.principal.id });
+            const provenance = { importId: write.importId, file: write.file, by: plan.principal.id };
+            const create = CREATE[kind];
+            const merged = create ? planned.update : changed;
+            if (create && planned.create.length > 0) await tx.run(create, { rows: planned.create.map(rowParams), ...provenance });
+            if (merged.length > 0) await tx.run(MERGE[kind], { rows: merged.map(rowParams), ...provenance });
           }
           if (changed.length > 0 || recorded) {
             await tx.run('import/saveProgress', { id: write.importId, file: write.file, sha256: write.sha256, by: plan.principal.id, partial: write.partial, batchesDone: index + 1, counts: JSON.stringify(next) });

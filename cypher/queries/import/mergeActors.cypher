@@ -1,10 +1,10 @@
 // Import: creates or updates a batch of actors by id, with :Actor and the label of
-// its kind (labels cannot be parameters, hence one FOREACH per kind). A created
+// its kind (a dynamic label: FOREACH per kind forced an Eager operator). A created
 // actor records its import (importId, importFile, importRow, importedBy) and keeps
 // it; an updated one records only updatedByImport. Empty optional cells (null)
 // leave stored values alone.
 // params: $rows: [{id, kind, sector, name, organisationNumber, description, website,
-//         registeredBy, consentGiven, consentDate: string|null, consentPurpose, row}], $importId, $file, $by
+//         label, registeredBy, consentGiven, consentDate: string|null, consentPurpose, row}], $importId, $file, $by
 // returns: count
 UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
@@ -22,9 +22,5 @@ SET a.kind = row.kind,
     a.consentDate = coalesce(date(row.consentDate), a.consentDate),
     a.consentPurpose = coalesce(row.consentPurpose, a.consentPurpose),
     a.updatedAt = datetime()
-FOREACH (_ IN CASE WHEN row.kind = 'CITIZEN' THEN [1] ELSE [] END | SET a:Citizen)
-FOREACH (_ IN CASE WHEN row.kind = 'ASSOCIATION' THEN [1] ELSE [] END | SET a:Association)
-FOREACH (_ IN CASE WHEN row.kind = 'COMPANY' THEN [1] ELSE [] END | SET a:Company)
-FOREACH (_ IN CASE WHEN row.kind = 'CITY_DEPARTMENT' THEN [1] ELSE [] END | SET a:CityDepartment)
-FOREACH (_ IN CASE WHEN row.kind = 'ACADEMIC_INSTITUTION' THEN [1] ELSE [] END | SET a:AcademicInstitution)
+SET a:$(row.label)
 RETURN count(*) AS count
