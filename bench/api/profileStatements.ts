@@ -56,6 +56,12 @@ async function main(): Promise<void> {
   if (has('areas/actorsByAreas')) await profile('areas/actorsByAreas (area page)', store.get('areas/actorsByAreas'), { ids: [areaId], asOf: null, includeSubAreas: true, after: null, limit: 51, ...shape });
   await profile('areas/countActorsByAreas', store.get('areas/countActorsByAreas'), { ids: [areaId], asOf: null, includeSubAreas: true });
   await profile('collaborations/byActors (actor detail)', store.get('collaborations/byActors'), { ids: [setup.actorId], asOf: null, kind: null, after: null, limit: 101, tieDetail: false, partnerDetail: false });
+  if (has('actors/detailByIds')) {
+    await profile('actors/detailByIds (actor detail: ties, partners, areas)', store.get('actors/detailByIds'), {
+      ids: [setup.actorId], ...shape, tieLimit: 101, withAreas: true, areasAsOf: null,
+    });
+  }
+  await profile('raw actorDetail', rawText('actorDetail'), { id: setup.actorId });
   await profile('raw areaPage', rawText('areaPage'), { areaId });
   await profile('raw areaActorCount', rawText('areaActorCount'), { areaId });
   await driver.close();

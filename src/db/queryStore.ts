@@ -31,14 +31,30 @@ function walk(dir: string): string[] {
 }
 
 /**
+ * A statement without its comment lines and indentation: the header comments are
+ * for readers, and sending them with every request made a statement span several
+ * Bolt chunks, each its own socket write (docs/performance.md). Comments in the
+ * query files stand on lines of their own (`//` at the start), never after code.
+ */
+function compact(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('//'))
+    .join('\n');
+}
+
+/**
  * Every named statement under `cypher/queries/`, read once at start. Code refers
  * to a statement by name only; values always travel as parameters.
  */
 export class QueryStore {
   private readonly byName: ReadonlyMap<string, QueryFile>;
+  private readonly sent: ReadonlyMap<string, string>;
 
   constructor(files: QueryFile[]) {
     this.byName = new Map(files.map((file) => [file.name, file]));
+    this.sent = new Map(files.map((file) => [file.name, compact(file.text)]));
   }
 
   static load(root: string = path.join(CYPHER_DIR, 'queries')): QueryStore {
@@ -52,10 +68,11 @@ export class QueryStore {
     return new QueryStore(files);
   }
 
+  /** The statement as sent: without its header comment and indentation (see compact). */
   get(name: string): string {
-    const query = this.byName.get(name);
-    if (!query) throw new Error(`No Cypher file for query "${name}" (expected cypher/queries/${name}.cypher)`);
-    return query.text;
+    const text = this.sent.get(name);
+    if (text === undefined) throw new Error(`No Cypher file for query "${name}" (expected cypher/queries/${name}.cypher)`);
+    return text;
   }
 
   names(): string[] {

@@ -4,20 +4,28 @@ import neo4j from 'neo4j-driver';
  * Turns what the driver returns into plain JSON-friendly values: dates become
  * `YYYY-MM-DD`, date-times ISO strings, nodes and relationships their properties.
  * Integers are already numbers (the driver runs with `disableLosslessIntegers`).
+ * Arrays and plain maps are converted IN PLACE and returned: they are the
+ * driver's freshly decoded rows, owned by no one else, and copying every map of
+ * every row was a good part of the read path's garbage (docs/performance.md).
  */
 export function toPlain(value: unknown): unknown {
   // Strings, numbers and booleans are most of what a statement returns: no type probes for them.
   if (typeof value !== 'object') return value === undefined ? null : value;
   if (value === null) return null;
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = toPlain(value[i]);
-    return out;
+    for (let i = 0; i < value.length; i++) {
+      const inner: unknown = value[i];
+      if (inner === undefined || (typeof inner === 'object' && inner !== null)) value[i] = toPlain(inner);
+    }
+    return value;
   }
   if (Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const key in value) out[key] = toPlain((value as Record<string, unknown>)[key]);
-    return out;
+    const map = value as Record<string, unknown>;
+    for (const key in map) {
+      const inner = map[key];
+      if (inner === undefined || (typeof inner === 'object' && inner !== null)) map[key] = toPlain(inner);
+    }
+    return map;
   }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (neo4j.isDate(value as never)) return String(value);
