@@ -71,14 +71,21 @@ export function seedPosition(id: string, order: number): Position {
 }
 
 /**
- * The grouped start: the group's centre on the disc of the whole graph, the node on
- * a disc around it sized by the group, both derived from ids alone (deterministic).
+ * The groups' centres: evenly round a circle, in group id order, the circle wide
+ * enough that groups of even size barely overlap; so the groups start apart and the
+ * ties between them, not chance, decide which end up side by side.
  */
-export function groupedSeedPosition(id: string, group: string, groupSize: number, order: number): Position {
-  const centre = seedPosition(`group:${group}`, order);
+export function groupCentres(groups: readonly string[], order: number): Map<string, Position> {
+  const sorted = [...new Set(groups)].sort(compareIds);
+  const radius = sorted.length < 2 ? 0 : 10 * Math.sqrt(Math.max(order, 1)) * Math.max(1, Math.sqrt(sorted.length) / 3);
+  return new Map(sorted.map((group, k) => [group, { x: radius * Math.cos((2 * Math.PI * k) / sorted.length), y: radius * Math.sin((2 * Math.PI * k) / sorted.length) }]));
+}
+
+/** A grouped node's start: a point of a disc round its group's centre, sized by the group, derived from its id. */
+export function groupedSeedPosition(id: string, centre: Position, groupSize: number): Position {
   const radius = 10 * Math.sqrt(Math.max(groupSize, 1)) * Math.sqrt(hashOf(id, 1));
   const angle = 2 * Math.PI * hashOf(id, 2);
-  return { x: 0.8 * centre.x + radius * Math.cos(angle), y: 0.8 * centre.y + radius * Math.sin(angle) };
+  return { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
 }
 
 function startPositions(ids: readonly string[], groups: ReadonlyMap<string, string> | undefined): Map<string, Position> {
@@ -87,10 +94,11 @@ function startPositions(ids: readonly string[], groups: ReadonlyMap<string, stri
     const group = groups?.get(id);
     if (group !== undefined) sizes.set(group, (sizes.get(group) ?? 0) + 1);
   }
+  const centres = groupCentres([...sizes.keys()], ids.length);
   return new Map(
     ids.map((id) => {
       const group = groups?.get(id);
-      return [id, group === undefined ? seedPosition(id, ids.length) : groupedSeedPosition(id, group, sizes.get(group) as number, ids.length)];
+      return [id, group === undefined ? seedPosition(id, ids.length) : groupedSeedPosition(id, centres.get(group) as Position, sizes.get(group) as number)];
     }),
   );
 }

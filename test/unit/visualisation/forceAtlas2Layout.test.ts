@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { forceAtlas2Layout, iterationsFor, seedPosition } from '../../../src/visualisation/forceAtlas2Layout';
+import { forceAtlas2Layout, groupCentres, groupedSeedPosition, iterationsFor, seedPosition } from '../../../src/visualisation/forceAtlas2Layout';
 
 const ring = (n: number) => ({
   nodes: Array.from({ length: n }, (_, i) => `n${i}`),
@@ -13,6 +13,26 @@ jest.setTimeout(60_000);
 const later = () => ({ deadline: Date.now() + 60_000, onDeadline: () => new Error('late') });
 
 describe('forceAtlas2Layout', () => {
+  it('with groups starts each node near its group and stays deterministic whatever the order', async () => {
+    const input = ring(40);
+    const groups = new Map(input.nodes.map((id, i) => [id, i < 20 ? 'area-a' : 'area-b']));
+    const first = await forceAtlas2Layout({ ...input, groups }, later());
+    const again = await forceAtlas2Layout({ nodes: [...input.nodes].reverse(), edges: [...input.edges].reverse(), groups }, { ...later(), sliceMs: 1 });
+    expect([...again.entries()].sort()).toEqual([...first.entries()].sort());
+    const ungrouped = await forceAtlas2Layout(input, later());
+    expect([...first.entries()].sort()).not.toEqual([...ungrouped.entries()].sort());
+    // The start: a group's members closer to their own centre than to the other's.
+    const centres = groupCentres(['area-b', 'area-a', 'area-b'], 40);
+    expect([...centres.keys()]).toEqual(['area-a', 'area-b']);
+    const [a, b] = [centres.get('area-a')!, centres.get('area-b')!];
+    const distance = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y);
+    for (const id of input.nodes) {
+      const [own, other] = groups.get(id) === 'area-a' ? [a, b] : [b, a];
+      const start = groupedSeedPosition(id, own, 20);
+      expect(distance(start, own)).toBeLessThan(distance(start, other));
+    }
+  });
+
   it('gives the same positions for the same network, whatever the order it is given in and however it is sliced', async () => {
     const input = ring(30);
     const first = await forceAtlas2Layout(input, later());
