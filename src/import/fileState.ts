@@ -89,6 +89,15 @@ export class FileState {
     return [...this.referenced[kind]].filter((id) => !this.defined[kind].has(id));
   }
 
+  /**
+   * Drops the keys once the second pass is done: on a file of a million rows they
+   * are most of the process's memory, and the write pass needs none of them.
+   */
+  release(): void {
+    for (const set of [...Object.values(this.defined), ...Object.values(this.referenced), this.registrars, this.citizens, this.organisationNumbers, this.relationKeys]) set.clear();
+    this.tiePeriods.clear();
+  }
+
   private uniqueRelation(key: string): boolean {
     if (this.relationKeys.has(key)) return false;
     this.relationKeys.add(key);

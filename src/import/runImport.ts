@@ -67,6 +67,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     const first = await validateFile({ ...options, problems, workDir, onRows: (rows) => options.onProgress?.('validating', rows) });
     options.onProgress?.('checking', 0);
     const second = await checkAgainstDatabase(db, options.principal, first, problems, workDir);
+    first.state.release();
     const kinds: ImportReport['kinds'] = {};
     for (const kind of IMPORT_KINDS) {
       const rows = first.rowsRead[kind];
