@@ -2,21 +2,22 @@ import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
 import { intInRange } from '../validation/inputs';
 import type { MethodParts } from './analyticsService';
-import { gdsCommunities, gdsStructuralRisks, type CommunityAlgorithm } from './gdsRunner';
+import { gdsCommunities, type CommunityAlgorithm } from './gdsRunner';
 import { parseScope, type AnalyticsScopeInput } from './scope';
 import type { ScopeGraph } from './scopeGraph';
 import { brokersAnalysis, brokersArguments, type BetweennessInput } from './brokersAnalysis';
 import { partition } from './measures/communityComposition';
 import { modularity } from './measures/modularity';
-import { describeRisks } from './measures/structuralRisks';
+import { structuralRisksOf } from './measures/structuralRisks';
 import { basisOfGraph } from './suppression/citizenBasis';
 import { communitiesView } from './suppression/communitiesView';
 import { methodOnlyView } from './suppression/methodView';
 import { suppressorOf } from './suppression/suppressor';
 
 /**
- * Resolvers of the analytics fields computed with Graph Data Science: brokers,
- * structuralRisks and communities (docs/analytics.md, "Analytics with Graph Data Science"). Each checks that GDS is
+ * Resolvers of the analytics fields that use Graph Data Science or share its
+ * network: brokers (exact betweenness by GDS), communities, and structuralRisks
+ * (now found in the service by one depth-first search) (docs/analytics.md, "Analytics with Graph Data Science"). Each checks that GDS is
  * there, reads its arguments, and hands the work to the analytics service:
  * GDS runs on a projection of the scope (gdsRunner), the rest is computed from the
  * scope graph by the pure modules in measures/. The cached result keeps the
@@ -72,18 +73,20 @@ export const gdsResolvers = {
       return methodOnlyView(suppressorOf(ctx), analysed);
     },
     structuralRisks: async (_: unknown, args: ScopeArgs, ctx: Context) => {
-      await ctx.analytics.requireGds();
       const scope = parseScope(args.scope, ctx.now);
       const analysed = await ctx.analytics.analyse('structuralRisks', scope, null, async (version) => {
         const graph = await ctx.analytics.scopeGraph(scope, version);
-        const found = await gdsStructuralRisks(ctx, graph);
         return {
-          result: { ...describeRisks(graph, found.bridges, found.articulationPoints), citizenBasis: basisOfGraph(graph) },
-          method: sized(graph, {
-            algorithm: 'Bridges and articulation points (GDS gds.bridges.stream, gds.articulationPoints.stream); separated sectors from a depth-first search of the scope graph',
-            normalisation: null,
-            counting: `${PAIRS}; each connected part of the network is analysed on its own`,
-          }),
+          result: { ...structuralRisksOf(graph), citizenBasis: basisOfGraph(graph) },
+          method: {
+            ...sized(graph, {
+              algorithm: 'Bridges and articulation points by one depth-first search (Hopcroft–Tarjan low points) in the service; separated sectors from the same search’s per-subtree sector counts',
+              normalisation: null,
+              counting: `${PAIRS}; each connected part of the network is analysed on its own`,
+            }),
+            usesGds: false,
+            engine: graph.engine,
+          },
         };
       });
       // Separated sectors name sectors, never how many of their actors there are.

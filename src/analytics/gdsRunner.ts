@@ -96,15 +96,6 @@ export async function gdsBetweenness(deps: GdsRunnerDependencies, graph: ScopeGr
   return new Map((rows ?? []).map((row) => [idOf(graph, row.node), row.score]));
 }
 
-/** Bridges (as actor id pairs) and articulation points (actor ids). */
-export async function gdsStructuralRisks(deps: GdsRunnerDependencies, graph: ScopeGraph): Promise<{ bridges: Array<{ source: string; target: string }>; articulationPoints: string[] }> {
-  const found = await onProjectedGraph(deps, graph, async (step) => ({
-    bridges: (await step<{ source: number; target: number }>('analytics/gdsBridges')).map((row) => ({ source: idOf(graph, row.source), target: idOf(graph, row.target) })),
-    articulationPoints: (await step<{ node: number }>('analytics/gdsArticulationPoints')).map((row) => idOf(graph, row.node)),
-  }));
-  return found ?? { bridges: [], articulationPoints: [] };
-}
-
 export type CommunityAlgorithm = 'LOUVAIN' | 'LEIDEN';
 
 /** Community labels by actor id; `resolution` and `seed` reach Leiden only (GDS's Louvain takes neither). */

@@ -28,6 +28,11 @@ export function maySeeCitizenDetails(principal: Principal, registeredBy: string 
   return principal.role === 'EDITOR' && registeredBy != null && principal.organisations.includes(registeredBy);
 }
 
+/** Whether maySeeCitizenDetails can hold for some citizen: when not, no citizen's record needs reading to name it. */
+export function maySeeSomeCitizenDetails(principal: Principal): boolean {
+  return principal.role === 'ADMIN' || (principal.role === 'EDITOR' && principal.organisations.length > 0);
+}
+
 /** Whether small counts of citizens may reach the caller unsuppressed (aggregates span organisations, so ADMIN only). */
 export function maySeeSmallCitizenCounts(principal: Principal): boolean {
   return principal.role === 'ADMIN';

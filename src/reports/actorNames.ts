@@ -1,6 +1,7 @@
 import type { Context } from '../context';
-import type { Sector } from '../model';
-import { maySeeCitizenDetails } from '../auth/policy';
+import { SECTORS, type Sector } from '../model';
+import type { CollaborationIndex } from '../analytics/collaborationIndex/collaborationIndex';
+import { maySeeCitizenDetails, maySeeSomeCitizenDetails } from '../auth/policy';
 import type { ActorRef } from './reportModel';
 
 /** A citizen's display name only when the policy lets the caller see it; otherwise the pseudonym. */
@@ -18,5 +19,27 @@ export async function actorRefs(ctx: Context, ids: readonly string[]): Promise<M
   records.forEach((record, i) => {
     if (record && !(record instanceof Error)) refs.set(unique[i], actorRef(ctx, record));
   });
+  return refs;
+}
+
+/**
+ * The actors of the given ids named for the caller from the collaboration index,
+ * which holds every actor's sector and name: organisations by that name, citizens
+ * by their pseudonym unless the caller may see some citizens' names
+ * (maySeeSomeCitizenDetails), when their records are read for the registering organisation the
+ * policy needs. An ANALYST's report reads no actor record at all.
+ */
+export async function indexActorRefs(ctx: Context, index: CollaborationIndex, ids: readonly string[]): Promise<Map<string, ActorRef>> {
+  const refs = new Map<string, ActorRef>();
+  const citizens: string[] = [];
+  for (const id of new Set(ids)) {
+    const actor = index.actorNumber(id);
+    if (actor < 0) continue;
+    const sector = SECTORS[index.actorSector[actor]];
+    if (sector === 'CITIZEN' && !maySeeSomeCitizenDetails(ctx.principal)) refs.set(id, actorRef(ctx, { id, sector, name: null }));
+    else if (sector === 'CITIZEN') citizens.push(id);
+    else refs.set(id, actorRef(ctx, { id, sector, name: index.actorNames[actor] }));
+  }
+  for (const [id, ref] of await actorRefs(ctx, citizens)) refs.set(id, ref);
   return refs;
 }

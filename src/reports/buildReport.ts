@@ -9,7 +9,8 @@ import type { HeadlineFigure, HeadlineKey, PartnershipReport, ReportLang, Report
 import { DECIMALS, delta, figure, round } from './figures';
 import { crossSectorShareOf, timelineTrend, type TrendSource } from './trendSource';
 import { methodEntry } from './methodEntry';
-import { actorRefs } from './actorNames';
+import { indexActorRefs } from './actorNames';
+import { timelineIndexOf } from '../timeline/timelineIndex';
 import { activeInitiatives, tieChangesOf } from './periodActivity';
 import { IssuedReports } from './issuedReports';
 import { markRevisions } from './figureKeys';
@@ -111,7 +112,7 @@ function subAreasOf(helix: HelixView, ownId: string | null): SubAreaCoverage[] {
 export const REPORT_BETWEENNESS = { method: 'AUTO', epsilon: 0.01, delta: 0.1, seed: 42 } as const;
 
 /** Structural risks need GDS; without it the report says so and goes on. */
-async function brokersAndRisks(ctx: Context, areaId: string | null, asOf: string, first: number) {
+async function brokersAndRisks(ctx: Context, areaId: string | null, asOf: string, first: number, version: string) {
   try {
     const scope = { scope: { areaId, asOf } };
     const [brokers, risks] = await Promise.all([
@@ -123,7 +124,7 @@ async function brokersAndRisks(ctx: Context, areaId: string | null, asOf: string
       points: risks.articulationPoints.filter((row) => row.separatedSectors.length > 0),
     };
     const ids = [...brokers.brokers.map((row) => row.actorId), ...separating.points.map((row) => row.actorId), ...separating.bridges.flatMap((row) => [row.sourceId, row.targetId])];
-    const refs = await actorRefs(ctx, ids);
+    const refs = await indexActorRefs(ctx, (await timelineIndexOf(ctx.analytics, version)).index, ids);
     const ref = (id: string) => refs.get(id) ?? { id, name: id, sector: 'CITIZEN' as Sector };
     return {
       gdsUnavailable: null,
@@ -180,11 +181,11 @@ export async function buildPartnershipReport(ctx: Context, request: ReportReques
     snapshot(ctx, areaId, period.end),
     snapshot(ctx, areaId, comparison.end),
     trendSource.trend(ctx, areaId, trailingPeriods(period, options.trendPeriods ?? 8)),
-    tieChangesOf(ctx, suppressor, areaId, period),
+    tieChangesOf(ctx, suppressor, areaId, period, graphVersion),
     activeInitiatives(ctx, areaId, period),
     options.withoutGds
       ? { gdsUnavailable: { code: 'SKIPPED' as const, message: 'left out on request' }, brokers: null, risks: null, methods: [] as ReportMethod[] }
-      : brokersAndRisks(ctx, areaId, period.end, options.brokers ?? 10),
+      : brokersAndRisks(ctx, areaId, period.end, options.brokers ?? 10, graphVersion),
     new IssuedReports(ctx.analytics).latest(period.label, areaId),
   ]);
   const [nowValues, beforeValues] = await Promise.all([headlineValues(ctx, current, areaId), headlineValues(ctx, previous, areaId)]);

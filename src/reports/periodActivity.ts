@@ -3,23 +3,11 @@ import type { Sector } from '../model';
 import type { Suppressor } from '../analytics/suppression/suppressor';
 import type { Period } from './period';
 import type { ActiveInitiative, TieChange } from './reportModel';
-import { actorRef } from './actorNames';
+import { indexActorRefs } from './actorNames';
+import { indexTieChanges, type IndexTieChange } from './indexTieChanges';
+import { timelineIndexOf } from '../timeline/timelineIndex';
 
-interface TieChangeRow {
-  change: 'OPENED' | 'ENDED';
-  date: string;
-  kind: string;
-  sourceId: string;
-  sourceSector: Sector;
-  sourceName: string | null;
-  sourceRegisteredBy: string | null;
-  targetId: string;
-  targetSector: Sector;
-  targetName: string | null;
-  targetRegisteredBy: string | null;
-}
-
-const hasCitizen = (row: TieChangeRow) => row.sourceSector === 'CITIZEN' || row.targetSector === 'CITIZEN';
+const hasCitizen = (row: IndexTieChange) => row.sourceSector === 'CITIZEN' || row.targetSector === 'CITIZEN';
 
 /**
  * The cross-sector ties opened and ended in the period. For a caller without
@@ -27,20 +15,24 @@ const hasCitizen = (row: TieChangeRow) => row.sourceSector === 'CITIZEN' || row.
  * ended) when there are from 1 to k − 1 of them: listed, they would give that
  * count away. The report then says "< k" were withheld.
  */
-export async function tieChangesOf(ctx: Context, suppressor: Suppressor, areaId: string | null, period: Period) {
-  const rows = await ctx.analytics.read<TieChangeRow>('reports/crossSectorTieChanges', { areaId, start: period.start, end: period.end });
+export async function tieChangesOf(ctx: Context, suppressor: Suppressor, areaId: string | null, period: Period, version: string) {
+  const { index } = await timelineIndexOf(ctx.analytics, version);
+  const rows = indexTieChanges(index, areaId, period);
   const record = suppressor.response();
   const withheld = {
     opened: record.withholds(rows.filter((row) => row.change === 'OPENED' && hasCitizen(row)).length),
     ended: record.withholds(rows.filter((row) => row.change === 'ENDED' && hasCitizen(row)).length),
   };
   const shown = rows.filter((row) => !(hasCitizen(row) && (row.change === 'OPENED' ? withheld.opened : withheld.ended)));
+  // Names (and a citizen's registering organisation, which the policy needs) for the listed actors only: one loader batch.
+  const refs = await indexActorRefs(ctx, index, shown.flatMap((row) => [row.sourceId, row.targetId]));
+  const ref = (id: string, sector: Sector) => refs.get(id) ?? { id, name: id, sector };
   const changes: TieChange[] = shown.map((row) => ({
     change: row.change,
     date: row.date,
     kind: row.kind,
-    source: actorRef(ctx, { id: row.sourceId, sector: row.sourceSector, name: row.sourceName, registeredBy: row.sourceRegisteredBy }),
-    target: actorRef(ctx, { id: row.targetId, sector: row.targetSector, name: row.targetName, registeredBy: row.targetRegisteredBy }),
+    source: ref(row.sourceId, row.sourceSector),
+    target: ref(row.targetId, row.targetSector),
   }));
   return { rows: changes, withheld };
 }

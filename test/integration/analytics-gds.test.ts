@@ -245,7 +245,8 @@ describe('structuralRisks', () => {
       { actor: { id: 'h3' }, componentsAfterRemoval: 2, sectorsPerPart: [['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'PUBLIC'], ['CITIZEN']], separatedSectors: ['CIVIL_SOCIETY', 'PRIVATE', 'PUBLIC'] },
       { actor: { id: 'r4' }, componentsAfterRemoval: 2, sectorsPerPart: [['CITIZEN', 'CIVIL_SOCIETY', 'PRIVATE', 'ACADEMIA'], ['CITIZEN', 'CIVIL_SOCIETY']], separatedSectors: ['PRIVATE', 'ACADEMIA'] },
     ]);
-    expect(structuralRisks.method).toMatchObject({ nodeCount: 12, tieCount: 15, gdsVersion: '2.13.9' });
+    // Found in the service by one depth-first search: no GDS involved.
+    expect(structuralRisks.method).toMatchObject({ nodeCount: 12, tieCount: 15, gdsVersion: null });
   });
 
   it('adds the ties to partners outside the area with TOUCHING', async () => {
@@ -421,7 +422,6 @@ describe('without Graph Data Science', () => {
     try {
       const calls: Array<[string, Record<string, unknown>]> = [
         [BROKERS, { scope: OSTER }],
-        [RISKS, { scope: OSTER }],
         [COMMUNITIES, { scope: OSTER, algorithm: 'LEIDEN' }],
       ];
       for (const [query, variables] of calls) {
@@ -431,6 +431,9 @@ describe('without Graph Data Science', () => {
       }
       const matrix = await bare.ok<{ sectorMatrix: { totalTies: number } }>(`query($scope: AnalyticsScope) { sectorMatrix(scope: $scope) { totalTies } }`, { scope: OSTER });
       expect(matrix.sectorMatrix.totalTies).toBe(15);
+      // Structural risks are found in the service, so they need no plugin either.
+      const risks = await bare.ok<Risks>(RISKS, { scope: OSTER });
+      expect(risks.structuralRisks.articulationPoints.map((point) => point.actor.id)).toEqual(['h1', 'h3', 'r4']);
     } finally {
       await bare.close();
     }
@@ -483,7 +486,8 @@ describe('a scope too large for the analytics timeout', () => {
   });
 
   it('leaves no projected graph behind, whether the other analyses finish or time out', async () => {
-    for (const query of [RISKS, COMMUNITIES]) {
+    // (Structural risks no longer use GDS: one depth-first search answers them within the timeout.)
+    for (const query of [COMMUNITIES]) {
       // A timed-out analysis keeps its slot until the database has stopped it; wait for that,
       // so this request times out in GDS rather than waiting for a slot (ANALYTICS_BUSY).
       await waitUntilIdle(slow);

@@ -100,6 +100,39 @@ export class Separation {
       .map((part) => part.sectors);
   }
 
+  /**
+   * Every bridge, as [parent, child] actor numbers of its DFS tree edge: a tie is
+   * a bridge exactly when the child's subtree has no other tie reaching the
+   * parent or above it (Hopcroft–Tarjan). O(n).
+   */
+  bridges(): Array<[number, number]> {
+    const found: Array<[number, number]> = [];
+    for (let child = 0; child < this.parent.length; child += 1) {
+      const p = this.parent[child];
+      if (p >= 0 && this.low[child] > this.discovered[p]) found.push([p, child]);
+    }
+    return found;
+  }
+
+  /**
+   * Every articulation point, in actor-number order: a DFS root with two or more
+   * children, or an actor with a child whose subtree reaches no higher than it. O(n).
+   */
+  articulationPoints(): number[] {
+    const n = this.parent.length;
+    const rootChildren = new Int32Array(n);
+    const cuts = new Uint8Array(n);
+    for (let child = 0; child < n; child += 1) {
+      const p = this.parent[child];
+      if (p < 0) continue;
+      if (this.parent[p] < 0) rootChildren[p] += 1;
+      else if (this.low[child] >= this.discovered[p]) cuts[p] = 1;
+    }
+    const points: number[] = [];
+    for (let v = 0; v < n; v += 1) if (cuts[v] === 1 || rootChildren[v] >= 2) points.push(v);
+    return points;
+  }
+
   private visit(v: number, start: number, time: number): void {
     this.discovered[v] = time;
     this.low[v] = time;

@@ -1,5 +1,5 @@
 import { compareSectorLists, Separation, separatedSectors } from '../../../src/analytics/measures/separation';
-import { describeRisks } from '../../../src/analytics/measures/structuralRisks';
+import { describeRisks, structuralRisksOf } from '../../../src/analytics/measures/structuralRisks';
 import type { Sector } from '../../../src/model';
 import { graphOf, mixedGraph } from './sampleGraphs';
 
@@ -85,6 +85,16 @@ describe('Separation', () => {
     expect(parts('y1')).toEqual([['CITIZEN', 'PUBLIC'], ['CITIZEN', 'CIVIL_SOCIETY', 'ACADEMIA']]);
     expect(parts('x2')).toEqual([ALL]);
     expect(parts('i1')).toEqual([]); // an isolate leaves nothing behind
+  });
+
+  it('lists the bridges and articulation points NetworkX finds, without being told where to look', () => {
+    const graph = riskGraph();
+    const separation = new Separation(graph);
+    const id = (index: number) => graph.actors[index].id;
+    expect(separation.bridges().map(([a, b]) => [id(a), id(b)].sort()).sort()).toEqual(NX_BRIDGES);
+    expect(separation.articulationPoints().map(id)).toEqual(NX_POINTS);
+    const risks = structuralRisksOf(graph);
+    expect(risks).toEqual(describeRisks(graph, NX_BRIDGES.map(([source, target]) => ({ source, target })), NX_POINTS));
   });
 
   it('orders parts of equal size by their sectors in enum order, not by name', () => {
@@ -190,6 +200,14 @@ describe('Separation on random graphs', () => {
           .map((part) => part.sectors);
         expect({ round, actor: ids[v], parts: separation.partsWithout(v) }).toEqual({ round, actor: ids[v], parts: expected });
       }
+      // The enumeration finds exactly the ties and actors whose removal splits a component.
+      const bridgesBySearch = graph.pairs
+        .filter((pair) => separation.bridgeSides(graph.indexOf.get(pair.source) as number, graph.indexOf.get(pair.target) as number) !== null)
+        .map((pair) => `${pair.source}-${pair.target}`);
+      const listed = separation.bridges().map(([a, b]) => [ids[a], ids[b]].sort().join('-'));
+      expect({ round, bridges: listed.sort() }).toEqual({ round, bridges: bridgesBySearch.sort() });
+      const pointsBySearch = ids.filter((_, v) => partsBySearch(graph, v, null).length > whole.length);
+      expect({ round, points: separation.articulationPoints().map((v) => ids[v]) }).toEqual({ round, points: pointsBySearch });
     }
   });
 });
