@@ -13,6 +13,15 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
+/** One target checked for one contender on one workload, for the run's closing summary. */
+export interface Verdict {
+  workload: string;
+  contender: string;
+  target: string;
+  pass: boolean;
+  value: string;
+}
+
 export function printWorkload(
   workload: Workload,
   actors: number,
@@ -21,7 +30,12 @@ export function printWorkload(
   c16: Map<ContenderName, Sample>,
   answers: Map<ContenderName, unknown>,
   failures: Map<ContenderName, string>,
-): void {
+): Verdict[] {
+  const verdicts: Verdict[] = [];
+  const check = (name: ContenderName, target: string, pass: boolean, value: string) => {
+    verdicts.push({ workload: workload.name, contender: LABEL[name], target, pass, value });
+    return `${target}: ${verdict(pass)} (${value})`;
+  };
   const stats = (name: ContenderName) => {
     const one = c1.get(name) as Sample;
     const many = c16.get(name) as Sample;
@@ -55,29 +69,52 @@ export function printWorkload(
   out();
   for (const name of names.filter((n) => n === 'samverkan' || n === 'samverkanArea')) {
     if (!answers.has(name) || failures.has(name)) {
-      out(`${LABEL[name]}: FAIL (no valid answer)`);
+      out(`${LABEL[name]}: ${check(name, 'valid answer', false, 'none')}`);
       continue;
     }
     const s = stats(name);
     const checks: string[] = [];
     if (raw) {
-      checks.push(`p50 ≤ 1.5× raw: ${verdict(s.p50 <= 1.5 * raw.p50)} (${fixed(s.p50 / raw.p50, 2)}×)`);
-      checks.push(`ops/s ≥ 0.7× raw: ${verdict(s.rps >= 0.7 * raw.rps)} (${fixed(s.rps / raw.rps, 2)}×)`);
+      checks.push(check(name, 'p50 ≤ 1.5× raw (c=1)', s.p50 <= 1.5 * raw.p50, `${fixed(s.p50 / raw.p50, 2)}×`));
+      checks.push(check(name, 'ops/s ≥ 0.7× raw (c=16)', s.rps >= 0.7 * raw.rps, `${fixed(s.rps / raw.rps, 2)}×`));
     }
     if (ng) {
-      checks.push(`ops/s ≥ 2× @neo4j/graphql: ${verdict(s.rps >= 2 * ng.rps)} (${fixed(s.rps / ng.rps, 2)}×)`);
-      checks.push(`p95 ≤ ½ @neo4j/graphql: c=1 ${verdict(s.p95 <= 0.5 * ng.p95)} (${fixed(s.p95 / ng.p95, 2)}×), c=16 ${verdict(s.p95c16 <= 0.5 * ng.p95c16)} (${fixed(s.p95c16 / ng.p95c16, 2)}×)`);
+      checks.push(check(name, 'ops/s ≥ 2× @neo4j/graphql (c=16)', s.rps >= 2 * ng.rps, `${fixed(s.rps / ng.rps, 2)}×`));
+      checks.push(check(name, 'p95 ≤ ½ @neo4j/graphql (c=16)', s.p95c16 <= 0.5 * ng.p95c16, `${fixed(s.p95c16 / ng.p95c16, 2)}×; c=1 ${fixed(s.p95 / ng.p95, 2)}×`));
     } else if (names.includes('neo4jGraphql')) {
       checks.push(`against @neo4j/graphql: PASS (it gave no valid answer${failures.get('neo4jGraphql') ? `: ${failures.get('neo4jGraphql')?.slice(0, 80)}` : ''})`);
     }
     out(`${LABEL[name]}: ${checks.join('; ')}`);
   }
+  // Both forms of a question cost the same: the server CPU per operation within a quarter of each other.
+  if (names.includes('samverkan') && names.includes('samverkanArea') && answers.has('samverkan') && answers.has('samverkanArea')) {
+    const [filter, area] = [stats('samverkan').cpuMs, stats('samverkanArea').cpuMs];
+    const ratio = Math.max(filter, area) / Math.min(filter, area);
+    out(check('samverkanArea', 'both forms cost the same (server CPU within 1.25×)', ratio <= 1.25, `${fixed(filter)} vs ${fixed(area)} ms/op`));
+  }
+  return verdicts;
 }
 
-export function printMemory(actors: number, idleRss: number, peakRss: number, indexed: boolean): void {
+/** The closing summary: every target of every workload, PASS or FAIL, and the machine's load while it ran. */
+export function printSummary(actors: number, verdicts: Verdict[], load: { before: number[]; after: number[] }): void {
+  out();
+  out(`## Targets — ${actors} actors (load average before ${load.before.map((v) => v.toFixed(2)).join(' ')}, after ${load.after.map((v) => v.toFixed(2)).join(' ')})`);
+  out();
+  out('| workload | contender | target | result | value |');
+  out('|---|---|---|---|---|');
+  for (const v of verdicts) out(`| ${v.workload} | ${v.contender} | ${v.target} | ${verdict(v.pass)} | ${v.value} |`);
+  out();
+  out(`${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);
+}
+
+export function printMemory(actors: number, idleRss: number, peakRss: number, indexed: boolean): Verdict[] {
   out();
   out(`## Memory of the Samverkan process — ${actors} actors`);
   out();
   out(`idle ${indexed ? 'with the collaboration index built' : 'WITHOUT a confirmed collaboration index'}: ${fixed(idleRss, 0)} MB RSS (target < 250 MB: ${verdict(idleRss < 250)})`);
   out(`peak under 32 concurrent area pages: ${fixed(peakRss, 0)} MB RSS (target < 300 MB: ${verdict(peakRss < 300)})`);
+  return [
+    { workload: 'memory', contender: LABEL.samverkan, target: 'idle RSS < 250 MB', pass: idleRss < 250, value: `${fixed(idleRss, 0)} MB` },
+    { workload: 'memory', contender: LABEL.samverkan, target: 'peak RSS < 300 MB (32 area pages)', pass: peakRss < 300, value: `${fixed(peakRss, 0)} MB` },
+  ];
 }

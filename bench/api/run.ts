@@ -27,7 +27,8 @@ import { rssMb, startChild, type Child } from './children';
 import { post } from './httpClient';
 import { drive, emptySample, type Sample } from './measure';
 import { WORKLOADS, type ContenderName, type WorkloadParams } from './workloads';
-import { printMemory, printWorkload } from './report';
+import { printMemory, printSummary, printWorkload, type Verdict } from './report';
+import os from 'node:os';
 
 const { values } = parseArgs({
   options: {
@@ -123,6 +124,9 @@ async function benchSize(actors: number): Promise<void> {
       ['raw', { url: raw.url, pid: raw.process.pid as number }],
     ]);
     const wanted = new Set(values.contenders.split(','));
+    const verdicts: Verdict[] = [];
+    const loadBefore = os.loadavg();
+    log(`load average: ${loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
     const rounds = Number(values.rounds);
     for (const workload of WORKLOADS.filter((w) => values.workloads.split(',').includes(w.name))) {
       const names = [...contenders.keys()].filter((name) => workload.operations[name] && wanted.has(name));
@@ -163,7 +167,7 @@ async function benchSize(actors: number): Promise<void> {
           }
         }
       }
-      printWorkload(workload, actors, names, c1, c16, answers, failures);
+      verdicts.push(...printWorkload(workload, actors, names, c1, c16, answers, failures));
     }
 
     // Memory: peak RSS of the Samverkan process under 32 concurrent area pages.
@@ -172,7 +176,8 @@ async function benchSize(actors: number): Promise<void> {
     const areaPage = WORKLOADS[0].operations.samverkan!;
     await drive(() => areaPage(post, svUrl, params), 32, { seconds: 5 }, null, emptySample());
     clearInterval(sampler);
-    printMemory(actors, idleRss, peakRss, indexed);
+    verdicts.push(...printMemory(actors, idleRss, peakRss, indexed));
+    printSummary(actors, verdicts, { before: loadBefore, after: os.loadavg() });
   } finally {
     for (const child of children) await child.stop();
     await bench.close();
