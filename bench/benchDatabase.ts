@@ -8,7 +8,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embeddedNeo4j'
 import { migrate } from '../src/db/migrate';
 import { silentLogger } from '../src/logger';
 import { generateCity } from '../src/seed/generateCity';
-import { loadDataset, wipeDatabase, type LoadSummary } from '../src/seed/loadDataset';
+import { datasetSize, LOAD_PHASES, loadDataset, wipeDatabase, type LoadSummary } from '../src/seed/loadDataset';
 
 export interface BenchDatabase {
   db: Database;
@@ -52,10 +52,26 @@ export async function openBenchDatabase(config: Config, name: string, log: (line
   };
 }
 
-/** Empties the benchmark's database, applies the migrations and loads a generated city. */
+/**
+ * Empties the benchmark's database, applies the migrations and loads a generated
+ * city. With BENCH_REUSE_CITY=1 and NEO4J_URI set, a database that already holds
+ * as many actors and ties as this city (loaded by an earlier benchmark with the
+ * same size and seed, and not written since) is kept as it is: one 100k load
+ * serves every benchmark in turn.
+ */
 export async function loadGeneratedCity(db: Database, city: { actors: number; seed: number }, log: (line: string) => void): Promise<LoadSummary> {
+  const generated = generateCity(city);
+  if (process.env.BENCH_REUSE_CITY === '1' && process.env.NEO4J_URI) {
+    const size = await datasetSize(db);
+    if (size.actors === generated.counts.actors && size.ties === generated.counts.collaborations) {
+      log(`BENCH_REUSE_CITY=1: ${process.env.NEO4J_URI} holds ${size.actors} actors and ${size.ties} ties, as the city of ${city.actors} actors (seed ${city.seed}) does; reused without loading`);
+      await migrate(db, silentLogger);
+      const none = Object.fromEntries(LOAD_PHASES.map((phase) => [phase, 0])) as LoadSummary['rows'];
+      return { rows: none, phaseSeconds: { ...none }, seconds: 0 };
+    }
+  }
   await wipeDatabase(db);
   await migrate(db, silentLogger);
   log(`generating and loading a city of ${city.actors} actors (seed ${city.seed})…`);
-  return loadDataset(db, generateCity(city));
+  return loadDataset(db, generated);
 }

@@ -165,3 +165,9 @@ function collaborationParams(row: CollaborationRow): Params {
     source: row.source,
   };
 }
+
+/** How many actors and ties the database holds. */
+export async function datasetSize(db: Database): Promise<{ actors: number; ties: number }> {
+  const [row] = await db.readRows<{ actors: number; ties: number }>('seed/datasetSize');
+  return row;
+}
