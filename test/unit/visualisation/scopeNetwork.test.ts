@@ -3,6 +3,7 @@ import { indexScopeNetwork } from '../../../src/analytics/collaborationIndex/ind
 import type { Scope } from '../../../src/analytics/scope';
 import { COLLABORATION_KINDS, SECTORS } from '../../../src/model';
 import { asOfSpan, dateOfDay, scopeNetwork } from '../../../src/visualisation/scopeNetwork';
+import { DateFilter } from '../../../web/explorer/src/dateFilter';
 
 /** The network payload's actors and ties against the analytics' scope network (indexScopeNetwork), on random cities. */
 
@@ -79,6 +80,61 @@ describe('scopeNetwork', () => {
       for (const node of day.nodes) expect(nodeIds.has(node.id)).toBe(true);
       for (const edge of day.edges) expect(edgeIds.has(edge.id)).toBe(true);
     }
+  });
+
+  it('filtered by date in the explorer (dateFilter), the union draws exactly the network of each date, with its degrees', () => {
+    // A second membership per actor, so periods overlap, nest and leave gaps.
+    const rows = city(11);
+    const next = random(99);
+    const extra = rows.actors.map((actor, i) => ({ actorId: actor.id, areaId: ['city', 'd1', 'n1', 'n2'][i % 4], since: DAYS[i % 3], until: next() < 0.5 ? null : DAYS[2] }));
+    const index = new CollaborationIndex('v', { ...rows, memberships: [...rows.memberships, ...extra] });
+    const span = { from: 0, to: dayNumber('2030-12-31') };
+    const dates = ['2016-12-31', '2017-03-01', '2018-01-01', '2019-06-30', '2019-07-01', '2021-12-31', '2022-01-01', '2025-01-01'];
+    let drawnSomething = false;
+    for (const scope of scopes()) {
+      const union = scopeNetwork(index, scope, span);
+      const filter = new DateFilter(union.nodes, union.edges, scope.membership === 'TOUCHING');
+      for (const date of dates) {
+        const expected = scopeNetwork(index, { ...scope, asOf: date }, { from: dayNumber(date), to: dayNumber(date) });
+        const drawn = filter.at(date);
+        expect(union.nodes.filter((_, i) => drawn.nodeVisible[i]).map((node) => node.id)).toEqual(expected.nodes.map((node) => node.id));
+        expect(union.edges.filter((_, i) => drawn.edgeVisible[i]).map((edge) => edge.id)).toEqual(expected.edges.map((edge) => edge.id));
+        expect([drawn.nodeCount, drawn.edgeCount]).toEqual([expected.nodes.length, expected.edges.length]);
+        const partners = new Map<string, Set<string>>();
+        for (const edge of expected.edges) {
+          partners.set(edge.source, (partners.get(edge.source) ?? new Set()).add(edge.target));
+          partners.set(edge.target, (partners.get(edge.target) ?? new Set()).add(edge.source));
+        }
+        union.nodes.forEach((node, i) => expect(drawn.degree[i]).toBe(drawn.nodeVisible[i] ? (partners.get(node.id)?.size ?? 0) : 0));
+        drawnSomething ||= expected.edges.length > 0;
+      }
+    }
+    expect(drawnSomething).toBe(true);
+  });
+
+  it('gives each member its merged membership periods, one open period without an area, none to an outside partner', () => {
+    const rows = city(3);
+    const a = rows.actors[0].id;
+    const index = new CollaborationIndex('v', {
+      ...rows,
+      memberships: [
+        ...rows.memberships.filter((m) => m.actorId !== a),
+        { actorId: a, areaId: 'n1', since: 20170301, until: 20190630 },
+        { actorId: a, areaId: 'd1', since: 20180101, until: 20200101 },
+        { actorId: a, areaId: 'n2', since: 20211231, until: null },
+      ],
+    });
+    const scope: Scope = { areaId: 'd1', asOf: '2022-06-30', kinds: null, sectors: null, minStrength: 1, membership: 'TOUCHING' };
+    const union = scopeNetwork(index, scope, { from: 0, to: dayNumber('2030-01-01') });
+    expect(union.nodes.find((node) => node.id === a)?.periods).toEqual([
+      { start: '2017-03-01', end: '2020-01-01' },
+      { start: '2021-12-31', end: null },
+    ]);
+    expect(union.homes.get(a)).toBe('n1');
+    const members = new Set(union.homes.keys());
+    for (const node of union.nodes) expect(node.periods.length > 0).toBe(members.has(node.id));
+    const whole = scopeNetwork(index, { ...scope, areaId: null, membership: 'WITHIN' }, { from: 0, to: dayNumber('2030-01-01') });
+    for (const node of whole.nodes) expect(node.periods).toEqual([{ start: null, end: null }]);
   });
 
   it('writes days as dates and open ends as null', () => {

@@ -9,12 +9,15 @@ import { renderActor } from './actorPanel';
 import { renderAnalytics } from './analyticsPanel';
 import { stepDates, stepIndex, today } from './dates';
 import { byId } from './dom';
-import { NETWORK, SPAN } from './queries';
-import { NetworkView, type NetworkPayload } from './networkView';
+import { BETWEENNESS, NETWORK, SPAN } from './queries';
+import { NetworkView, type DrawnCounts, type NetworkPayload } from './networkView';
 import { showSectorCounts } from './controls';
 import { scopeOf, viewStateQuery, type ViewState } from './viewState';
 
-const NETWORK_CACHE_SIZE = 8;
+/** A few scopes' unions (area and filters); each holds every date of its range. */
+const NETWORK_CACHE_SIZE = 4;
+/** The panels ask the service once the slider rests this long: stepping or playing does not queue an analysis per step. */
+const PANEL_DELAY_MS = 150;
 
 export interface ExplorerHook {
   ready: boolean;
@@ -23,7 +26,10 @@ export interface ExplorerHook {
   edgeCount: number;
   stepDates: string[];
   firstPictureMs: number | null;
+  /** Date changes drawn from the union the page holds: the slider's steps. */
   stepMs: number[];
+  /** Pictures that had to fetch another scope's union (another area or filter). */
+  reloadMs: number[];
   hasEdgeBetween(a: string, b: string): boolean;
   nodeIds(): string[];
   viewportPosition(id: string): { x: number; y: number } | null;
@@ -34,8 +40,13 @@ export class Explorer {
   dates: string[] = [];
   private loads = new Map<string, AbortController>();
   private pictured = false;
-  /** Recent and prefetched networks by request; a page session reads a stable past, so a few entries suffice. */
+  /** Recent scopes' unions by request; a page session reads a stable past, so a few entries suffice. */
   private networks = new Map<string, Promise<NetworkPayload>>();
+  /** The union loaded into the view. */
+  private loadedKey: string | null = null;
+  private panelTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Betweenness by date, when nodes are sized by it. */
+  private betweenness = new Map<string, Promise<Map<string, number>>>();
   /** The actor panel's actor and scope, shown or loading. */
   private actorKey: string | null = null;
   readonly hook: ExplorerHook;
@@ -51,8 +62,9 @@ export class Explorer {
       stepDates: [],
       firstPictureMs: null,
       stepMs: [],
-      hasEdgeBetween: (a, b) => view.graph.hasNode(a) && view.graph.hasNode(b) && view.graph.areNeighbors(a, b),
-      nodeIds: () => view.graph.nodes(),
+      reloadMs: [],
+      hasEdgeBetween: (a, b) => view.hasDrawnTie(a, b),
+      nodeIds: () => view.drawnNodes(),
       viewportPosition: (id) => view.viewportPosition(id),
     };
   }
@@ -122,72 +134,110 @@ export class Explorer {
     slider.value = String(stepIndex(this.dates, this.asOf()));
   }
 
-  /** Draws the network of the current date and refreshes the panels. */
+  /**
+   * Draws the network of the current date and refreshes the panels. The scope's
+   * union is fetched once (first picture, another area or filter); a date within it
+   * is drawn from it in the page, so a slider step waits for no request.
+   */
   async loadDate(): Promise<void> {
     const asOf = this.asOf();
+    const started = performance.now();
     const graph = byId('graph');
-    graph.dataset.state = 'loading';
     byId<HTMLInputElement>('as-of').value = asOf;
     byId('as-of-label').textContent = asOf;
-    performance.mark('explorer:load-start');
-    const signal = this.signalFor('network');
-    const network = await this.guarded(() => this.fetchNetwork(asOf, signal));
-    if (!network || signal.aborted) return;
+    const { key, variables } = this.unionRequest(asOf);
+    const fetched = key !== this.loadedKey;
+    if (fetched) {
+      graph.dataset.state = 'loading';
+      const signal = this.signalFor('network');
+      const network = await this.guarded(() => this.fetchNetwork(key, variables, signal));
+      if (!network || signal.aborted) return;
+      if (this.loadedKey !== key) {
+        this.view.load(network);
+        this.loadedKey = key;
+      }
+    }
+    // A later step already drew (or will draw) its own date.
+    if (this.asOf() !== asOf) return;
     this.notice(null);
     const rendered = new Promise<void>((resolve) => this.view.sigma.once('afterRender', () => resolve()));
-    this.view.show(network, this.state.sizeBy);
+    const counts = this.view.showDate(asOf, this.state.sizeBy);
     await rendered;
-    this.recordPicture(asOf, network);
-    this.prefetchNeighbours(asOf);
-    void this.loadPanels(asOf);
+    this.recordPicture(asOf, counts, started, fetched);
+    this.schedulePanels(asOf);
   }
 
-  /** One date's network, from the page's small cache of recent and prefetched dates when it is there. */
-  private fetchNetwork(asOf: string, signal?: AbortSignal): Promise<NetworkPayload> {
-    const variables = { scope: scopeOf(this.state, asOf), include: this.state.sizeBy === 'betweenness' ? ['BETWEENNESS'] : [] };
-    const key = JSON.stringify(variables);
+  /** The union's request for the current scope: its key leaves out the date, unless the date runs past today (then the union is widened to it). */
+  private unionRequest(asOf: string): { key: string; variables: Record<string, unknown> } {
+    const variables = { scope: scopeOf(this.state, asOf) };
+    const { asOf: _date, ...scope } = variables.scope;
+    return { key: JSON.stringify([scope, asOf > today() ? asOf : null]), variables };
+  }
+
+  /** One scope's union, from the page's small cache when it is there. */
+  private fetchNetwork(key: string, variables: Record<string, unknown>, signal: AbortSignal): Promise<NetworkPayload> {
     let entry = this.networks.get(key);
     if (!entry) {
-      // Not tied to the caller's signal: a superseded request still fills the cache for the next step.
+      // Not tied to the caller's signal: a superseded request still fills the cache.
       entry = graphql<{ network: NetworkPayload }>(NETWORK, variables).then((answer) => answer.network);
       entry.catch(() => this.networks.delete(key));
       this.networks.set(key, entry);
       if (this.networks.size > NETWORK_CACHE_SIZE) this.networks.delete(this.networks.keys().next().value as string);
     }
-    return signal ? Promise.race([entry, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('superseded', 'AbortError'))))]) : entry;
+    return Promise.race([entry, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('superseded', 'AbortError'))))]);
   }
 
   /** Forgets fetched networks and the panel's actor: another credential may see other things (citizens' names). */
   forgetData(): void {
     this.networks.clear();
+    this.betweenness.clear();
+    this.loadedKey = null;
     this.actorKey = null;
   }
 
-  /** The slider's next and previous dates, fetched while the user looks, so a step only redraws. */
-  private prefetchNeighbours(asOf: string): void {
-    const index = this.dates.indexOf(asOf);
-    if (index === -1) return;
-    for (const date of [this.dates[index + 1], this.dates[index - 1]]) if (date) this.fetchNetwork(date).catch(() => undefined);
-  }
-
-  private recordPicture(asOf: string, network: NetworkPayload): void {
+  private recordPicture(asOf: string, counts: DrawnCounts, started: number, fetched: boolean): void {
     const graph = byId('graph');
     const first = !this.pictured;
     this.pictured = true;
-    performance.mark(first ? 'explorer:first-picture' : 'explorer:step-end');
-    if (first) this.hook.firstPictureMs = performance.now();
-    else this.hook.stepMs.push(performance.measure('explorer:step', 'explorer:load-start', 'explorer:step-end').duration);
-    Object.assign(this.hook, { ready: true, asOf, nodeCount: this.view.graph.order, edgeCount: this.view.graph.size });
-    graph.dataset.nodeCount = String(this.view.graph.order);
-    graph.dataset.edgeCount = String(this.view.graph.size);
+    if (first) {
+      performance.mark('explorer:first-picture');
+      this.hook.firstPictureMs = performance.now();
+    } else if (fetched) this.hook.reloadMs.push(performance.now() - started);
+    else this.hook.stepMs.push(performance.measure('explorer:step', { start: started, end: performance.now() }).duration);
+    Object.assign(this.hook, { ready: true, asOf, nodeCount: counts.nodes, edgeCount: counts.edges });
+    graph.dataset.nodeCount = String(counts.nodes);
+    graph.dataset.edgeCount = String(counts.edges);
     graph.dataset.asOf = asOf;
     graph.dataset.area = this.state.area ?? '';
     graph.dataset.state = 'ready';
-    const bySector = new Map<string, number>();
-    for (const node of network.nodes) bySector.set(node.sector, (bySector.get(node.sector) ?? 0) + 1);
-    showSectorCounts(byId('legend'), bySector);
-    const crossing = network.edges.filter((e) => e.crossesSectors).length;
-    byId('counts').textContent = `${network.nodes.length} actors · ${network.edges.length} ties (${crossing} across sectors)`;
+    showSectorCounts(byId('legend'), counts.bySector);
+    byId('counts').textContent = `${counts.nodes} actors · ${counts.edges} ties (${counts.crossing} across sectors)`;
+  }
+
+  /** The panels (and betweenness sizes) for the date the slider rests on. */
+  private schedulePanels(asOf: string): void {
+    if (this.panelTimer !== null) clearTimeout(this.panelTimer);
+    this.panelTimer = setTimeout(() => {
+      this.panelTimer = null;
+      if (this.asOf() !== asOf) return;
+      if (this.state.sizeBy === 'betweenness') void this.loadBetweenness(asOf);
+      void this.loadPanels(asOf);
+    }, PANEL_DELAY_MS);
+  }
+
+  private async loadBetweenness(asOf: string): Promise<void> {
+    const scope = scopeOf(this.state, asOf);
+    const key = JSON.stringify(scope);
+    let entry = this.betweenness.get(key);
+    if (!entry) {
+      entry = graphql<{ network: { nodes: Array<{ id: string; betweenness: number | null }> } }>(BETWEENNESS, { scope }).then(
+        (answer) => new Map(answer.network.nodes.map((node) => [node.id, node.betweenness ?? 0])),
+      );
+      entry.catch(() => this.betweenness.delete(key));
+      this.betweenness.set(key, entry);
+    }
+    const values = await this.guarded(() => entry);
+    if (values && this.asOf() === asOf && this.state.sizeBy === 'betweenness') this.view.sizeByBetweenness(values);
   }
 
   async loadPanels(asOf: string): Promise<void> {

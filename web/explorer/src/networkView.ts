@@ -1,10 +1,13 @@
 /**
- * The drawing: one graphology graph rendered by sigma (WebGL). Each date replaces
- * the graph's nodes and edges with the API's network for that date; positions come
- * from the layout over the whole range, so an actor keeps its place as the date moves.
+ * The drawing: one graphology graph rendered by sigma (WebGL). The graph holds the
+ * scope's union over the slider's whole range, loaded once; a date only toggles
+ * which nodes and ties are drawn (`hidden`) and resizes the nodes, in one batch
+ * update each, so a slider step asks the service for nothing. Positions come from
+ * the layout over the same range, so an actor keeps its place as the date moves.
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
+import { DateFilter, type DateSelection } from './dateFilter';
 import { sectorColour } from './sectors';
 import type { SizeBy } from './viewState';
 
@@ -13,10 +16,9 @@ export interface NetworkNode {
   label: string;
   kind: string;
   sector: string;
-  degree: number;
-  betweenness: number | null;
   x: number | null;
   y: number | null;
+  periods: Array<{ start: string | null; end: string | null }>;
 }
 
 export interface NetworkEdge {
@@ -25,9 +27,12 @@ export interface NetworkEdge {
   target: string;
   kind: string;
   strength: number;
+  since: string | null;
+  until: string | null;
   crossesSectors: boolean;
 }
 
+/** The scope's union over the slider's range (`network(overLayoutPeriod: true)`). */
 export interface NetworkPayload {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
@@ -41,14 +46,22 @@ interface NodeAttributes {
   label: string;
   sector: string;
   kind: string;
-  degree: number;
-  betweenness: number | null;
+  hidden: boolean;
 }
 
 interface EdgeAttributes {
   size: number;
   color: string;
   crossesSectors: boolean;
+  hidden: boolean;
+}
+
+/** What one date shows: counts for the page and its legend. */
+export interface DrawnCounts {
+  nodes: number;
+  edges: number;
+  crossing: number;
+  bySector: Map<string, number>;
 }
 
 // Ties within a sector recede; ties across sectors, the point of the service, stand out.
@@ -64,67 +77,164 @@ function fallbackPosition(id: string): { x: number; y: number } {
   return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
 }
 
-function nodeSize(node: { degree: number; betweenness: number | null }, sizeBy: SizeBy, maxBetweenness: number): number {
-  if (sizeBy === 'betweenness') return 2 + 14 * Math.sqrt((node.betweenness ?? 0) / (maxBetweenness || 1));
-  return 2 + 2.2 * Math.sqrt(node.degree);
-}
+const degreeSize = (degree: number): number => 2 + 2.2 * Math.sqrt(degree);
+const betweennessSize = (value: number, max: number): number => 2 + 14 * Math.sqrt(value / (max || 1));
 
 export class NetworkView {
   readonly graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true });
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
+  /** The actor asked for, and the one highlighted (when it is drawn on the date). */
+  private wanted: string | null = null;
   private selected: string | null = null;
   private neighbours = new Set<string>();
+  private payload: NetworkPayload = { nodes: [], edges: [] };
+  private filter = new DateFilter([], []);
+  private nodeAt = new Map<string, number>();
+  private edgeAt = new Map<string, number>();
+  private shown: DateSelection | null = null;
+  /** Betweenness on the shown date, when nodes are sized by it (null: sized by degree). */
+  private betweenness: Map<string, number> | null = null;
 
   constructor(container: HTMLElement) {
     this.sigma = new Sigma(this.graph, container, {
       settings: { labelDensity: 0.08, labelRenderedSizeThreshold: 9, stagePadding: 24, hideEdgesOnMove: true },
-      nodeReducer: (node, attributes) => {
-        if (!this.selected) return attributes;
-        if (node === this.selected) return { ...attributes, forceLabel: true, zIndex: 2 };
-        if (this.neighbours.has(node)) return { ...attributes, forceLabel: true };
-        return { ...attributes, color: '#d8d8d8', label: '' };
+      nodeReducer: (node, data, attrs) => {
+        if (attrs.hidden) return { ...data, visibility: 'hidden' };
+        if (!this.selected) return data;
+        if (node === this.selected) return { ...data, forceLabel: true, zIndex: 2 };
+        if (this.neighbours.has(node)) return { ...data, forceLabel: true };
+        return { ...data, color: '#d8d8d8', label: '' };
       },
-      edgeReducer: (edge, attributes) => {
-        if (!this.selected) return attributes;
+      edgeReducer: (edge, data, attrs) => {
+        if (attrs.hidden) return { ...data, visibility: 'hidden' };
+        if (!this.selected) return data;
         const [source, target] = this.graph.extremities(edge);
-        return source === this.selected || target === this.selected ? attributes : { ...attributes, color: 'rgba(200,200,200,0.15)' };
+        return source === this.selected || target === this.selected ? data : { ...data, color: 'rgba(200,200,200,0.15)' };
       },
     } as ConstructorParameters<typeof Sigma<NodeAttributes, EdgeAttributes>>[2]);
   }
 
-  /**
-   * Shows one date's network: the graph is rebuilt from the payload. (Updating only
-   * what changed was measured slower in sigma 4 on a 5.7k-actor district: one
-   * attribute event per node costs more than one rebuild.)
-   */
-  show(payload: NetworkPayload, sizeBy: SizeBy): void {
-    const maxBetweenness = payload.nodes.reduce((max, n) => Math.max(max, n.betweenness ?? 0), 0);
+  /** Loads a scope's union, every node and tie hidden until a date is shown. */
+  load(payload: NetworkPayload): void {
+    this.payload = payload;
+    this.filter = new DateFilter(payload.nodes, payload.edges);
+    this.nodeAt = new Map(payload.nodes.map((node, i) => [node.id, i]));
+    this.edgeAt = new Map(payload.edges.map((edge, i) => [edge.id, i]));
+    this.shown = null;
     this.graph.clear();
     for (const node of payload.nodes) {
       const place = node.x === null || node.y === null ? fallbackPosition(node.id) : { x: node.x, y: node.y };
-      this.graph.addNode(node.id, {
-        ...place,
-        size: nodeSize(node, sizeBy, maxBetweenness),
-        color: sectorColour(node.sector),
-        label: node.label,
-        sector: node.sector,
-        kind: node.kind,
-        degree: node.degree,
-        betweenness: node.betweenness,
-      });
+      this.graph.addNode(node.id, { ...place, size: 2, color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind, hidden: true });
     }
     for (const edge of payload.edges) {
       const style = edge.crossesSectors ? ACROSS_SECTORS : WITHIN_SECTOR;
-      this.graph.addEdgeWithKey(edge.id, edge.source, edge.target, { ...style, size: style.size * (0.6 + edge.strength / 5), crossesSectors: edge.crossesSectors });
+      this.graph.addEdgeWithKey(edge.id, edge.source, edge.target, { ...style, size: style.size * (0.6 + edge.strength / 5), crossesSectors: edge.crossesSectors, hidden: true });
     }
-    this.select(this.selected && this.graph.hasNode(this.selected) ? this.selected : null);
+    // Index every node and tie in sigma's programs now: a date's batch updates then only repaint them.
+    this.sigma.refresh();
+  }
+
+  /**
+   * Shows one date: one batch update of the nodes (hidden, size) and one of the
+   * ties (hidden), so sigma reprocesses once instead of once per changed item. The
+   * nodes' update carries no hint: sigma then rebuilds its label grid, which must
+   * learn of nodes shown again; the ties' update only repaints.
+   */
+  showDate(date: string, sizeBy: SizeBy, betweenness: Map<string, number> | null = null): DrawnCounts {
+    const selection = this.filter.at(date);
+    this.shown = selection;
+    this.betweenness = sizeBy === 'betweenness' ? betweenness : null;
+    const at = this.nodeAt;
+    const edgeAt = this.edgeAt;
+    const sizeOf = this.sizer(selection, at);
+    this.graph.updateEachNodeAttributes(
+      (id, attributes) => {
+        const i = at.get(id) as number;
+        attributes.hidden = selection.nodeVisible[i] === 0;
+        attributes.size = sizeOf(id, i);
+        return attributes;
+      },
+    );
+    this.graph.updateEachEdgeAttributes(
+      (id, attributes) => {
+        attributes.hidden = selection.edgeVisible[edgeAt.get(id) as number] === 0;
+        return attributes;
+      },
+      { attributes: ['hidden'] },
+    );
+    // The batch updates above already schedule sigma's refresh: update the highlight without another.
+    this.highlight(this.wanted);
+    return this.counts(selection);
+  }
+
+  /** Resizes the shown nodes by betweenness once it has been computed for the date. */
+  sizeByBetweenness(values: Map<string, number>): void {
+    if (!this.shown) return;
+    this.betweenness = values;
+    const at = this.nodeAt;
+    const sizeOf = this.sizer(this.shown, at);
+    this.graph.updateEachNodeAttributes(
+      (id, attributes) => {
+        attributes.size = sizeOf(id, at.get(id) as number);
+        return attributes;
+      },
+    );
+  }
+
+  private sizer(selection: DateSelection, at: Map<string, number>): (id: string, i: number) => number {
+    const values = this.betweenness;
+    if (!values) return (_id, i) => degreeSize(selection.degree[i]);
+    let max = 0;
+    for (const [id, value] of values) if (selection.nodeVisible[at.get(id) ?? -1]) max = Math.max(max, value);
+    return (id) => betweennessSize(values.get(id) ?? 0, max);
+  }
+
+  private counts(selection: DateSelection): DrawnCounts {
+    const bySector = new Map<string, number>();
+    this.payload.nodes.forEach((node, i) => {
+      if (selection.nodeVisible[i]) bySector.set(node.sector, (bySector.get(node.sector) ?? 0) + 1);
+    });
+    let crossing = 0;
+    this.payload.edges.forEach((edge, i) => {
+      if (selection.edgeVisible[i] && edge.crossesSectors) crossing += 1;
+    });
+    return { nodes: selection.nodeCount, edges: selection.edgeCount, crossing, bySector };
+  }
+
+  isDrawn(id: string): boolean {
+    return this.graph.hasNode(id) && !this.graph.getNodeAttribute(id, 'hidden');
+  }
+
+  /** Ids of the actors drawn. */
+  drawnNodes(): string[] {
+    return this.graph.filterNodes((_, attributes) => !attributes.hidden);
+  }
+
+  /** True when a drawn tie joins the two actors. */
+  hasDrawnTie(a: string, b: string): boolean {
+    if (!this.graph.hasNode(a) || !this.graph.hasNode(b)) return false;
+    return this.graph.edges(a, b).some((edge) => !this.graph.getEdgeAttribute(edge, 'hidden'));
+  }
+
+  /** Drawn partners of a drawn actor. */
+  private drawnNeighbours(id: string): string[] {
+    const partners = new Set<string>();
+    this.graph.forEachEdge(id, (_edge, attributes, source, target) => {
+      if (!attributes.hidden) partners.add(source === id ? target : source);
+    });
+    return [...partners];
   }
 
   /** Highlights an actor and its partners (null clears). */
   select(id: string | null): void {
-    this.selected = id && this.graph.hasNode(id) ? id : null;
-    this.neighbours = this.selected ? new Set(this.graph.neighbors(this.selected)) : new Set();
-    this.sigma.refresh();
+    this.wanted = id;
+    this.highlight(id);
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  private highlight(id: string | null): void {
+    this.selected = id && this.isDrawn(id) ? id : null;
+    this.neighbours = this.selected ? new Set(this.drawnNeighbours(this.selected)) : new Set();
   }
 
   /** Screen position (CSS pixels within the container) of an actor, for tests and the bench. */
@@ -136,8 +246,8 @@ export class NetworkView {
 
   partnersBySector(id: string): Map<string, string[]> {
     const result = new Map<string, string[]>();
-    if (!this.graph.hasNode(id)) return result;
-    for (const partner of this.graph.neighbors(id)) {
+    if (!this.isDrawn(id)) return result;
+    for (const partner of this.drawnNeighbours(id)) {
       const sector = this.graph.getNodeAttribute(partner, 'sector');
       const names = result.get(sector) ?? [];
       names.push(this.graph.getNodeAttribute(partner, 'label'));
@@ -146,13 +256,13 @@ export class NetworkView {
     return result;
   }
 
-  /** Actors whose label contains the text (case-insensitive), best (shortest) first. */
+  /** Drawn actors whose label contains the text (case-insensitive), best (shortest) first. */
   search(text: string, limit = 12): Array<{ id: string; label: string; sector: string }> {
     const needle = text.trim().toLocaleLowerCase('sv');
     if (!needle) return [];
     const hits: Array<{ id: string; label: string; sector: string }> = [];
     this.graph.forEachNode((id, attributes) => {
-      if (attributes.label.toLocaleLowerCase('sv').includes(needle)) hits.push({ id, label: attributes.label, sector: attributes.sector });
+      if (!attributes.hidden && attributes.label.toLocaleLowerCase('sv').includes(needle)) hits.push({ id, label: attributes.label, sector: attributes.sector });
     });
     return hits.sort((a, b) => a.label.length - b.label.length || a.label.localeCompare(b.label, 'sv')).slice(0, limit);
   }
