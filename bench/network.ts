@@ -10,10 +10,15 @@
  * - with FORCE_ATLAS2, cold (fresh cache: payload and layout computed) and warm
  *   (the same service, the as-of date moved a quarter, as the explorer's slider
  *   does: a new payload, the layout from the cache);
+ * - the explorer's first request, the union over the slider's range with its
+ *   layout (`overLayoutPeriod`), cold and warm, against the 3 s first-picture target,
+ *   and a slider step's work in the page (dateFilter on that union, no request),
+ *   median and p95 over the monthly dates of the last ten years, against 300 ms;
  * - each export rendered from the payload (GEXF, GraphML, Cytoscape JSON, CSV
  *   zip): time and size.
- * Ratios are of figures measured in the same run. Asserts nothing: tests check
- * correctness, not time.
+ * Ratios are of figures measured in the same run. `--sizes` takes 10000 (a district
+ * and the whole city) and 100000 (a whole city's figures). Asserts nothing: tests
+ * check correctness, not time.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -30,6 +35,7 @@ import { VERSION } from '../src/version';
 import { loadNetwork, type NetworkLayout, type NetworkPayload } from '../src/visualisation/networkService';
 import { renderNetworkFile } from '../src/visualisation/exports/renderNetworkFile';
 import { EXPORT_FORMATS } from '../src/visualisation/exports/networkFile';
+import { DateFilter } from '../web/explorer/src/dateFilter';
 import { loadGeneratedCity, openBenchDatabase } from './benchDatabase';
 
 const { values } = parseArgs({
@@ -53,11 +59,32 @@ function quarterBefore(date: string): string {
   return day.toISOString().slice(0, 10);
 }
 
+const FIRST_PICTURE_TARGET_MS = 3000;
+const STEP_TARGET_MS = 300;
+const verdict = (value: number, target: number) => (value <= target ? 'PASS' : 'FAIL');
+const quantile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * list.length) - 1)];
+
+/** The slider's monthly dates over the ten years up to asOf (month ends). */
+function monthEnds(asOf: string): string[] {
+  const end = new Date(`${asOf}T00:00:00Z`);
+  return Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - i, 0)).toISOString().slice(0, 10)).reverse();
+}
+
+/** A slider step's work in the page: filtering the union by date (no drawing), over every month. */
+function stepFilterMs(payload: NetworkPayload, dates: string[]): number[] {
+  const filter = new DateFilter(payload.nodes, payload.edges);
+  return dates.map((date) => {
+    const started = performance.now();
+    filter.at(date);
+    return performance.now() - started;
+  });
+}
+
 /** Runs and times one payload; a coded error (ANALYTICS_TIMEOUT) is a result too. */
-async function timed(ctx: Context, scope: Scope, layout: NetworkLayout): Promise<{ ms: number; payload: NetworkPayload | null; outcome: string }> {
+async function timed(ctx: Context, scope: Scope, layout: NetworkLayout, overLayoutPeriod = false): Promise<{ ms: number; payload: NetworkPayload | null; outcome: string }> {
   const started = performance.now();
   try {
-    const payload = await loadNetwork(ctx, { scope, layout, layoutFrom: null, layoutTo: null, include: [] });
+    const payload = await loadNetwork(ctx, { scope, layout, layoutFrom: null, layoutTo: null, include: [], overLayoutPeriod });
     return { ms: performance.now() - started, payload, outcome: ms(performance.now() - started) };
   } catch (error) {
     const code = (error as { extensions?: { code?: string } }).extensions?.code;
@@ -99,6 +126,11 @@ async function benchSize(actors: number, rows: string[][]): Promise<void> {
       const shared = fresh();
       const cold = await timed(shared, scope, 'FORCE_ATLAS2');
       const warm = await timed(shared, { ...scope, asOf: quarterBefore(asOf) }, 'FORCE_ATLAS2');
+      // The explorer's first picture: the union over the slider's range with its layout, on a fresh service and again on the same one.
+      const explorer = fresh();
+      const unionCold = await timed(explorer, scope, 'FORCE_ATLAS2', true);
+      const unionWarm = await timed(explorer, scope, 'FORCE_ATLAS2', true);
+      const steps = unionWarm.payload ? stepFilterMs(unionWarm.payload, monthEnds(asOf)) : [];
       const payload = cold.payload ?? none.payload;
       const exports: string[] = [];
       for (const format of EXPORT_FORMATS) {
@@ -114,6 +146,10 @@ async function benchSize(actors: number, rows: string[][]): Promise<void> {
         cold.outcome,
         warm.outcome,
         cold.payload && none.payload ? `${(cold.ms / none.ms).toFixed(1)}×` : '–',
+        `${unionWarm.payload?.nodes.length ?? '?'} / ${unionWarm.payload?.edges.length ?? '?'}`,
+        unionCold.payload ? `${unionCold.outcome} ${verdict(unionCold.ms, FIRST_PICTURE_TARGET_MS)}` : unionCold.outcome,
+        unionWarm.payload ? `${unionWarm.outcome} ${verdict(unionWarm.ms, FIRST_PICTURE_TARGET_MS)}` : unionWarm.outcome,
+        steps.length ? `${quantile(steps, 0.5).toFixed(1)} ms / ${quantile(steps, 0.95).toFixed(1)} ms ${verdict(quantile(steps, 0.95), STEP_TARGET_MS)}` : '–',
         ...EXPORT_FORMATS.map((_, at) => exports[at] ?? '–'),
       ];
       rows.push(row);
@@ -129,7 +165,19 @@ async function main(): Promise<void> {
   const sizes = (values.sizes as string).split(',').map(Number);
   const rows: string[][] = [];
   for (const actors of sizes) await benchSize(actors, rows);
-  const headers = ['scope', 'nodes / ties', 'payload NONE', 'FORCE_ATLAS2 cold', 'FORCE_ATLAS2 warm (slider step)', 'cold ÷ NONE', ...EXPORT_FORMATS.map((f) => `${f} (render, size)`)];
+  const headers = [
+    'scope',
+    'nodes / ties',
+    'payload NONE',
+    'FORCE_ATLAS2 cold',
+    'FORCE_ATLAS2 warm (another date)',
+    'cold ÷ NONE',
+    'explorer union nodes / ties',
+    'first picture request, cold (≤ 3 s)',
+    'first picture request, warm (≤ 3 s)',
+    'slider step filter median / p95 (≤ 300 ms)',
+    ...EXPORT_FORMATS.map((f) => `${f} (render, size)`),
+  ];
   const widths = headers.map((header, at) => Math.max(header.length, ...rows.map((row) => row[at].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, at) => cell.padEnd(widths[at])).join(' | ')} |`;
   process.stdout.write(
