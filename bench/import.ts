@@ -58,6 +58,11 @@ function writeActors(file: string, count: number, prefix: string): void {
   fs.writeSync(fd, 'id,kind,name,description\n');
   for (let start = 0; start < count; start += 10_000) {
     const lines: string[] = [];
+  // Each result is logged as soon as it is known, as well as in the table at the end: a long run shows what it has.
+  const result = (...rows: string[]) => {
+    lines.push(...rows);
+    for (const row of rows) log(row.trim());
+  };
     for (let i = start; i < Math.min(count, start + 10_000); i++) lines.push(`${prefix}-${String(i).padStart(7, '0')},${KINDS[i % 4]},Organisation ${i} i Malmö,Verksamhet nummer ${i}`);
     fs.writeSync(fd, `${lines.join('\n')}\n`);
   }
@@ -82,6 +87,11 @@ function writeTies(file: string, count: number, actors: number, prefix: string, 
   fs.writeSync(fd, 'actorId,partnerId,kind,since,until,strength\n');
   for (let start = 0; start < count; start += 10_000) {
     const lines: string[] = [];
+  // Each result is logged as soon as it is known, as well as in the table at the end: a long run shows what it has.
+  const result = (...rows: string[]) => {
+    lines.push(...rows);
+    for (const row of rows) log(row.trim());
+  };
     for (let j = start; j < Math.min(count, start + 10_000); j++) lines.push(tieRow(j, actors, prefix, round));
     fs.writeSync(fd, `${lines.join('\n')}\n`);
   }
@@ -143,6 +153,11 @@ async function main(): Promise<void> {
   const logger = createLogger('error');
   const loadAtStart = loadAverage();
   const lines: string[] = [];
+  // Each result is logged as soon as it is known, as well as in the table at the end: a long run shows what it has.
+  const result = (...rows: string[]) => {
+    lines.push(...rows);
+    for (const row of rows) log(row.trim());
+  };
   try {
     await migrate(db, logger);
     await wipeDatabase(db);
@@ -168,7 +183,7 @@ async function main(): Promise<void> {
     if (actorsReport.status !== 'completed') throw new Error(`the actors import ended ${actorsReport.status}: ${actorsReport.message}`);
     log(`import actors: ${actorsReport.status}, ${rate(ACTORS, actorsMs)} rows/s (${(actorsMs / 1000).toFixed(1)} s)`);
     const actorRatio = rate(ACTORS, actorsMs) / rate(SAMPLE, gqlActorsMs);
-    lines.push(`  import actors         ${thousands(rate(ACTORS, actorsMs)).padStart(8)} rows/s   GraphQL createActor      ${thousands(rate(SAMPLE, gqlActorsMs)).padStart(6)} rows/s   ratio ${actorRatio.toFixed(1)}×   ${verdict(actorRatio >= TARGET_RATIO)} (≥ ${TARGET_RATIO}×)`);
+    result(`  import actors         ${thousands(rate(ACTORS, actorsMs)).padStart(8)} rows/s   GraphQL createActor      ${thousands(rate(SAMPLE, gqlActorsMs)).padStart(6)} rows/s   ratio ${actorRatio.toFixed(1)}×   ${verdict(actorRatio >= TARGET_RATIO)} (≥ ${TARGET_RATIO}×)`);
 
     if (TIES > 0) {
       const gqlTiesMs = SAMPLE > 0 ? await mutationsPerRow(server, context, SAMPLE, 'ties') : NaN;
@@ -182,7 +197,7 @@ async function main(): Promise<void> {
       const again = await runImport(db, { filePath: tiesFile, fileName: 'ties.csv', ...importOptions });
       const againMs = performance.now() - started;
       const tieRatio = rate(TIES, tiesMs) / rate(SAMPLE, gqlTiesMs);
-      lines.push(
+      result(
         `  import ties           ${thousands(rate(TIES, tiesMs)).padStart(8)} ties/s   GraphQL addCollaboration ${thousands(rate(SAMPLE, gqlTiesMs)).padStart(6)} rows/s   ratio ${tieRatio.toFixed(1)}×   ${verdict(tieRatio >= TARGET_RATIO)} (≥ ${TARGET_RATIO}×)`,
         `  ties end to end       ${thousands(rate(TIES, tiesMs)).padStart(8)} ties/s   (${(tiesMs / 1000).toFixed(1)} s for ${thousands(TIES)})   ${verdict(rate(TIES, tiesMs) >= TARGET_TIES_PER_S)} (≥ ${thousands(TARGET_TIES_PER_S)} ties/s)`,
         `  same ties file again  ${(againMs / 1000).toFixed(1)} s: ${again.status} (${thousands(rate(TIES, againMs))} rows/s checked)`,
@@ -204,9 +219,9 @@ async function main(): Promise<void> {
           return `exit ${run.code}`;
         }
       })();
-      lines.push(`  npm run import on ${thousands(RSS_ROWS)} rows (${sizeMb.toFixed(0)} MB): peak RSS ${run.peakMb.toFixed(0)} MB, ${status}, ${thousands(rate(RSS_ROWS, run.ms))} rows/s   ${verdict(run.peakMb < TARGET_RSS_MB && status === 'completed')} (< ${TARGET_RSS_MB} MB, completed)`);
+      result(`  npm run import on ${thousands(RSS_ROWS)} rows (${sizeMb.toFixed(0)} MB): peak RSS ${run.peakMb.toFixed(0)} MB, ${status}, ${thousands(rate(RSS_ROWS, run.ms))} rows/s   ${verdict(run.peakMb < TARGET_RSS_MB && status === 'completed')} (< ${TARGET_RSS_MB} MB, completed)`);
     } else {
-      lines.push('  peak RSS: skipped (--rows 0)');
+      result('  peak RSS: skipped (--rows 0)');
     }
     process.stdout.write(
       [

@@ -21,8 +21,26 @@ export class FileState {
   readonly citizens = new Set<string>();
   private readonly organisationNumbers = new Set<string>();
   private readonly relationKeys = new Set<string>();
-  /** `first|second|kind` → `since|until;since|until…` */
-  private readonly tiePeriods = new Map<string, string>();
+  /**
+   * A tie's pair and kind (as a number, see tieKey) → `since|until;since|until…`.
+   * A million tie rows are a million keys: numbers rather than strings of two ids.
+   */
+  private readonly tiePeriods = new Map<number | string, string>();
+  private readonly actorNumbers = new Map<string, number>();
+  private readonly tieKindNumbers = new Map<string, number>();
+
+  /** `first|second|kind` as one number while the file names fewer than 2^21 actors (exact: at most 2^46), else as text. */
+  private tieKey(first: string, second: string, kind: string): number | string {
+    const number = (map: Map<string, number>, key: string) => {
+      let value = map.get(key);
+      if (value === undefined) map.set(key, (value = map.size));
+      return value;
+    };
+    const a = number(this.actorNumbers, first);
+    const b = number(this.actorNumbers, second);
+    const k = number(this.tieKindNumbers, kind);
+    return a < 2 ** 21 && b < 2 ** 21 && k < 16 ? (a * 2 ** 21 + b) * 16 + k : `${first}|${second}|${kind}`;
+  }
 
   /** Records the row's keys; reports duplicates and overlaps. Returns false when the row is a duplicate. */
   admit(record: ImportRecord, report: Report): boolean {
@@ -61,13 +79,15 @@ export class FileState {
         this.referenced.initiatives.add(record.initiativeId);
         return true;
       case 'collaborations': {
-        if (this.defined.collaborations.has(record.id)) return this.duplicate(report, 'id', record.id, 'tie');
-        const pair = `${record.firstId}|${record.secondId}|${record.tieKind}`;
+        // Only ids the file gives are kept: a derived id repeats exactly when the pair, kind and start date do, which the periods show.
+        if (record.idGiven && this.defined.collaborations.has(record.id)) return this.duplicate(report, 'id', record.id, 'tie');
+        const pair = this.tieKey(record.firstId, record.secondId, record.tieKind);
         const until = record.until ?? '';
         const periods = this.tiePeriods.get(pair);
         if (periods) {
           for (const period of periods.split(';')) {
             const [since, end] = period.split('|');
+            if (!record.idGiven && since === record.since) return this.duplicate(report, 'id', record.id, 'tie');
             if (overlaps(since, end, record.since, until)) {
               report('since', record.since, 'overlap', `overlaps another ${record.tieKind} tie between ${record.firstId} and ${record.secondId} earlier in the file (from ${since}${end ? ` to ${end}` : ', open'}). Two ties of one kind between one pair may not overlap in time: end the first before the second begins, merge them into one row, or give this one another kind.`);
               return false;
@@ -75,7 +95,7 @@ export class FileState {
           }
         }
         this.tiePeriods.set(pair, periods ? `${periods};${record.since}|${until}` : `${record.since}|${until}`);
-        this.defined.collaborations.add(record.id);
+        if (record.idGiven) this.defined.collaborations.add(record.id);
         this.referenced.actors.add(record.firstId);
         this.referenced.actors.add(record.secondId);
         if (record.initiativeId !== null) this.referenced.initiatives.add(record.initiativeId);
@@ -96,6 +116,8 @@ export class FileState {
   release(): void {
     for (const set of [...Object.values(this.defined), ...Object.values(this.referenced), this.registrars, this.citizens, this.organisationNumbers, this.relationKeys]) set.clear();
     this.tiePeriods.clear();
+    this.actorNumbers.clear();
+    this.tieKindNumbers.clear();
   }
 
   private uniqueRelation(key: string): boolean {

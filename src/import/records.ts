@@ -36,6 +36,8 @@ export type ImportRecord =
   | {
       kind: 'collaborations';
       id: string;
+      /** False when the id was derived from the pair, kind and start date (stableId). */
+      idGiven: boolean;
       /** As the row gives them (for messages); firstId < secondId is how the tie is stored. */
       actorId: string;
       partnerId: string;

@@ -239,7 +239,7 @@ function collaboration(r: RowReader): ImportRecord | null {
   if (actorId !== null && actorId === partnerId) r.fail('partnerId', 'selfTie', 'is the same actor as actorId; a tie joins two different actors.');
   if (!r.ok || actorId === null || partnerId === null || kind === null || since === null || strength === null) return null;
   const [firstId, secondId] = [actorId, partnerId].sort();
-  return { kind: 'collaborations', id: id ?? stableId('tie', firstId, secondId, kind, since), actorId, partnerId, firstId, secondId, tieKind: kind, since, until, strength, initiativeId, source };
+  return { kind: 'collaborations', id: id ?? stableId('tie', firstId, secondId, kind, since), idGiven: id !== null, actorId, partnerId, firstId, secondId, tieKind: kind, since, until, strength, initiativeId, source };
 }
 
 const RULES: Readonly<Record<ImportKind, (r: RowReader) => ImportRecord | null>> = {

@@ -46,12 +46,17 @@ describe('import row rules', () => {
     const state = new FileState();
     const rules: string[] = [];
     const report = (_c: string, _v: string, rule: string) => rules.push(rule);
-    const tie = (since: string, until: string | null, id: string) => ({ kind: 'collaborations' as const, id, actorId: 'a', partnerId: 'b', firstId: 'a', secondId: 'b', tieKind: 'FUNDING' as const, since, until, strength: 2, initiativeId: null, source: null });
+    const tie = (since: string, until: string | null, id: string) => ({ kind: 'collaborations' as const, id, idGiven: true, actorId: 'a', partnerId: 'b', firstId: 'a', secondId: 'b', tieKind: 'FUNDING' as const, since, until, strength: 2, initiativeId: null, source: null });
     expect(state.admit(tie('2020-01-01', '2020-12-31', 't1'), report)).toBe(true);
     expect(state.admit(tie('2021-01-01', null, 't2'), report)).toBe(true);
     expect(state.admit(tie('2021-06-01', null, 't3'), report)).toBe(false);
     expect(state.admit(tie('2019-01-01', '2019-02-01', 't1'), report)).toBe(false);
     expect(rules).toEqual(['overlap', 'duplicate']);
+    // A derived id (no id column) is not kept: its repeat shows as the same pair, kind and start date.
+    const derived = { ...tie('2030-01-01', '2030-02-01', 'tie-derived'), tieKind: 'PARTNERSHIP' as const, idGiven: false };
+    expect(state.admit(derived, report)).toBe(true);
+    expect(state.admit(derived, report)).toBe(false);
+    expect(rules).toEqual(['overlap', 'duplicate', 'duplicate']);
     expect(state.outside('actors').sort()).toEqual(['a', 'b']);
   });
 });
