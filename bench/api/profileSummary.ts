@@ -1,10 +1,13 @@
 /**
- * Where a CPU profile's time went: `npx tsx bench/api/profileSummary.ts <file.cpuprofile>`.
+ * Where a CPU profile's time went: `npx tsx bench/api/profileSummary.ts <file.cpuprofile> [--from-end 31 --to-end 6]`.
+ * The window keeps only the samples between 31 and 6 seconds before the profile ended
+ * (the timed workload, without start-up, the index build and the closing memory phase).
  * Self time grouped by package (the driver, graphql-js, Apollo, Express, our src/,
  * garbage collection) and the top functions; docs/performance.md shows how to
  * record the profile with `npm run bench:api -- --samverkan-node-args "--cpu-prof ..."`.
  */
 import fs from 'node:fs';
+import { parseArgs } from 'node:util';
 
 interface ProfileNode {
   id: number;
@@ -14,6 +17,7 @@ interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  endTime: number;
 }
 
 const GROUPS: Array<[string, RegExp]> = [
@@ -27,19 +31,29 @@ const GROUPS: Array<[string, RegExp]> = [
   ['Samverkan src/', /\/src\//],
   ['Node internals', /^node:|internal\//],
 ];
+/** Native frames worth naming: the socket writes of Bolt messages and HTTP responses. */
+const NATIVE: Record<string, string> = { writeBuffer: 'socket writes', writev: 'socket writes', '(garbage collector)': 'garbage collection' };
 
 function groupOf(node: ProfileNode): string {
   const { functionName, url } = node.callFrame;
-  if (functionName === '(garbage collector)') return 'garbage collection';
+  if (NATIVE[functionName]) return NATIVE[functionName];
   if (functionName === '(idle)' || functionName === '(program)') return functionName;
   for (const [name, pattern] of GROUPS) if (pattern.test(url)) return name;
   return url ? 'other' : `(${functionName || 'native'})`;
 }
 
-const profile = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as Profile;
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'from-end': { type: 'string' }, 'to-end': { type: 'string', default: '0' } } });
+const profile = JSON.parse(fs.readFileSync(positionals[0], 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+// Sample times are the running sum of the deltas; the window is counted back from the end.
+const windowStart = values['from-end'] ? profile.endTime - Number(values['from-end']) * 1e6 : -Infinity;
+const windowEnd = profile.endTime - Number(values['to-end']) * 1e6;
+let time = profile.endTime - profile.timeDeltas.reduce((sum, delta) => sum + delta, 0);
+profile.samples.forEach((id, i) => {
+  time += profile.timeDeltas[i] ?? 0;
+  if (time >= windowStart && time <= windowEnd) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+});
 const groups = new Map<string, number>();
 const functions = new Map<string, number>();
 let busy = 0;

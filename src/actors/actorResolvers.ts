@@ -43,6 +43,18 @@ function listFilter(filter: ActorFilterInput | null | undefined, principal: Prin
 }
 
 /**
+ * The area of a filter that asks for nothing but "active in this area (and its
+ * sub-areas), optionally on a date": that is `area { actors }`'s question, whose
+ * statements walk the hierarchy without the general list's union and per-row
+ * re-checks (7 ms instead of 60 ms of Neo4j time for the count of a 5,000-actor
+ * district, docs/performance.md). Null for any other filter.
+ */
+function areaOnly(filter: ActorListFilter): string | null {
+  const other = filter.search !== null || filter.kinds !== null || filter.sectors !== null || filter.synthetic !== null;
+  return other ? null : filter.areaId;
+}
+
+/**
  * Who may create what: organisations need ADMIN; an EDITOR registers citizens for
  * one of its organisations (by default its first), which the repository then
  * checks and locks inside the write's transaction.
@@ -113,10 +125,20 @@ export const actorResolvers = {
       const first = pageSize(args.first);
       const after = decodeCursor('actors', args.after);
       const filter = listFilter(args.filter, ctx.principal);
+      const shape = actorListShape(info);
+      const areaId = areaOnly(filter);
+      if (areaId !== null) {
+        // The same question as `area { actors(asOf) }`: the same loaders and statements, so both forms cost the same.
+        const scope = { asOf: filter.activeAsOf, includeSubAreas: true };
+        const count = () => ctx.loaders.areaActorCount(scope).load(areaId);
+        const total = selects(info, 'totalCount') ? count() : null;
+        total?.catch(() => undefined);
+        const rows = needsPage(info) ? await ctx.loaders.areaActors({ ...scope, after, limit: first + 1, shape }).load(areaId) : [];
+        return toConnection('actors', rows.map((row) => ({ node: row.actor })), first, (row) => row.node.id, () => total ?? count());
+      }
       // The count runs beside the page, not after it; a request for the count alone reads no page.
       const total = selects(info, 'totalCount') ? ctx.repos.actors.count(filter) : null;
       total?.catch(() => undefined);
-      const shape = actorListShape(info);
       const rows = needsPage(info) ? await ctx.repos.actors.list(filter, after, first + 1, shape) : [];
       ctx.loaders.primeListed(rows, shape);
       return toConnection('actors', rows.map((row) => ({ node: row.actor })), first, (row) => row.node.id, () => total ?? ctx.repos.actors.count(filter));
