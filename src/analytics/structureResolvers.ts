@@ -11,6 +11,7 @@ import { actorDiversityFromCounts, areaDiversityFromCounts } from './measures/bl
 import { crossSectorTies, rowsAfter, tieKey, type CrossSectorTieRow } from './measures/crossSectorTies';
 import { eiIndex } from './measures/eiIndex';
 import { helixCoverage } from './measures/helixCoverage';
+import { indexHelixCoverage } from './collaborationIndex/indexHelixCoverage';
 import { candidates, partnerSuggestions, SUGGESTION_WEIGHTS, type SharedContext } from './measures/partnerSuggestions';
 import { sectorMatrix } from './measures/sectorMatrix';
 import type { SectorMixing } from './measures/sectorMixing';
@@ -150,15 +151,23 @@ export const structureResolvers = {
     },
     helixCoverage: async (_: unknown, args: ScopeArgs, ctx: Context) => {
       const scope = parseScope(args.scope, ctx.now);
+      const parts = {
+        algorithm: 'For each area: pairs of sectors present joined by at least one tie with both actors in the area (sub-areas included)',
+        normalisation: 'coverage = connected pairs ÷ C(sectors present, 2); null with fewer than two sectors',
+        counting: PAIRS,
+      };
       const analysed = await ctx.analytics.analyse('helixCoverage', scope, null, async (version) => {
+        const index = ctx.analytics.indexFor(version);
+        const fromIndex = index ? indexHelixCoverage(index, scope) : null;
+        if (fromIndex) {
+          // From the index's arrays: no scope graph is built (a whole city's took most of a report's time).
+          const { value: mixing, engine } = await sectorMixingOf(ctx.analytics, scope, version);
+          return { result: { ...fromIndex, citizenBasis: basisOfMixing(mixing) }, method: { ...parts, engine, nodeCount: mixing.nodeCount, tieCount: mixing.totalTies } };
+        }
         const [graph, areas] = await Promise.all([ctx.analytics.scopeGraph(scope, version), areaMembersOf(ctx.analytics, scope, version)]);
         return {
           result: { areas: helixCoverage(areas.value, graph.pairs), citizensInArea: citizensPerArea(areas.value), citizenBasis: basisOfGraph(graph) },
-          method: sized(graph, {
-            algorithm: 'For each area: pairs of sectors present joined by at least one tie with both actors in the area (sub-areas included)',
-            normalisation: 'coverage = connected pairs ÷ C(sectors present, 2); null with fewer than two sectors',
-            counting: PAIRS,
-          }),
+          method: sized(graph, parts),
         };
       });
       return helixCoverageView(suppressorOf(ctx), analysed);

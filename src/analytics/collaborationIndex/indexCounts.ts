@@ -115,7 +115,7 @@ export function indexPartnerSectorCounts(index: CollaborationIndex, scope: Scope
  * each with the distinct actors active in it on asOf, sub-areas included, of the
  * scope's sectors (ascending). Null when the scope's area is unknown.
  */
-function areasWithActors(index: CollaborationIndex, scope: Scope): Array<{ area: number; actors: number[] }> | null {
+export function areasWithActors(index: CollaborationIndex, scope: Scope): Array<{ area: number; actors: number[] }> | null {
   const filter = index.filterOf(scope);
   const areas = scope.areaId === null ? index.areaIds.map((_, area) => area) : index.subtreeOf(scope.areaId);
   if (!areas) return null;

@@ -62,6 +62,15 @@ export function helixCoverage(areas: readonly AreaMembers[], pairs: readonly Pai
     const key = Math.min(a, b) * SECTORS.length + Math.max(a, b);
     for (const areaIndex of sourceAreas) if (targetAreas.includes(areaIndex)) connected[areaIndex].add(key);
   }
+  return coverageRows(areas, present, connected);
+}
+
+/**
+ * The ranked rows from what each area holds: `present[area][k]` whether sector k
+ * has an actor in it, `connected[area]` the sector pairs (a * K + b, a < b)
+ * joined by a tie inside it. Shared by the measure above and the index's own.
+ */
+export function coverageRows(areas: ReadonlyArray<{ id: string; name: string }>, present: ReadonlyArray<ArrayLike<boolean | number>>, connected: ReadonlyArray<ReadonlySet<number>>): AreaHelixCoverageRow[] {
   const rows = areas.map((area, areaIndex) => {
     const sectorsPresent = SECTORS.filter((_, k) => present[areaIndex][k]);
     const connectedPairs: SectorPair[] = [];

@@ -1,6 +1,9 @@
 import { CollaborationIndex, dayNumber, type IndexRows } from '../../../src/analytics/collaborationIndex/collaborationIndex';
 import { indexAreaMembers, indexAreaSectorCounts, indexPartnerSectorCounts, indexSectorMixing } from '../../../src/analytics/collaborationIndex/indexCounts';
 import { indexScopeNetwork } from '../../../src/analytics/collaborationIndex/indexScopeNetwork';
+import { indexHelixCoverage } from '../../../src/analytics/collaborationIndex/indexHelixCoverage';
+import { helixCoverage } from '../../../src/analytics/measures/helixCoverage';
+import { citizensPerArea } from '../../../src/analytics/suppression/helixCoverageView';
 import { mixingFromCounts } from '../../../src/analytics/measures/sectorMixing';
 import type { Scope } from '../../../src/analytics/scope';
 import { COLLABORATION_KINDS, SECTORS, type Sector } from '../../../src/model';
@@ -168,6 +171,20 @@ describe('CollaborationIndex counts', () => {
     }
     // The random cities must exercise the counting, not just empty scopes.
     expect(nonEmpty).toBeGreaterThan(scopes().length / 2);
+  });
+
+  it.each([1, 2, 3, 4, 5])('give the helix coverage the measure gives on the scope network, random city %i', (seed) => {
+    const rows = randomCity(seed);
+    const index = new CollaborationIndex('v', rows);
+    let covered = 0;
+    for (const scope of scopes()) {
+      const areas = indexAreaMembers(index, scope) ?? [];
+      const expected = { areas: helixCoverage(areas, indexScopeNetwork(index, scope).pairs), citizensInArea: citizensPerArea(areas) };
+      expect({ scope, coverage: indexHelixCoverage(index, scope) }).toEqual({ scope, coverage: expected });
+      covered += expected.areas.filter((row) => row.connectedPairs.length > 0).length;
+    }
+    // The random cities must connect sector pairs in many areas, not only leave them missing.
+    expect(covered).toBeGreaterThan(scopes().length / 2);
   });
 
   it('holds each tie under both ends and turns dates into comparable day numbers', () => {
