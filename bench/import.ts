@@ -58,11 +58,6 @@ function writeActors(file: string, count: number, prefix: string): void {
   fs.writeSync(fd, 'id,kind,name,description\n');
   for (let start = 0; start < count; start += 10_000) {
     const lines: string[] = [];
-  // Each result is logged as soon as it is known, as well as in the table at the end: a long run shows what it has.
-  const result = (...rows: string[]) => {
-    lines.push(...rows);
-    for (const row of rows) log(row.trim());
-  };
     for (let i = start; i < Math.min(count, start + 10_000); i++) lines.push(`${prefix}-${String(i).padStart(7, '0')},${KINDS[i % 4]},Organisation ${i} i Malmö,Verksamhet nummer ${i}`);
     fs.writeSync(fd, `${lines.join('\n')}\n`);
   }
@@ -87,11 +82,6 @@ function writeTies(file: string, count: number, actors: number, prefix: string, 
   fs.writeSync(fd, 'actorId,partnerId,kind,since,until,strength\n');
   for (let start = 0; start < count; start += 10_000) {
     const lines: string[] = [];
-  // Each result is logged as soon as it is known, as well as in the table at the end: a long run shows what it has.
-  const result = (...rows: string[]) => {
-    lines.push(...rows);
-    for (const row of rows) log(row.trim());
-  };
     for (let j = start; j < Math.min(count, start + 10_000); j++) lines.push(tieRow(j, actors, prefix, round));
     fs.writeSync(fd, `${lines.join('\n')}\n`);
   }
