@@ -68,6 +68,11 @@ async function chooseArea(areaId: string): Promise<void> {
   await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__explorer.stepDates.length > 1);
 }
 
+async function drawnIds(): Promise<string[]> {
+  const ids = await page.evaluate(() => (globalThis as unknown as { __explorer: { nodeIds(): string[] } }).__explorer.nodeIds());
+  return ids.sort();
+}
+
 async function drawnTie(a: string, b: string): Promise<boolean> {
   return page.evaluate(([x, y]) => (globalThis as unknown as PageGlobals).__explorer.hasEdgeBetween(x, y), [a, b]);
 }
@@ -125,11 +130,14 @@ test('draws Rosengård with the API’s node and tie count, and the slider chang
   expect(after.nodes.length).not.toBe(before.nodes.length);
   await slideTo('2020-12-31');
   expect(await drawnCounts(page)).toEqual({ nodes: before.nodes.length, edges: before.edges.length, asOf: '2020-12-31' });
+  // The very actors, not only as many: the page filters the union it holds by the service's rules.
+  expect(await drawnIds()).toEqual([...before.nodes].sort());
   // One step with the keyboard: the slider is a native range input.
   await page.locator('#slider').focus();
   await page.keyboard.press('ArrowRight');
   await waitForPicture(page, '2021-01-31');
   expect(await drawnCounts(page)).toEqual({ nodes: after.nodes.length, edges: after.edges.length, asOf: '2021-01-31' });
+  expect(await drawnIds()).toEqual([...after.nodes].sort());
   expect(page.url()).toContain('area=area-rosengard');
   expect(page.url()).toContain('asOf=2021-01-31');
 });

@@ -81,7 +81,7 @@ const degreeSize = (degree: number): number => 2 + 2.2 * Math.sqrt(degree);
 const betweennessSize = (value: number, max: number): number => 2 + 14 * Math.sqrt(value / (max || 1));
 
 export class NetworkView {
-  readonly graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true });
+  private graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true });
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
   /** The actor asked for, and the one highlighted (when it is drawn on the date). */
   private wanted: string | null = null;
@@ -92,6 +92,8 @@ export class NetworkView {
   private nodeAt = new Map<string, number>();
   private edgeAt = new Map<string, number>();
   private shown: DateSelection | null = null;
+  /** Node sizes drawn, by the payload's order. */
+  private sizes = new Float64Array(0);
   /** Betweenness on the shown date, when nodes are sized by it (null: sized by degree). */
   private betweenness: Map<string, number> | null = null;
 
@@ -121,48 +123,69 @@ export class NetworkView {
     this.nodeAt = new Map(payload.nodes.map((node, i) => [node.id, i]));
     this.edgeAt = new Map(payload.edges.map((edge, i) => [edge.id, i]));
     this.shown = null;
-    this.graph.clear();
+    // Built apart and handed to sigma whole: added to the graph sigma draws, every
+    // node and tie would be one event and one scheduled refresh (slow on thousands).
+    const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true });
     for (const node of payload.nodes) {
       const place = node.x === null || node.y === null ? fallbackPosition(node.id) : { x: node.x, y: node.y };
-      this.graph.addNode(node.id, { ...place, size: 2, color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind, hidden: true });
+      graph.addNode(node.id, { ...place, size: 2, color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind, hidden: true });
     }
     for (const edge of payload.edges) {
       const style = edge.crossesSectors ? ACROSS_SECTORS : WITHIN_SECTOR;
-      this.graph.addEdgeWithKey(edge.id, edge.source, edge.target, { ...style, size: style.size * (0.6 + edge.strength / 5), crossesSectors: edge.crossesSectors, hidden: true });
+      graph.addEdgeWithKey(edge.id, edge.source, edge.target, { ...style, size: style.size * (0.6 + edge.strength / 5), crossesSectors: edge.crossesSectors, hidden: true });
     }
-    // Index every node and tie in sigma's programs now: a date's batch updates then only repaint them.
-    this.sigma.refresh();
+    this.graph = graph;
+    // setGraph indexes every node and tie in sigma's programs at once: a date's updates then only repaint them.
+    this.sigma.setGraph(graph);
   }
 
   /**
-   * Shows one date: one batch update of the nodes (hidden, size) and one of the
-   * ties (hidden), so sigma reprocesses once instead of once per changed item. The
-   * nodes' update carries no hint: sigma then rebuilds its label grid, which must
-   * learn of nodes shown again; the ties' update only repaints.
+   * Shows one date. A slider step changes few items (the ties that start or end
+   * that month, their ends' sizes): those are updated one by one, so sigma
+   * re-evaluates only them and reprocesses its programs once for the frame. A larger
+   * change (the first date, another size measure, a selected actor whose highlight
+   * follows its partners) is one batch update of the nodes and one of the ties. The
+   * nodes' batch carries no hint, so sigma rebuilds its label grid, which must learn
+   * of nodes shown again.
    */
   showDate(date: string, sizeBy: SizeBy, betweenness: Map<string, number> | null = null): DrawnCounts {
     const selection = this.filter.at(date);
+    const previous = this.shown;
     this.shown = selection;
     this.betweenness = sizeBy === 'betweenness' ? betweenness : null;
-    const at = this.nodeAt;
-    const edgeAt = this.edgeAt;
-    const sizeOf = this.sizer(selection, at);
-    this.graph.updateEachNodeAttributes(
-      (id, attributes) => {
+    const sizeOf = this.sizer(selection, this.nodeAt);
+    const nodes = this.payload.nodes;
+    const edges = this.payload.edges;
+    const sizes = Float64Array.from(nodes, (node, i) => sizeOf(node.id, i));
+    const changedNodes: number[] = [];
+    const changedEdges: number[] = [];
+    if (previous) {
+      for (let i = 0; i < nodes.length; i += 1) if (previous.nodeVisible[i] !== selection.nodeVisible[i] || this.sizes[i] !== sizes[i]) changedNodes.push(i);
+      for (let e = 0; e < edges.length; e += 1) if (previous.edgeVisible[e] !== selection.edgeVisible[e]) changedEdges.push(e);
+    }
+    const few = previous !== null && this.wanted === null && changedNodes.length + changedEdges.length <= (nodes.length + edges.length) / 20;
+    if (few) {
+      for (const i of changedNodes) this.graph.mergeNodeAttributes(nodes[i].id, { hidden: selection.nodeVisible[i] === 0, size: sizes[i] });
+      for (const e of changedEdges) this.graph.setEdgeAttribute(edges[e].id, 'hidden', selection.edgeVisible[e] === 0);
+    } else {
+      const at = this.nodeAt;
+      const edgeAt = this.edgeAt;
+      this.graph.updateEachNodeAttributes((id, attributes) => {
         const i = at.get(id) as number;
         attributes.hidden = selection.nodeVisible[i] === 0;
-        attributes.size = sizeOf(id, i);
+        attributes.size = sizes[i];
         return attributes;
-      },
-    );
-    this.graph.updateEachEdgeAttributes(
-      (id, attributes) => {
-        attributes.hidden = selection.edgeVisible[edgeAt.get(id) as number] === 0;
-        return attributes;
-      },
-      { attributes: ['hidden'] },
-    );
-    // The batch updates above already schedule sigma's refresh: update the highlight without another.
+      });
+      this.graph.updateEachEdgeAttributes(
+        (id, attributes) => {
+          attributes.hidden = selection.edgeVisible[edgeAt.get(id) as number] === 0;
+          return attributes;
+        },
+        { attributes: ['hidden'] },
+      );
+    }
+    this.sizes = sizes;
+    // The updates above already schedule sigma's refresh: update the highlight without another.
     this.highlight(this.wanted);
     return this.counts(selection);
   }
@@ -173,12 +196,12 @@ export class NetworkView {
     this.betweenness = values;
     const at = this.nodeAt;
     const sizeOf = this.sizer(this.shown, at);
-    this.graph.updateEachNodeAttributes(
-      (id, attributes) => {
-        attributes.size = sizeOf(id, at.get(id) as number);
-        return attributes;
-      },
-    );
+    this.sizes = Float64Array.from(this.payload.nodes, (node, i) => sizeOf(node.id, i));
+    const sizes = this.sizes;
+    this.graph.updateEachNodeAttributes((id, attributes) => {
+      attributes.size = sizes[at.get(id) as number];
+      return attributes;
+    });
   }
 
   private sizer(selection: DateSelection, at: Map<string, number>): (id: string, i: number) => number {
