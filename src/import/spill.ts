@@ -36,9 +36,8 @@ export class SpillWriter {
 /**
  * The spilled rows in batches of `size`, in the order they were written. Read by
  * pulling chunks from the stream (which waits while the caller awaits the
- * database) rather than through readline, whose async iterator kept queueing lines
- * while the caller waited: at 1M rows the whole spill ended up in memory (peak RSS
- * over 600 MB in bench:import).
+ * database) rather than through readline, whose async iterator may go on queueing
+ * lines while the caller waits: memory then follows the spill's size, not the batch's.
  */
 export async function* readSpillBatches(path: string, size: number): AsyncGenerator<SpilledRecord[]> {
   if (!fs.existsSync(path)) return;
