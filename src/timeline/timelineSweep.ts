@@ -68,7 +68,8 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
   }
 
   // Qualifying ties that can ever be in the network, grouped into pairs (a < b).
-  const pairOf = new Map<number, number>();
+  // slotOf[b] = pair + 1 of the pair (a, b) while a's ties are walked (a typed array, not a Map of a·n + b: 400k ties of a 100k city).
+  const slotOf = new Int32Array(n);
   const pairA: number[] = [];
   const pairB: number[] = [];
   const tiePair: number[] = [];
@@ -83,12 +84,11 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
       if (index.adjSince[at] === NEVER || index.adjUntil[at] < index.adjSince[at]) continue;
       if (index.adjStrength[at] < filter.minStrength || (filter.kindAllowed !== null && filter.kindAllowed[index.adjKind[at]] !== 1)) continue;
       if (!wholeCity && (touching ? !everMember[a] && !everMember[b] : !everMember[a] || !everMember[b])) continue;
-      const key = a * n + b;
-      let pair = pairOf.get(key);
-      if (pair === undefined) {
+      let pair = slotOf[b] - 1;
+      if (pair < 0 || pairA[pair] !== a) {
         pair = pairA.push(a) - 1;
         pairB.push(b);
-        pairOf.set(key, pair);
+        slotOf[b] = pair + 1;
       }
       tiePair.push(pair);
       tieSince.push(index.adjSince[at]);
@@ -116,18 +116,22 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
   // Events: +1/−1 on a pair's multiplicity or an actor's active memberships, on the
   // first day the as-of network sees the change (an end: the day after until).
   // Sorted once by (day, event number) packed into one float: day < 2^27, number < 2^25.
-  const events: number[] = [];
   const SHIFT = 2 ** 25;
   const TIE_START = 0;
   const TIE_END = 1;
   const MEMBER_START = 2;
   const MEMBER_END = 3;
-  const eventKind: number[] = [];
-  const eventRef: number[] = [];
+  const capacity = 2 * (tiePair.length + memberships.length);
+  if (capacity >= SHIFT) throw new Error(`timeline sweep: ${capacity} events exceed ${SHIFT}`);
+  const events = new Float64Array(capacity);
+  const eventKind = new Uint8Array(capacity);
+  const eventRef = new Int32Array(capacity);
+  let eventCount = 0;
   const addEvent = (day: number, kind: number, ref: number) => {
-    events.push(day * SHIFT + eventKind.length);
-    eventKind.push(kind);
-    eventRef.push(ref);
+    events[eventCount] = day * SHIFT + eventCount;
+    eventKind[eventCount] = kind;
+    eventRef[eventCount] = ref;
+    eventCount += 1;
   };
   for (let t = 0; t < tiePair.length; t += 1) {
     addEvent(tieSince[t], TIE_START, tiePair[t]);
@@ -137,8 +141,7 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
     addEvent(index.memberSince[at], MEMBER_START, index.memberActor[at]);
     if (index.memberUntil[at] !== NEVER) addEvent(dayAfter(index.memberUntil[at]), MEMBER_END, index.memberActor[at]);
   }
-  if (eventKind.length >= SHIFT) throw new Error(`timeline sweep: ${eventKind.length} events exceed ${SHIFT}`);
-  const order = Float64Array.from(events).sort();
+  const order = events.subarray(0, eventCount).sort();
 
   // The state as of the last day processed.
   const multiplicity = new Int32Array(pairCount);
@@ -152,9 +155,13 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
   const memberSizes = new Array<number>(K).fill(0);
   const ties = new Array<number>(K * K).fill(0);
   const insideTies = new Array<number>(K * K).fill(0);
-  // What the pairs and actors touched today were as of yesterday.
-  const pairBefore = new Map<number, number>();
-  const actorBefore = new Map<number, number>();
+  // What the pairs and actors touched today were as of yesterday: the first value seen today, and who was touched.
+  const pairBefore = new Uint8Array(pairCount);
+  const pairTouched = new Uint8Array(pairCount);
+  const pairsToday: number[] = [];
+  const actorBefore = new Uint8Array(n);
+  const actorTouched = new Uint8Array(n);
+  const actorsToday: number[] = [];
   let opened = 0;
   let ended = 0;
   let joined = 0;
@@ -163,7 +170,11 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
   const setActor = (actor: number) => {
     const now = member[actor] === 1 || (touching && netDegree[actor] > 0) ? 1 : 0;
     if (now === actorIn[actor]) return;
-    if (!actorBefore.has(actor)) actorBefore.set(actor, actorIn[actor]);
+    if (!actorTouched[actor]) {
+      actorTouched[actor] = 1;
+      actorBefore[actor] = actorIn[actor];
+      actorsToday.push(actor);
+    }
     actorIn[actor] = now;
     sizes[sector[actor]] += now ? 1 : -1;
   };
@@ -181,7 +192,11 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
       if (mirror !== cell) insideTies[mirror] += inside ? 1 : -1;
     }
     if (now === pairIn[p]) return;
-    if (!pairBefore.has(p)) pairBefore.set(p, pairIn[p]);
+    if (!pairTouched[p]) {
+      pairTouched[p] = 1;
+      pairBefore[p] = pairIn[p];
+      pairsToday.push(p);
+    }
     pairIn[p] = now;
     const step = now ? 1 : -1;
     ties[cell] += step;
@@ -204,16 +219,18 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
   };
   /** Closes a day: compares what was touched with what it was the day before. */
   const closeDay = () => {
-    for (const [p, before] of pairBefore) {
-      if (pairIn[p] > before) opened += 1;
-      else if (pairIn[p] < before) ended += 1;
+    for (const p of pairsToday) {
+      if (pairIn[p] > pairBefore[p]) opened += 1;
+      else if (pairIn[p] < pairBefore[p]) ended += 1;
+      pairTouched[p] = 0;
     }
-    for (const [actor, before] of actorBefore) {
-      if (actorIn[actor] > before) joined += 1;
-      else if (actorIn[actor] < before) left += 1;
+    for (const actor of actorsToday) {
+      if (actorIn[actor] > actorBefore[actor]) joined += 1;
+      else if (actorIn[actor] < actorBefore[actor]) left += 1;
+      actorTouched[actor] = 0;
     }
-    pairBefore.clear();
-    actorBefore.clear();
+    pairsToday.length = 0;
+    actorsToday.length = 0;
   };
 
   if (wholeCity) {
@@ -221,7 +238,8 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
   }
   // The city's actors are there from the start: not "joined" in the first period.
   joined = 0;
-  actorBefore.clear();
+  for (const actor of actorsToday) actorTouched[actor] = 0;
+  actorsToday.length = 0;
 
   const snapshots: NetworkSnapshot[] = [];
   let next = 0;
