@@ -149,12 +149,18 @@ class SecondPass {
     return bad;
   }
 
-  async collaborations(batch: SpilledRecord[]): Promise<Set<SpilledRecord>> {
-    const bad = new Set<SpilledRecord>();
+  /** The stored ties a batch of tie rows would meet: its own read, so that the next batch's can run beside the last one's answer. */
+  lookUpCollaborations(batch: SpilledRecord[]): Promise<StoredTieCheck[]> {
     const rows = batch.map((item) => item.record as Extract<ImportRecord, { kind: 'collaborations' }>);
-    const found = await this.db.readRows<{ id: string; ends: string[] | null; overlapping: string[] }>('import/checkCollaborations', {
+    return this.db.readRows<StoredTieCheck>('import/checkCollaborations', {
       rows: rows.map((row) => ({ id: row.id, firstId: row.firstId, secondId: row.secondId, kind: row.tieKind, since: row.since, until: row.until })),
     });
+  }
+
+  /** Reports the rows of a batch whose id joins another pair or that overlap a stored tie of their kind; returns them. */
+  collaborations(batch: SpilledRecord[], found: StoredTieCheck[]): Set<SpilledRecord> {
+    const bad = new Set<SpilledRecord>();
+    const rows = batch.map((item) => item.record as Extract<ImportRecord, { kind: 'collaborations' }>);
     const byId = new Map(found.map((row) => [row.id, row]));
     batch.forEach((item, index) => {
       const record = rows[index];
@@ -169,6 +175,13 @@ class SecondPass {
     });
     return bad;
   }
+}
+
+/** What import/checkCollaborations answers for one tie row. */
+interface StoredTieCheck {
+  id: string;
+  ends: string[] | null;
+  overlapping: string[];
 }
 
 export interface SecondPassResult {
@@ -194,10 +207,25 @@ export async function checkAgainstDatabase(db: Database, principal: Principal, f
     if (!spill) continue;
     const out = new SpillWriter(path.join(workDir, `${kind}.checked.ndjson`));
     try {
-      for await (const batch of readSpillBatches(spill.path, CHECK_BATCH)) {
-        const bad = kind === 'actors' ? await pass.actors(batch) : kind === 'collaborations' ? await pass.collaborations(batch) : new Set<SpilledRecord>();
+      const keep = (batch: SpilledRecord[], bad: Set<SpilledRecord>) => {
         for (const item of batch) if (pass.referencesOk(item) && !bad.has(item)) out.write(item);
+      };
+      // Tie batches are read two at a time: the database checks the next batch (on the other
+      // core) while this one's answer is applied. Answers are applied in file order, so the
+      // problems and the checked spill come out as from one batch at a time.
+      let waiting: { batch: SpilledRecord[]; found: Promise<StoredTieCheck[]> } | null = null;
+      for await (const batch of readSpillBatches(spill.path, CHECK_BATCH)) {
+        if (kind !== 'collaborations') {
+          keep(batch, kind === 'actors' ? await pass.actors(batch) : new Set<SpilledRecord>());
+          continue;
+        }
+        const next = { batch, found: pass.lookUpCollaborations(batch) };
+        // Awaited below; until then a failure must not count as unhandled.
+        next.found.catch(() => undefined);
+        if (waiting) keep(waiting.batch, pass.collaborations(waiting.batch, await waiting.found));
+        waiting = next;
       }
+      if (waiting) keep(waiting.batch, pass.collaborations(waiting.batch, await waiting.found));
     } finally {
       out.close();
     }
