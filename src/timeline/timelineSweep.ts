@@ -70,11 +70,14 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
   // Qualifying ties that can ever be in the network, grouped into pairs (a < b).
   // slotOf[b] = pair + 1 of the pair (a, b) while a's ties are walked (a typed array, not a Map of a·n + b: 400k ties of a 100k city).
   const slotOf = new Int32Array(n);
-  const pairA: number[] = [];
-  const pairB: number[] = [];
-  const tiePair: number[] = [];
-  const tieSince: number[] = [];
-  const tieUntil: number[] = [];
+  // Typed arrays sized for every tie of the index (a 100k city: 400k), not lists grown by push.
+  const pairA = new Int32Array(index.tieCount);
+  const pairB = new Int32Array(index.tieCount);
+  const tiePair = new Int32Array(index.tieCount);
+  const tieSince = new Int32Array(index.tieCount);
+  const tieUntil = new Int32Array(index.tieCount);
+  let pairCount = 0;
+  let tieTotal = 0;
   for (let a = 0; a < n; a += 1) {
     if (!allowed(a)) continue;
     for (let at = index.adjStart[a]; at < index.adjStart[a + 1]; at += 1) {
@@ -85,17 +88,18 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
       if (index.adjStrength[at] < filter.minStrength || (filter.kindAllowed !== null && filter.kindAllowed[index.adjKind[at]] !== 1)) continue;
       if (!wholeCity && (touching ? !everMember[a] && !everMember[b] : !everMember[a] || !everMember[b])) continue;
       let pair = slotOf[b] - 1;
-      if (pair < 0 || pairA[pair] !== a) {
-        pair = pairA.push(a) - 1;
-        pairB.push(b);
+      if (pair < 0 || pair >= pairCount || pairA[pair] !== a) {
+        pair = pairCount++;
+        pairA[pair] = a;
+        pairB[pair] = b;
         slotOf[b] = pair + 1;
       }
-      tiePair.push(pair);
-      tieSince.push(index.adjSince[at]);
-      tieUntil.push(index.adjUntil[at]);
+      tiePair[tieTotal] = pair;
+      tieSince[tieTotal] = index.adjSince[at];
+      tieUntil[tieTotal] = index.adjUntil[at];
+      tieTotal += 1;
     }
   }
-  const pairCount = pairA.length;
 
   // The pairs of each actor (compressed rows), to re-examine them when its membership changes.
   const actorPairStart = new Int32Array(n + 1);
@@ -121,7 +125,7 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
   const TIE_END = 1;
   const MEMBER_START = 2;
   const MEMBER_END = 3;
-  const capacity = 2 * (tiePair.length + memberships.length);
+  const capacity = 2 * (tieTotal + memberships.length);
   if (capacity >= SHIFT) throw new Error(`timeline sweep: ${capacity} events exceed ${SHIFT}`);
   const events = new Float64Array(capacity);
   const eventKind = new Uint8Array(capacity);
@@ -133,7 +137,7 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
     eventRef[eventCount] = ref;
     eventCount += 1;
   };
-  for (let t = 0; t < tiePair.length; t += 1) {
+  for (let t = 0; t < tieTotal; t += 1) {
     addEvent(tieSince[t], TIE_START, tiePair[t]);
     if (tieUntil[t] !== NEVER) addEvent(dayAfter(tieUntil[t]), TIE_END, tiePair[t]);
   }
