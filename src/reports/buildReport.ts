@@ -111,7 +111,7 @@ function subAreasOf(helix: HelixView, ownId: string | null): SubAreaCoverage[] {
  */
 export const REPORT_BETWEENNESS = { method: 'AUTO', epsilon: 0.01, delta: 0.1, seed: 42 } as const;
 
-/** Structural risks need GDS; without it the report says so and goes on. */
+/** Brokers need GDS for exact betweenness on small networks; without it, or past the timeout, the report says so and goes on. */
 async function brokersAndRisks(ctx: Context, areaId: string | null, asOf: string, first: number, version: string) {
   try {
     const scope = { scope: { areaId, asOf } };

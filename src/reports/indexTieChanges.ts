@@ -1,4 +1,5 @@
-import type { CollaborationIndex } from '../analytics/collaborationIndex/collaborationIndex';
+import { dayNumber, type CollaborationIndex } from '../analytics/collaborationIndex/collaborationIndex';
+import { dateOfDay } from '../timeline/period';
 import { COLLABORATION_KINDS, SECTORS, type CollaborationKind, type Sector } from '../model';
 import type { Period } from './period';
 
@@ -12,9 +13,6 @@ export interface IndexTieChange {
   targetId: string;
   targetSector: Sector;
 }
-
-const dayOf = (date: string): number => Number(date.replaceAll('-', ''));
-const dateOf = (day: number): string => `${String(Math.floor(day / 10000)).padStart(4, '0')}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`;
 
 /**
  * The actors of a report's scope: those active in the area or a sub-area at some
@@ -40,8 +38,8 @@ function periodMembers(index: CollaborationIndex, areaId: string | null, start: 
  * tie of every scope actor from the store: ~0.3–0.9 s for a 4,600-actor district).
  */
 export function indexTieChanges(index: CollaborationIndex, areaId: string | null, period: Pick<Period, 'start' | 'end'>): IndexTieChange[] {
-  const start = dayOf(period.start);
-  const end = dayOf(period.end);
+  const start = dayNumber(period.start);
+  const end = dayNumber(period.end);
   const member = periodMembers(index, areaId, start, end);
   const inPeriod = (day: number) => day >= start && day <= end;
   const rows: IndexTieChange[] = [];
@@ -53,8 +51,8 @@ export function indexTieChanges(index: CollaborationIndex, areaId: string | null
       // Each tie sits under both ends: take it once, at its smaller id (actors are numbered in id order).
       if (b <= a || !member[b] || actorSector[a] === actorSector[b]) continue;
       const tie = { kind: COLLABORATION_KINDS[adjKind[at]], sourceId: actorIds[a], sourceSector: SECTORS[actorSector[a]], targetId: actorIds[b], targetSector: SECTORS[actorSector[b]] };
-      if (inPeriod(adjSince[at])) rows.push({ change: 'OPENED', date: dateOf(adjSince[at]), ...tie });
-      if (inPeriod(adjUntil[at])) rows.push({ change: 'ENDED', date: dateOf(adjUntil[at]), ...tie });
+      if (inPeriod(adjSince[at])) rows.push({ change: 'OPENED', date: dateOfDay(adjSince[at]), ...tie });
+      if (inPeriod(adjUntil[at])) rows.push({ change: 'ENDED', date: dateOfDay(adjUntil[at]), ...tie });
     }
   }
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -88,7 +88,7 @@ export function sweepSnapshots(index: CollaborationIndex, scope: Scope, days: re
       if (index.adjStrength[at] < filter.minStrength || (filter.kindAllowed !== null && filter.kindAllowed[index.adjKind[at]] !== 1)) continue;
       if (!wholeCity && (touching ? !everMember[a] && !everMember[b] : !everMember[a] || !everMember[b])) continue;
       let pair = slotOf[b] - 1;
-      if (pair < 0 || pair >= pairCount || pairA[pair] !== a) {
+      if (pair < 0 || pairA[pair] !== a) {
         pair = pairCount++;
         pairA[pair] = a;
         pairB[pair] = b;
