@@ -1,5 +1,10 @@
 /**
- * The explorer benchmark (issue 9): `npm run bench:explorer [-- --sizes 10000,100000 --steps 12]`.
+ * The explorer benchmark (issue 9): `npm run bench:explorer [-- --sizes 33750,100000 --steps 12 --profile out.cpuprofile]`.
+ *
+ * The target is a 10k-actor district: the default city, 33,750 actors (seed 42), is
+ * the smallest whose largest district holds at least 10,000 actors on the default
+ * date (12,241 on 2024-06-30; the 10k city's largest holds 5,682). It prints the
+ * district's actor and tie counts and warns when a size or seed gives less.
  *
  * Loads a generated city into an embedded Neo4j in a temporary folder (or NEO4J_URI,
  * which is then WIPED), serves the API and /explore as the app does (collaboration
@@ -29,16 +34,19 @@ import { VERSION } from '../src/version';
 import { buildExplorer } from '../scripts/buildExplorer';
 import { openBrowser, waitForPicture, type PageGlobals } from '../test/browser/browserSession';
 import { loadGeneratedCity, openBenchDatabase } from './benchDatabase';
+import { phaseTable, profileVisit, readPhases, type PhaseTimes } from './explorerProfile';
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '10000' },
+    sizes: { type: 'string', default: '33750' },
     actors: { type: 'string' },
     seed: { type: 'string', default: '42' },
     asOf: { type: 'string', default: '2024-06-30' },
     steps: { type: 'string', default: '12' },
     runs: { type: 'string', default: '3' },
     yes: { type: 'boolean', default: false },
+    /** Writes a CPU profile (Chrome DevTools Protocol) of one more warm first picture to this file and prints its heaviest functions. */
+    profile: { type: 'string' },
   },
 });
 const log = (line: string) => process.stderr.write(`[bench:explorer] ${line}\n`);
@@ -47,11 +55,13 @@ const quantile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[
 const median = (list: number[]) => quantile(list, 0.5);
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const FIRST_PICTURE_TARGET_MS = 3000;
+const DISTRICT_TARGET_ACTORS = 10_000;
 const STEP_TARGET_MS = 300;
 const verdict = (value: number, target: number) => (Number.isFinite(value) && value <= target ? 'PASS' : 'FAIL');
 
 interface ExplorerTimings {
   firstPictureMs: number | null;
+  phases: Record<string, number>;
   stepMs: number[];
   nodeCount: number;
   edgeCount: number;
@@ -105,14 +115,18 @@ async function benchSize(actors: number): Promise<string[]> {
     const sizes = await Promise.all(areas.map(async (a) => ({ id: a.id, actors: (await post<{ area: { actors: { totalCount: number } } }>('query($id: ID!, $asOf: LocalDate) { area(id: $id) { actors(asOf: $asOf, first: 1) { totalCount } } }', { id: a.id, asOf })).area.actors.totalCount })));
     const largest = sizes.sort((a, b) => b.actors - a.actors)[0];
     log(`largest district: ${largest.id}, ${largest.actors} actors on ${asOf}`);
+    if (largest.actors < DISTRICT_TARGET_ACTORS) log(`WARNING: the largest district holds fewer than ${DISTRICT_TARGET_ACTORS} actors; the target is a 10k-actor district (the default city of 33750 actors holds one)`);
 
     // The page's own request: the union over the slider's range, with its layout.
     const NETWORK = `query($scope: AnalyticsScope) { network(scope: $scope, layout: FORCE_ATLAS2, overLayoutPeriod: true) {
       nodes { id label kind sector x y periods { start end } } edges { id source target kind strength since until crossesSectors } } }`;
+    let union = { nodes: 0, edges: 0 };
     const apiTime = async (date: string, query = NETWORK) => {
       const started = performance.now();
-      await post(query, { scope: { areaId: largest.id, asOf: date } });
-      return performance.now() - started;
+      const answer = await post<{ network: { nodes: unknown[]; edges: unknown[] } }>(query, { scope: { areaId: largest.id, asOf: date } });
+      const elapsed = performance.now() - started;
+      if (query === NETWORK) union = { nodes: answer.network.nodes.length, edges: answer.network.edges.length };
+      return elapsed;
     };
     // What a step cost before the page filtered by date: the network of one date.
     const ONE_DATE = `query($scope: AnalyticsScope) { network(scope: $scope, layout: FORCE_ATLAS2) { nodes { id x y } edges { id source target } } }`;
@@ -121,20 +135,25 @@ async function benchSize(actors: number): Promise<string[]> {
     const visit = async (): Promise<ExplorerTimings> => {
       await page.goto(`${origin}/explore?area=${largest.id}&asOf=${asOf}`);
       await waitForPicture(page, asOf);
-      return page.evaluate(() => {
+      const timings = await page.evaluate(() => {
         const hook = (globalThis as unknown as PageGlobals & { __explorer: ExplorerTimings }).__explorer;
-        return { firstPictureMs: hook.firstPictureMs, stepMs: [...hook.stepMs], nodeCount: hook.nodeCount, edgeCount: hook.edgeCount };
+        return { firstPictureMs: hook.firstPictureMs, phases: {}, stepMs: [...hook.stepMs], nodeCount: hook.nodeCount, edgeCount: hook.edgeCount };
       });
+      return { ...timings, phases: await readPhases(page) };
     };
 
     const cold = await visit();
     log(`first picture, cold (layout computed): ${ms(cold.firstPictureMs ?? NaN)} for ${cold.nodeCount} actors and ${cold.edgeCount} ties`);
     const warm: number[] = [];
+    const warmPhases: PhaseTimes[] = [];
     const api: number[] = [];
     for (let run = 0; run < Number(values.runs); run += 1) {
       api.push(await apiTime(asOf));
-      warm.push((await visit()).firstPictureMs ?? NaN);
+      const seen = await visit();
+      warm.push(seen.firstPictureMs ?? NaN);
+      warmPhases.push(seen.phases);
     }
+    const profileLines = values.profile ? await profileVisit(page, values.profile as string, visit) : [];
     // Slider steps, one month back each, interleaved with the same request from Node.
     const stepApi: number[] = [];
     await page.locator('#slider').focus();
@@ -153,7 +172,7 @@ async function benchSize(actors: number): Promise<string[]> {
     const warmMedian = median(warm);
     const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
     return [
-      `explorer on ${largest.id} (${cold.nodeCount} actors, ${cold.edgeCount} ties on ${asOf}), generated city of ${actors} actors:`,
+      `explorer on ${largest.id} of a generated city of ${actors} actors (seed ${values.seed}): ${largest.actors} actors in the district on ${asOf}, drawn ${cold.nodeCount} actors and ${cold.edgeCount} ties; the page's union over the slider's range ${union.nodes} actors and ${union.edges} ties:`,
       '',
       row(['measure (in the page)', 'time', 'target', 'verdict', 'beside it, from Node in the same run']),
       row(['---', '---', '---', '---', '---']),
@@ -162,6 +181,9 @@ async function benchSize(actors: number): Promise<string[]> {
       row([`slider step, median of ${steps.length}`, ms(stepMedian), ms(STEP_TARGET_MS), verdict(stepMedian, STEP_TARGET_MS), `the page sends no request; a network request for one date: median ${ms(median(stepApi))}; step ÷ request ${(stepMedian / median(stepApi)).toFixed(2)}`]),
       row([`slider step, p95 of ${steps.length}`, ms(stepP95), ms(STEP_TARGET_MS), verdict(stepP95, STEP_TARGET_MS), '–']),
       '',
+      ...phaseTable(warmPhases),
+      '',
+      ...profileLines,
     ];
   } finally {
     await browser.close();

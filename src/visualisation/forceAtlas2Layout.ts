@@ -54,7 +54,7 @@ export function iterationsFor(order: number): number {
 export const barnesHutThetaFor = (order: number): number => (order > 2_000 ? 1 : (DEFAULT_SETTINGS.barnesHutTheta as number));
 
 /** FNV-1a of the id: the start position depends on the actor alone, not on the order or the other actors. */
-function hashOf(text: string, salt: number): number {
+export function hashOf(text: string, salt: number): number {
   let hash = 0x811c9dc5 ^ salt;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
@@ -116,18 +116,37 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function forceAtlas2Layout(input: LayoutInput, options: LayoutOptions): Promise<Map<string, Position>> {
   const ids = [...new Set(input.nodes)].sort(compareIds);
-  const graph = new Graph({ type: 'undirected', multi: false });
   const starts = startPositions(ids, input.groups);
-  for (const id of ids) graph.addNode(id, starts.get(id) as Position);
+  const graph = layoutGraph(ids, input.edges, starts);
+  return runForceAtlas2(graph, iterationsFor(graph.order), options);
+}
+
+/** Distinct ties as [smaller id, larger id], in a fixed order, without loops. */
+export function orderedPairs(edges: LayoutInput['edges']): Array<[string, string]> {
+  const pairs = edges.filter(([source, target]) => source !== target).map(([source, target]): [string, string] => (source < target ? [source, target] : [target, source]));
+  return pairs.sort((a, b) => compareIds(a[0], b[0]) || compareIds(a[1], b[1]));
+}
+
+/** The graph the layout runs on: nodes in the given (sorted) order at their starts, ties in a fixed order. */
+export function layoutGraph(ids: readonly string[], edges: LayoutInput['edges'], starts: ReadonlyMap<string, Position>): Graph {
+  const graph = new Graph({ type: 'undirected', multi: false });
+  for (const id of ids) graph.addNode(id, { ...(starts.get(id) as Position) });
   // Edges in a fixed order too: the forces are float sums, whose result depends on the order of their terms.
-  const pairs = input.edges.filter(([source, target]) => source !== target).map(([source, target]) => (source < target ? [source, target] : [target, source]));
-  pairs.sort((a, b) => compareIds(a[0], b[0]) || compareIds(a[1], b[1]));
-  for (const [source, target] of pairs) {
+  for (const [source, target] of orderedPairs(edges)) {
     if (graph.hasNode(source) && graph.hasNode(target)) graph.mergeEdge(source, target);
   }
+  return graph;
+}
+
+/**
+ * Runs `iterations` of ForceAtlas2 on the graph from the positions its nodes hold,
+ * with the package's defaults and the settings inferred for the graph's size, in
+ * slices that yield to the event loop, stopping with `onDeadline()`'s error.
+ */
+export async function runForceAtlas2(graph: Graph, iterations: number, options: LayoutOptions): Promise<Map<string, Position>> {
   const positions = new Map<string, Position>();
-  if (graph.size === 0) {
-    // Nothing pulls or pushes: the seeded places are the layout.
+  if (graph.size === 0 || iterations === 0) {
+    // Nothing pulls or pushes: the start is the layout.
     graph.forEachNode((id, attributes) => positions.set(id, { x: attributes.x as number, y: attributes.y as number }));
     return positions;
   }
@@ -137,7 +156,6 @@ export async function forceAtlas2Layout(input: LayoutInput, options: LayoutOptio
   if (invalid) throw new Error(`forceAtlas2Layout: ${invalid.message}`);
   const matrices = graphToByteArrays(graph, () => 1);
   const sliceMs = options.sliceMs ?? 25;
-  const iterations = iterationsFor(graph.order);
   let sliceStart = Date.now();
   for (let done = 0; done < iterations; done += 1) {
     const now = Date.now();

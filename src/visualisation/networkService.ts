@@ -12,7 +12,9 @@ import { actorRef } from '../reports/actorNames';
 import { today } from '../validation/inputs';
 import { networkMeasures, type BrokerageRole, type NetworkMeasure } from './networkMeasures';
 import { asOfSpan, scopeNetwork, type DatePeriod, type DaySpan, type ScopeEdge, type ScopeNode } from './scopeNetwork';
-import { barnesHutThetaFor, forceAtlas2Layout, iterationsFor, type Position } from './forceAtlas2Layout';
+import { barnesHutThetaFor, type Position } from './forceAtlas2Layout';
+import { layoutMemoryOf } from './layoutMemory';
+import { layoutFromPrevious } from './layoutReuse';
 
 export type NetworkLayout = 'NONE' | 'FORCE_ATLAS2';
 
@@ -181,24 +183,35 @@ function layoutSpanOf(ctx: Context, request: NetworkRequest): { from: string; to
  * The stable layout: ForceAtlas2 on the union of the scope's network over the
  * layout period (widened to take in asOf and an export's span), so it does not
  * depend on asOf. Cached per scope without asOf, period and graph version (the
- * analysis' scope carries the period's end as its date).
+ * analysis' scope carries the period's end as its date). A new graph version's
+ * layout starts from the scope's latest layout when there is one (layoutReuse.ts):
+ * a few iterations instead of a full run after a write, and actors keep their place.
  */
 async function layoutOf(ctx: Context, request: NetworkRequest): Promise<Map<string, Position>> {
   const { from, to } = layoutPeriodOf(ctx, request);
   const layoutScope: Scope = { ...request.scope, asOf: to };
+  const { asOf: _date, ...scopeWithoutDate } = request.scope;
+  const memoryKey = JSON.stringify([scopeWithoutDate, from, request.layoutTo]);
   const { positions } = await ctx.analytics.analyse('networkLayout', layoutScope, { from }, async (version) => {
     const deadline = Date.now() + ctx.analytics.timeoutMs;
-    const { index } = await timelineIndexOf(ctx.analytics, version);
+    const [{ index }, memory] = await Promise.all([timelineIndexOf(ctx.analytics, version), layoutMemoryOf(ctx.analytics.cache)]);
     const union = scopeNetwork(index, layoutScope, { from: from === null ? 0 : dayNumber(from), to: dayNumber(to) });
-    const layout = await forceAtlas2Layout(
+    const previous = memory.latest(memoryKey);
+    const layout = await layoutFromPrevious(
       { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const), groups: union.homes },
+      previous?.positions ?? null,
       { deadline, onDeadline: () => new AnalyticsTimeoutError(ctx.analytics.timeoutMs) },
     );
+    memory.remember(memoryKey, { version, positions: layout.positions });
+    const start =
+      layout.mode === 'REFINED'
+        ? `started from the layout of graph version ${previous?.version} (${layout.reused} of ${union.nodes.length} actors where they were, new ones beside their partners)`
+        : "seeded from a hash of each actor id near its home area's centre";
     return {
-      result: { positions: layout },
+      result: { positions: layout.positions },
       method: {
         engine: 'COLLABORATION_INDEX' as const,
-        algorithm: `ForceAtlas2 (graphology-layout-forceatlas2, inferred settings, ${iterationsFor(union.nodes.length)} iterations, Barnes–Hut θ ${barnesHutThetaFor(union.nodes.length)}, seeded from a hash of each actor id near its home area's centre)`,
+        algorithm: `ForceAtlas2 (graphology-layout-forceatlas2, inferred settings, ${layout.iterations} iterations, Barnes–Hut θ ${barnesHutThetaFor(union.nodes.length)}, ${start})`,
         counting: 'the union of the scope’s actors and ties over the layout period; repeated pairs count once',
         nodeCount: union.nodes.length,
         tieCount: union.edges.length,

@@ -26,6 +26,8 @@ export interface ExplorerHook {
   edgeCount: number;
   stepDates: string[];
   firstPictureMs: number | null;
+  /** When each step of the first picture ended (ms since navigation start), by the mark's name: where its time went. */
+  phases: Record<string, number>;
   /** Date changes drawn from the union the page holds: the slider's steps. */
   stepMs: number[];
   /** Pictures that had to fetch another scope's union (another area or filter). */
@@ -61,6 +63,7 @@ export class Explorer {
       edgeCount: 0,
       stepDates: [],
       firstPictureMs: null,
+      phases: {},
       stepMs: [],
       reloadMs: [],
       hasEdgeBetween: (a, b) => view.hasDrawnTie(a, b),
@@ -71,6 +74,13 @@ export class Explorer {
 
   asOf(): string {
     return this.state.asOf ?? today();
+  }
+
+  /** Marks a step of the first picture (bench/explorer.ts prints them); later pictures are not marked. */
+  phase(name: string): void {
+    if (this.pictured) return;
+    performance.mark(`explorer:${name}`);
+    this.hook.phases[name] = performance.now();
   }
 
   /** A fresh AbortSignal for one kind of request; a newer request of the same kind cancels the older one. */
@@ -150,18 +160,22 @@ export class Explorer {
     if (fetched) {
       graph.dataset.state = 'loading';
       const signal = this.signalFor('network');
+      this.phase('network-requested');
       const network = await this.guarded(() => this.fetchNetwork(key, variables, signal));
       if (!network || signal.aborted) return;
+      this.phase('network-received');
       if (this.loadedKey !== key) {
         this.view.load(network);
         this.loadedKey = key;
       }
+      this.phase('graph-loaded');
     }
     // A later step already drew (or will draw) its own date.
     if (this.asOf() !== asOf) return;
     this.notice(null);
     const rendered = new Promise<void>((resolve) => this.view.sigma.once('afterRender', () => resolve()));
     const counts = this.view.showDate(asOf, this.state.sizeBy);
+    this.phase('date-shown');
     await rendered;
     this.recordPicture(asOf, counts, started, fetched);
     this.schedulePanels(asOf);

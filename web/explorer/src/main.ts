@@ -14,6 +14,7 @@ const PLAY_PAUSE_MS = 700;
 
 async function start(): Promise<void> {
   const explorer = new Explorer(readViewState(location.search));
+  explorer.phase('script-started');
   (window as unknown as { __explorer: unknown }).__explorer = explorer.hook;
   const state = explorer.state;
   const areaSelect = byId<HTMLSelectElement>('area');
@@ -130,6 +131,7 @@ async function start(): Promise<void> {
     explorer.forgetData();
     const answer = await explorer.guarded(() => graphql<{ areas: AreaRow[] }>(AREAS, {}));
     if (!answer) return;
+    explorer.phase('areas-received');
     fillAreaSelect(areaSelect, answer.areas);
     const city = answer.areas.find((a) => a.level === 'CITY');
     if (!state.area || !answer.areas.some((a) => a.id === state.area)) state.area = city?.id ?? answer.areas[0]?.id ?? null;

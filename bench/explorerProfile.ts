@@ -1,0 +1,106 @@
+/**
+ * Where the explorer's first picture spends its time, for bench/explorer.ts: the
+ * page's own phase marks (navigation start → script → areas → network → graph →
+ * date → picture), the network request's resource timing (bytes on the wire versus
+ * JSON parsing), and optionally a CPU profile over the Chrome DevTools Protocol
+ * summarised by function (self time).
+ */
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+
+/** The page's marks in the order they happen (web/explorer/src/explorer.ts, main.ts). */
+const PHASES = ['script-started', 'areas-received', 'network-requested', 'response-start', 'response-end', 'network-received', 'graph-loaded', 'date-shown', 'first-picture'] as const;
+
+/** Each phase's end, ms since navigation start, for one visit. */
+export type PhaseTimes = Partial<Record<(typeof PHASES)[number], number>>;
+
+/** Reads the first picture's phases from the page, with the network request's resource timing. */
+export async function readPhases(page: Page): Promise<PhaseTimes> {
+  return page.evaluate(() => {
+    const scope = globalThis as unknown as {
+      __explorer: { phases: Record<string, number>; firstPictureMs: number | null };
+      performance: { getEntriesByType(type: string): Array<{ name: string; responseStart: number; responseEnd: number; encodedBodySize: number }> };
+    };
+    const hook = scope.__explorer;
+    // The network union is the largest /graphql answer of the visit.
+    const largest = scope.performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('/graphql'))
+      .sort((a, b) => b.encodedBodySize - a.encodedBodySize)[0];
+    return {
+      ...hook.phases,
+      ...(largest ? { 'response-start': largest.responseStart, 'response-end': largest.responseEnd } : {}),
+      'first-picture': hook.firstPictureMs ?? undefined,
+    } as Record<string, number>;
+  });
+}
+
+const LABELS: Record<(typeof PHASES)[number], string> = {
+  'script-started': 'navigation → bundle parsed and run',
+  'areas-received': 'areas request',
+  'network-requested': 'span/first date set up, network request sent',
+  'response-start': 'network request: the service computes (server time + first byte)',
+  'response-end': 'network request: transfer of the body',
+  'network-received': 'JSON parse of the body',
+  'graph-loaded': 'graphology build + sigma setGraph',
+  'date-shown': 'date filter + attribute update',
+  'first-picture': "sigma's first render (afterRender)",
+};
+
+/** One line per phase: its median duration over the visits and its median end. */
+export function phaseTable(visits: readonly PhaseTimes[]): string[] {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length / 2) - 1)];
+  const lines = ['| phase of the first picture (warm) | median ms | ends at (median) |', '| --- | --- | --- |'];
+  let previous: (typeof PHASES)[number] | null = null;
+  for (const phase of PHASES) {
+    const ends = visits.map((visit) => visit[phase]).filter((value): value is number => typeof value === 'number');
+    if (ends.length === 0) continue;
+    const durations = visits
+      .map((visit) => (typeof visit[phase] === 'number' ? (visit[phase] as number) - (previous ? (visit[previous] ?? 0) : 0) : NaN))
+      .filter((value) => Number.isFinite(value));
+    lines.push(`| ${LABELS[phase]} | ${median(durations).toFixed(0)} | ${median(ends).toFixed(0)} |`);
+    previous = phase;
+  }
+  return lines;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Runs `visit` under the CPU profiler of the page's renderer, writes the profile
+ * (open it in Chrome DevTools' Performance panel) and returns the heaviest
+ * functions by self time.
+ */
+export async function profileVisit(page: Page, file: string, visit: () => Promise<unknown>, top = 20): Promise<string[]> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  await visit();
+  const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  await session.detach();
+  fs.writeFileSync(file, JSON.stringify(profile));
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, k) => {
+    const node = byNode.get(id) as ProfileNode;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url ? `${url.split('/').pop()}:${lineNumber + 1}` : ''}`.trim();
+    const ms = (profile.timeDeltas[k] ?? 0) / 1000;
+    total += ms;
+    self.set(key, (self.get(key) ?? 0) + ms);
+  });
+  const heaviest = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return [`CPU profile written to ${file} (${total.toFixed(0)} ms sampled); heaviest by self time:`, ...heaviest.map(([key, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${key}`)];
+}
