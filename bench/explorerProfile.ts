@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 
 /** The page's marks in the order they happen (web/explorer/src/explorer.ts, main.ts). */
-const PHASES = ['script-started', 'areas-received', 'network-requested', 'response-start', 'response-end', 'network-received', 'graph-loaded', 'date-shown', 'first-picture'] as const;
+const PHASES = ['script-started', 'areas-received', 'network-requested', 'response-start', 'response-end', 'network-received', 'graph-built', 'first-picture'] as const;
 
 /** Each phase's end, ms since navigation start, for one visit. */
 export type PhaseTimes = Partial<Record<(typeof PHASES)[number], number>>;
@@ -42,9 +42,8 @@ const LABELS: Record<(typeof PHASES)[number], string> = {
   'response-start': 'network request: the service computes (server time + first byte)',
   'response-end': 'network request: transfer of the body',
   'network-received': 'JSON parse of the body',
-  'graph-loaded': 'graphology build + sigma setGraph',
-  'date-shown': 'date filter + attribute update',
-  'first-picture': "sigma's first render (afterRender)",
+  'graph-built': 'date filter + graphology build',
+  'first-picture': "sigma: index, process and first render (setGraph)",
 };
 
 /** One line per phase: its median duration over the visits and its median end. */

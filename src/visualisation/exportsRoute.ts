@@ -6,6 +6,7 @@ import { callerWithRole, sendDownload, sendFailure } from '../server/httpQuery';
 import { loadNetwork } from './networkService';
 import { exportFormatOf, parseExportRequest } from './exportRequest';
 import { renderNetworkFile } from './exports/renderNetworkFile';
+import { unionColumns } from './unionColumns';
 
 export interface ExportsRouterDependencies {
   /** The request context for a principal, as /graphql builds it. */
@@ -14,6 +15,10 @@ export interface ExportsRouterDependencies {
 }
 
 /**
+ * GET /exports/network-union.json?area=&asOf=&kinds=&sectors=&minStrength=&membership=&layout=:
+ * the explorer's union over the layout period in columns (unionColumns.ts), as
+ * `network(overLayoutPeriod: true)` without measures.
+ *
  * GET /exports/network.{gexf|graphml|json|csv}?area=&asOf=&from=&to=&kinds=&sectors=&minStrength=&membership=&include=&layout=&layoutFrom=&layoutTo=:
  * the `network` payload as a file for Gephi, yEd, Cytoscape, NetworkX, Kumu or
  * Excel, read with the caller's rights (ANALYST or higher, as the field; citizens
@@ -22,6 +27,20 @@ export interface ExportsRouterDependencies {
  */
 export function exportsRouter(deps: ExportsRouterDependencies): Router {
   const router = express.Router();
+  // The explorer's union (unionColumns.ts): the scope's parameters as an export's, the layout period's union without measures.
+  router.get('/exports/network-union.json', async (req, res) => {
+    try {
+      const principal = callerWithRole(res, 'ANALYST', 'network unions');
+      const ctx = await deps.context(principal);
+      const request = await parseExportRequest(req, ctx);
+      const payload = await loadNetwork(ctx, { ...request, include: [], span: null, overLayoutPeriod: true });
+      // Read with the caller's rights: never kept by a shared cache.
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.type('application/json').send(JSON.stringify(unionColumns(payload)));
+    } catch (error) {
+      sendFailure(res, error, deps.logger, 'network union');
+    }
+  });
   router.get('/exports/network.:format', async (req, res) => {
     try {
       const principal = callerWithRole(res, 'ANALYST', 'exports');

@@ -51,6 +51,8 @@ function timingReport(): string {
 }
 
 async function stepDates(): Promise<string[]> {
+  // The slider's span loads after the first picture.
+  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__explorer.stepDates.length > 1);
   return page.evaluate(() => (globalThis as unknown as PageGlobals).__explorer.stepDates);
 }
 

@@ -55,22 +55,32 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   return body.data;
 }
 
+/** The service's answer to a failed GET, as an ApiError (its GraphQL-shaped error when it sent one). */
+async function failure(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let message = `HTTP ${response.status}`;
+  let code = 'HTTP_ERROR';
+  try {
+    const parsed = JSON.parse(text) as GraphQLResponse<unknown>;
+    message = parsed.errors?.[0]?.message ?? message;
+    code = parsed.errors?.[0]?.extensions?.code ?? code;
+  } catch {
+    // not JSON: keep the status
+  }
+  return new ApiError(message, code, response.status);
+}
+
+/** GET of a JSON document with the credential (the explorer's union). */
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { headers: authHeaders(), signal });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as T;
+}
+
 /** GET of a file with the credential; the caller saves the blob. */
 export async function download(url: string): Promise<{ blob: Blob; fileName: string }> {
   const response = await fetch(url, { headers: authHeaders() });
-  if (!response.ok) {
-    const text = await response.text();
-    let message = `HTTP ${response.status}`;
-    let code = 'HTTP_ERROR';
-    try {
-      const parsed = JSON.parse(text) as GraphQLResponse<unknown>;
-      message = parsed.errors?.[0]?.message ?? message;
-      code = parsed.errors?.[0]?.extensions?.code ?? code;
-    } catch {
-      // not JSON: keep the status
-    }
-    throw new ApiError(message, code, response.status);
-  }
+  if (!response.ok) throw await failure(response);
   const disposition = response.headers.get('content-disposition') ?? '';
   const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
   const fileName = match ? decodeURIComponent(match[1]) : (url.split('?')[0].split('/').pop() ?? 'export');

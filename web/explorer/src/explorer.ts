@@ -3,13 +3,15 @@
  * Every load of a date is measured with performance marks (`explorer:first-picture`,
  * `explorer:step`) that the browser tests and bench/explorer.ts read.
  */
-import { ApiError, graphql } from './api';
+import { ApiError, getJson, graphql } from './api';
 import { askForCredential } from './authDialog';
 import { renderActor } from './actorPanel';
 import { renderAnalytics } from './analyticsPanel';
 import { stepDates, stepIndex, today } from './dates';
 import { byId } from './dom';
-import { BETWEENNESS, NETWORK, SPAN } from './queries';
+import { BETWEENNESS, SPAN } from './queries';
+import { scopeParameters } from './exports';
+import { payloadOfColumns, type UnionColumns } from './unionColumns';
 import { NetworkView, type DrawnCounts, type NetworkPayload } from './networkView';
 import { showSectorCounts } from './controls';
 import { scopeOf, viewStateQuery, type ViewState } from './viewState';
@@ -129,6 +131,12 @@ export class Explorer {
     }
   }
 
+  /** The slider's span no longer holds (another area or step): no step until loadSpan has the new one. */
+  forgetSpan(): void {
+    this.dates = [];
+    this.hook.stepDates = [];
+  }
+
   /** The slider's span: from the first year with actors in the area to today. */
   async loadSpan(): Promise<void> {
     const end = today();
@@ -155,45 +163,56 @@ export class Explorer {
     const graph = byId('graph');
     byId<HTMLInputElement>('as-of').value = asOf;
     byId('as-of-label').textContent = asOf;
-    const { key, variables } = this.unionRequest(asOf);
+    const { key, url } = this.unionRequest(asOf);
     const fetched = key !== this.loadedKey;
     if (fetched) {
       graph.dataset.state = 'loading';
       const signal = this.signalFor('network');
       this.phase('network-requested');
-      const network = await this.guarded(() => this.fetchNetwork(key, variables, signal));
+      const network = await this.guarded(() => this.fetchNetwork(key, url, signal));
       if (!network || signal.aborted) return;
       this.phase('network-received');
       if (this.loadedKey !== key) {
-        this.view.load(network);
+        // The union's first date is drawn as it is loaded, in one synchronous render.
+        const counts = this.view.load(network, asOf, (name) => this.phase(name));
         this.loadedKey = key;
+        if (this.asOf() !== asOf) return;
+        this.pictureDrawn(asOf, counts, started, fetched);
+        return;
       }
-      this.phase('graph-loaded');
     }
     // A later step already drew (or will draw) its own date.
     if (this.asOf() !== asOf) return;
-    this.notice(null);
     const rendered = new Promise<void>((resolve) => this.view.sigma.once('afterRender', () => resolve()));
     const counts = this.view.showDate(asOf, this.state.sizeBy);
-    this.phase('date-shown');
     await rendered;
+    this.pictureDrawn(asOf, counts, started, fetched);
+  }
+
+  private pictureDrawn(asOf: string, counts: DrawnCounts, started: number, fetched: boolean): void {
+    this.notice(null);
     this.recordPicture(asOf, counts, started, fetched);
     this.schedulePanels(asOf);
   }
 
   /** The union's request for the current scope: its key leaves out the date, unless the date runs past today (then the union is widened to it). */
-  private unionRequest(asOf: string): { key: string; variables: Record<string, unknown> } {
-    const variables = { scope: scopeOf(this.state, asOf) };
-    const { asOf: _date, ...scope } = variables.scope;
-    return { key: JSON.stringify([scope, asOf > today() ? asOf : null]), variables };
+  private unionRequest(asOf: string): { key: string; url: string } {
+    const { asOf: _date, ...scope } = scopeOf(this.state, asOf);
+    return { key: JSON.stringify([scope, asOf > today() ? asOf : null]), url: `/exports/network-union.json?${scopeParameters(this.state, asOf).toString()}` };
+  }
+
+  /** Starts fetching the current scope's union before the page needs it (while the area list loads). */
+  prefetchUnion(): void {
+    const { key, url } = this.unionRequest(this.asOf());
+    void this.fetchNetwork(key, url, new AbortController().signal).catch(() => undefined);
   }
 
   /** One scope's union, from the page's small cache when it is there. */
-  private fetchNetwork(key: string, variables: Record<string, unknown>, signal: AbortSignal): Promise<NetworkPayload> {
+  private fetchNetwork(key: string, url: string, signal: AbortSignal): Promise<NetworkPayload> {
     let entry = this.networks.get(key);
     if (!entry) {
       // Not tied to the caller's signal: a superseded request still fills the cache.
-      entry = graphql<{ network: NetworkPayload }>(NETWORK, variables).then((answer) => answer.network);
+      entry = getJson<UnionColumns>(url).then(payloadOfColumns);
       entry.catch(() => this.networks.delete(key));
       this.networks.set(key, entry);
       if (this.networks.size > NETWORK_CACHE_SIZE) this.networks.delete(this.networks.keys().next().value as string);

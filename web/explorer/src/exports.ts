@@ -10,14 +10,19 @@ export const EXPORT_FORMATS: Array<{ format: string; label: string }> = [
   { format: 'csv', label: 'CSV (zip)' },
 ];
 
-export function exportUrl(format: string, state: ViewState, asOf: string): string {
+/** The scope of the view as an export's query parameters. */
+export function scopeParameters(state: ViewState, asOf: string): URLSearchParams {
   const params = new URLSearchParams();
   if (state.area) params.set('area', state.area);
   params.set('asOf', asOf);
   if (state.sectors.length) params.set('sectors', state.sectors.join(','));
   if (state.kinds.length) params.set('kinds', state.kinds.join(','));
   if (state.minStrength > 1) params.set('minStrength', String(state.minStrength));
-  return `/exports/network.${format}?${params.toString()}`;
+  return params;
+}
+
+export function exportUrl(format: string, state: ViewState, asOf: string): string {
+  return `/exports/network.${format}?${scopeParameters(state, asOf).toString()}`;
 }
 
 export function renderExportButtons(target: HTMLElement, current: () => { state: ViewState; asOf: string }, report: (message: string) => void): void {

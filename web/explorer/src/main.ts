@@ -32,9 +32,12 @@ async function start(): Promise<void> {
 
   const reload = async (withSpan: boolean) => {
     explorer.syncUrl();
-    // The span (for the slider) and the picture load side by side: the first picture waits for neither.
-    if (withSpan) await Promise.all([explorer.loadSpan(), explorer.loadDate()]);
-    else {
+    // The slider's span after the picture: the service computes one thing at a time, and the picture comes first.
+    if (withSpan) {
+      explorer.forgetSpan();
+      await explorer.loadDate();
+      await explorer.loadSpan();
+    } else {
       slider.value = String(stepIndex(explorer.dates, explorer.asOf()));
       await explorer.loadDate();
     }
@@ -129,6 +132,8 @@ async function start(): Promise<void> {
 
   const boot = async () => {
     explorer.forgetData();
+    // An area in the URL: its union (the first picture's longest wait) loads beside the area list.
+    if (state.area) explorer.prefetchUnion();
     const answer = await explorer.guarded(() => graphql<{ areas: AreaRow[] }>(AREAS, {}));
     if (!answer) return;
     explorer.phase('areas-received');

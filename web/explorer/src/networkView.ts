@@ -22,17 +22,17 @@ export interface NetworkNode {
 }
 
 export interface NetworkEdge {
+  /** The graph's key for the tie (its position in the union). */
   id: string;
   source: string;
   target: string;
-  kind: string;
   strength: number;
   since: string | null;
   until: string | null;
   crossesSectors: boolean;
 }
 
-/** The scope's union over the slider's range (`network(overLayoutPeriod: true)`). */
+/** The scope's union over the slider's range (`network(overLayoutPeriod: true)`, sent in columns: unionColumns.ts). */
 export interface NetworkPayload {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
@@ -116,27 +116,40 @@ export class NetworkView {
     } as ConstructorParameters<typeof Sigma<NodeAttributes, EdgeAttributes>>[2]);
   }
 
-  /** Loads a scope's union, every node and tie hidden until a date is shown. */
-  load(payload: NetworkPayload): void {
+  /**
+   * Loads a scope's union and draws one date of it. The graph is built apart with
+   * that date's visibility and sizes already set and handed to sigma whole: sigma
+   * indexes, processes and renders it once, synchronously (setGraph). Added to the
+   * graph sigma draws, every node and tie would be one event and one scheduled
+   * refresh; and built hidden, then shown, it would be processed twice.
+   * `mark` is told when the graph is built (the page's phase marks).
+   */
+  load(payload: NetworkPayload, date: string, mark: (phase: string) => void = () => undefined): DrawnCounts {
     this.payload = payload;
     this.filter = new DateFilter(payload.nodes, payload.edges);
     this.nodeAt = new Map(payload.nodes.map((node, i) => [node.id, i]));
     this.edgeAt = new Map(payload.edges.map((edge, i) => [edge.id, i]));
-    this.shown = null;
-    // Built apart and handed to sigma whole: added to the graph sigma draws, every
-    // node and tie would be one event and one scheduled refresh (slow on thousands).
+    const selection = this.filter.at(date);
+    // Betweenness arrives later (an analysis per date): degree sizes until then.
+    this.betweenness = null;
+    const sizeOf = this.sizer(selection, this.nodeAt);
+    const sizes = Float64Array.from(payload.nodes, (node, i) => sizeOf(node.id, i));
     const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true });
-    for (const node of payload.nodes) {
+    payload.nodes.forEach((node, i) => {
       const place = node.x === null || node.y === null ? fallbackPosition(node.id) : { x: node.x, y: node.y };
-      graph.addNode(node.id, { ...place, size: 2, color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind, hidden: true });
-    }
-    for (const edge of payload.edges) {
+      graph.addNode(node.id, { x: place.x, y: place.y, size: sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind, hidden: selection.nodeVisible[i] === 0 });
+    });
+    payload.edges.forEach((edge, e) => {
       const style = edge.crossesSectors ? ACROSS_SECTORS : WITHIN_SECTOR;
-      graph.addEdgeWithKey(edge.id, edge.source, edge.target, { ...style, size: style.size * (0.6 + edge.strength / 5), crossesSectors: edge.crossesSectors, hidden: true });
-    }
+      graph.addEdgeWithKey(edge.id, edge.source, edge.target, { color: style.color, size: style.size * (0.6 + edge.strength / 5), crossesSectors: edge.crossesSectors, hidden: selection.edgeVisible[e] === 0 });
+    });
+    mark('graph-built');
     this.graph = graph;
-    // setGraph indexes every node and tie in sigma's programs at once: a date's updates then only repaint them.
+    this.shown = selection;
+    this.sizes = sizes;
+    this.highlight(this.wanted);
     this.sigma.setGraph(graph);
+    return this.counts(selection);
   }
 
   /**
@@ -167,6 +180,8 @@ export class NetworkView {
     if (few) {
       for (const i of changedNodes) this.graph.mergeNodeAttributes(nodes[i].id, { hidden: selection.nodeVisible[i] === 0, size: sizes[i] });
       for (const e of changedEdges) this.graph.setEdgeAttribute(edges[e].id, 'hidden', selection.edgeVisible[e] === 0);
+      // Nothing changed that month: no update schedules a render, yet the caller waits for one.
+      if (changedNodes.length + changedEdges.length === 0) this.sigma.scheduleRender();
     } else {
       const at = this.nodeAt;
       const edgeAt = this.edgeAt;

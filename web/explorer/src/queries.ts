@@ -7,18 +7,6 @@ export const SPAN = `query ExplorerSpan($scope: AnalyticsScope, $from: Period!, 
   timeline(scope: $scope, interval: YEAR, from: $from, to: $to) { points { period actors ties } }
 }`;
 
-/**
- * The scope's union over the layout period (from the earliest tie to today, widened
- * to asOf), with membership periods and tie dates: fetched once per scope, then the
- * slider filters it by date in the page (dateFilter.ts).
- */
-export const NETWORK = `query ExplorerNetwork($scope: AnalyticsScope) {
-  network(scope: $scope, layout: FORCE_ATLAS2, overLayoutPeriod: true) {
-    nodes { id label kind sector x y periods { start end } }
-    edges { id source target kind strength since until crossesSectors }
-  }
-}`;
-
 /** Betweenness on one date, only when nodes are sized by it: an analysis per date. */
 export const BETWEENNESS = `query ExplorerBetweenness($scope: AnalyticsScope) {
   network(scope: $scope, layout: NONE, include: [BETWEENNESS]) { nodes { id betweenness } }

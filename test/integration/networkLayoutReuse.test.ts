@@ -1,0 +1,130 @@
+import { malmoDataset } from '../../src/seed/malmoDataset';
+import { loadDataset } from '../../src/seed/loadDataset';
+import { createContext } from '../../src/context';
+import { createLogger } from '../../src/logger';
+import { createServiceInfoProvider } from '../../src/system/serviceInfo';
+import type { Principal } from '../../src/auth/principal';
+import { exportsRouter } from '../../src/visualisation/exportsRoute';
+import { ADMIN, ANALYST, VIEWER } from '../helpers/principals';
+import { useTestApi } from '../helpers/testApi';
+import { startHttpTestServer, type HttpTestServer } from './httpTestServer';
+
+/**
+ * The explorer's layout across graph versions (src/visualisation/layoutReuse.ts)
+ * and its union in columns (GET /exports/network-union.json), on the Malmö seed.
+ */
+const api = useTestApi({ analyticsTimeoutMs: 110_000 });
+const PRINCIPALS: Record<string, Principal> = { ADMIN, ANALYST, VIEWER };
+let http: HttpTestServer;
+
+const SCOPE = { areaId: 'area-rosengard', asOf: '2022-06-30' };
+
+interface Positioned {
+  id: string;
+  x: number;
+  y: number;
+}
+
+const UNION = `query($scope: AnalyticsScope) { network(scope: $scope, layout: FORCE_ATLAS2, overLayoutPeriod: true) {
+  nodes { id label sector x y periods { start end } } edges { source target strength since until crossesSectors } } }`;
+
+interface UnionData {
+  network: {
+    nodes: Array<Positioned & { label: string; sector: string; periods: Array<{ start: string | null; end: string | null }> }>;
+    edges: Array<{ source: string; target: string; strength: number; since: string | null; until: string | null; crossesSectors: boolean }>;
+  };
+}
+
+const union = () => api.ok<UnionData>(UNION, { scope: SCOPE }).then((data) => data.network);
+const positions = async () => new Map((await union()).nodes.map((node) => [node.id, { x: node.x, y: node.y }]));
+const distance = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y);
+/** Mean distance between the places two layouts give the actors of the first. */
+const meanShift = (a: Map<string, { x: number; y: number }>, b: Map<string, { x: number; y: number }>) =>
+  [...a].reduce((sum, [id, at]) => sum + distance(at, b.get(id) as { x: number; y: number }), 0) / a.size;
+
+beforeAll(async () => {
+  await api.wipe();
+  await loadDataset(api.db, malmoDataset());
+  const logger = createLogger('error', () => undefined);
+  const serviceInfo = createServiceInfoProvider(api.db, 'test');
+  const context = async (principal: Principal) => createContext({ db: api.db, logger, serviceInfo, analytics: api.analytics, principal });
+  http = await startHttpTestServer({
+    authenticate: async (req) => PRINCIPALS[req.header('x-test-role') ?? 'ANALYST'],
+    context,
+    routes: [{ path: '/exports', router: exportsRouter({ context, logger }) }],
+  });
+});
+
+afterAll(async () => {
+  await http?.close();
+});
+
+describe('the layout across a write', () => {
+  it('is cached per graph version, starts the next version from the last one, and lays out afresh once the cache is cleared', async () => {
+    const before = await positions();
+    expect(await positions()).toEqual(before);
+
+    // A write: a new tie between two of the area's actors that were not tied.
+    const ids = [...before.keys()].sort();
+    const edges = (await union()).edges;
+    const tied = new Set(edges.map((edge) => `${edge.source}|${edge.target}`));
+    const [a, b] = ids.flatMap((x) => ids.filter((y) => x < y && !tied.has(`${x}|${y}`)).map((y) => [x, y]))[0];
+    await api.ok(`mutation($a: ID!, $b: ID!) { addCollaboration(input: { actorId: $a, partnerId: $b, kind: KNOWLEDGE_EXCHANGE, since: "2022-01-01", source: "test" }) { id } }`, { a, b });
+
+    const refined = await positions();
+    expect([...refined.keys()].sort()).toEqual(ids);
+    expect(refined).not.toEqual(before);
+    // Cached for the new version: asked again, the same places.
+    expect(await positions()).toEqual(refined);
+
+    // An erasure clears the cache, the layout memory with it: the same version is laid out from the seeded start.
+    api.analytics.forgetAll();
+    const fresh = await positions();
+    api.analytics.forgetAll();
+    expect(await positions()).toEqual(fresh);
+    expect(fresh).not.toEqual(refined);
+    // The refined layout kept the actors nearer their places than a fresh one does.
+    expect(meanShift(before, refined)).toBeLessThan(meanShift(before, fresh));
+  });
+});
+
+describe('GET /exports/network-union.json', () => {
+  it('holds the same nodes, places, periods and ties as network(overLayoutPeriod: true), ties by node position', async () => {
+    const expected = await union();
+    const response = await fetch(http.url(`/exports/network-union.json?area=${SCOPE.areaId}&asOf=${SCOPE.asOf}`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    const columns = (await response.json()) as {
+      version: number;
+      nodes: { id: string[]; label: string[]; sector: string[]; x: number[]; y: number[]; periods: Array<Array<string | null>> };
+      edges: { source: number[]; target: number[]; strength: number[]; since: Array<string | null>; until: Array<string | null>; crossesSectors: number[] };
+    };
+    expect(columns.version).toBe(1);
+    expect(columns.nodes.id).toEqual(expected.nodes.map((node) => node.id));
+    expect(columns.nodes.label).toEqual(expected.nodes.map((node) => node.label));
+    expect(columns.nodes.sector).toEqual(expected.nodes.map((node) => node.sector));
+    expect(columns.nodes.x).toEqual(expected.nodes.map((node) => node.x));
+    expect(columns.nodes.y).toEqual(expected.nodes.map((node) => node.y));
+    expect(columns.nodes.periods).toEqual(expected.nodes.map((node) => node.periods.flatMap((period) => [period.start, period.end])));
+    expect(columns.edges.source.length).toBeGreaterThan(0);
+    expect(
+      columns.edges.source.map((source, e) => ({
+        source: columns.nodes.id[source],
+        target: columns.nodes.id[columns.edges.target[e]],
+        strength: columns.edges.strength[e],
+        since: columns.edges.since[e],
+        until: columns.edges.until[e],
+        crossesSectors: columns.edges.crossesSectors[e] === 1,
+      })),
+    ).toEqual(expected.edges);
+  });
+
+  it('refuses a VIEWER with FORBIDDEN and an unknown area with NOT_FOUND', async () => {
+    const viewer = await fetch(http.url(`/exports/network-union.json?area=${SCOPE.areaId}`), { headers: { 'x-test-role': 'VIEWER' } });
+    expect(viewer.status).toBe(403);
+    expect(((await viewer.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('FORBIDDEN');
+    const unknown = await fetch(http.url('/exports/network-union.json?area=area-nowhere'));
+    expect(((await unknown.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+});
