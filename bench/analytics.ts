@@ -50,6 +50,7 @@ import { generateCity, generatorVersion } from '../src/seed/generateCity';
 import { loadDataset, wipeDatabase, type LoadSummary } from '../src/seed/loadDataset';
 import { createServiceInfoProvider, type ServiceInfo, type ServiceInfoProvider } from '../src/system/serviceInfo';
 import { VERSION } from '../src/version';
+import { GraphVersionClock } from '../src/system/graphVersionClock';
 import { SYSTEM_PRINCIPAL } from '../src/auth/principal';
 import { ANALYTICS_FIELDS } from '../src/limits/analyticsWeight';
 
@@ -505,12 +506,14 @@ async function createBenchApi(db: Database, timeoutMs: number, verbose: boolean,
   const serviceInfo = createServiceInfoProvider(db, VERSION);
   const server = new ApolloServer<Context>({ schema: buildSchema(), formatError: createErrorFormatter(logger) });
   await server.start();
+  // One clock for the process, as the server has (src/app.ts): the graph version is not read again on every request.
+  const versions = new GraphVersionClock(db);
   return {
     db,
     serviceInfo,
     logged,
     async run(document, variables) {
-      const analytics = new AnalyticsService({ db, serviceInfo, logger: verbose ? logger : silentLogger, timeoutMs, cache: new AnalyticsCache(), index });
+      const analytics = new AnalyticsService({ db, serviceInfo, logger: verbose ? logger : silentLogger, timeoutMs, cache: new AnalyticsCache(), index, versions });
       const contextValue = createContext({ db, logger, serviceInfo, analytics, principal: SYSTEM_PRINCIPAL });
       const started = performance.now();
       const response = await server.executeOperation<Record<string, unknown>>({ query: document, variables }, { contextValue });

@@ -1,3 +1,4 @@
+import { GraphVersionClock } from './system/graphVersionClock';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { connectDatabase, type ConnectedDatabase } from './db/connectDatabase';
@@ -52,6 +53,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     const serviceInfo = createServiceInfoProvider(database.db, VERSION);
     const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger, onRebuild: (outcome) => metrics.indexRebuilds.inc({ outcome }) }) : undefined;
     const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index, concurrency: config.limits.analyticsConcurrency, jobConcurrency: config.limits.analysisJobs,
+      versions: new GraphVersionClock(database.db, config.graphVersionMaxAgeMs),
       observeRuntime: (field, seconds) => metrics.analyticsSeconds.observe({ field }, seconds),
     });
     // Built in the background: until it is ready, the same answers come from Cypher.

@@ -1,3 +1,4 @@
+import { DEFAULT_VERSION_MAX_AGE_MS } from './system/graphVersionClock';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -37,6 +38,8 @@ export interface Config {
   analyticsTimeoutMs: number;
   /** Keep the in-memory collaboration index for the count-based analytics. */
   analyticsIndex: boolean;
+  /** How long a graph version read from Neo4j is trusted when this process has not written since (GraphVersionClock). */
+  graphVersionMaxAgeMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** NODE_ENV=production: IDE and introspection off by default, stricter headers. */
   production: boolean;
@@ -181,6 +184,7 @@ const environment = z.object({
   SAMVERKAN_SEED: flag(),
   SAMVERKAN_ANALYTICS_TIMEOUT_MS: whole(100, 3_600_000),
   SAMVERKAN_ANALYTICS_INDEX: flag(),
+  SAMVERKAN_GRAPH_VERSION_MAX_AGE_MS: whole(0, 60_000),
   SAMVERKAN_SUPPRESSION_K: whole(1, 1000),
   SAMVERKAN_MAX_DEPTH: whole(1, 100),
   SAMVERKAN_MAX_ALIASES: whole(0, 10_000),
@@ -275,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     seedOnStart: parsed.SAMVERKAN_SEED ?? !production,
     analyticsTimeoutMs: parsed.SAMVERKAN_ANALYTICS_TIMEOUT_MS ?? 30000,
     analyticsIndex: parsed.SAMVERKAN_ANALYTICS_INDEX ?? true,
+    graphVersionMaxAgeMs: parsed.SAMVERKAN_GRAPH_VERSION_MAX_AGE_MS ?? DEFAULT_VERSION_MAX_AGE_MS,
     logLevel: parsed.LOG_LEVEL ?? 'info',
     production,
     auth,

@@ -1,6 +1,7 @@
 import type { Database, Params, Row, Tx } from '../db/database';
 import type { Logger } from '../logger';
 import type { ServiceInfoProvider } from '../system/serviceInfo';
+import { GraphVersionClock } from '../system/graphVersionClock';
 import { AnalyticsBusyError, AnalyticsTimeoutError, AnalyticsUnavailableError, NotFoundError } from '../errors';
 import { DEFAULT_LIMITS } from '../config';
 import { HeavyWorkQueue } from '../limits/heavyWorkQueue';
@@ -61,6 +62,8 @@ export interface AnalyticsDependencies {
   concurrency?: number;
   /** Analysis jobs run at once (default 1); the rest wait in the job queue. */
   jobConcurrency?: number;
+  /** Where the graph version comes from; shared by the whole process (default: a clock of this service's own). */
+  versions?: GraphVersionClock;
 }
 
 /**
@@ -74,9 +77,11 @@ export class AnalyticsService {
   readonly jobs: AnalysisJobs;
 
   private readonly heavy: HeavyWorkQueue;
+  private readonly versions: GraphVersionClock;
 
   constructor(private readonly deps: AnalyticsDependencies) {
     this.cache = deps.cache ?? new AnalyticsCache();
+    this.versions = deps.versions ?? new GraphVersionClock(deps.db);
     this.heavy = new HeavyWorkQueue(deps.concurrency ?? DEFAULT_LIMITS.analyticsConcurrency);
     this.jobs = new AnalysisJobs({ concurrency: deps.jobConcurrency ?? 1, logger: deps.logger });
   }
@@ -120,10 +125,12 @@ export class AnalyticsService {
     }
   }
 
-  /** Changes with every write, and is never reused after a wipe (see system/graphVersion.cypher). */
-  async graphVersion(): Promise<string> {
-    const [row] = await this.deps.db.readRows<{ version: string }>('system/graphVersion');
-    return row?.version ?? 'initial';
+  /**
+   * Changes with every write, and is never reused after a wipe (see
+   * system/graphVersion.cypher); remembered briefly between requests (GraphVersionClock).
+   */
+  graphVersion(): Promise<string> {
+    return this.versions.current();
   }
 
   /** The collaboration index of exactly this graph version, or null (see CollaborationIndexStore). */

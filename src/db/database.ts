@@ -31,6 +31,15 @@ export interface DatabaseEvents {
   unavailable?(): void;
 }
 
+let writesMade = 0;
+
+/**
+ * How many write transactions this process has finished (committed or not):
+ * whatever remembers a graph version (system/graphVersionClock.ts) reads it again
+ * once this has moved, so a client always reads its own writes.
+ */
+export const writesInThisProcess = (): number => writesMade;
+
 /** How long a write receipt is kept: far longer than any retry of its write. */
 export const RECEIPT_MAX_AGE_MS = 60 * 60 * 1000;
 
@@ -121,6 +130,7 @@ export class Database {
     try {
       await session.run(text, toParams(params) as Params);
     } finally {
+      writesMade += 1;
       await session.close();
     }
   }
@@ -138,6 +148,7 @@ export class Database {
       if (isDatabaseUnreachable(error)) this.events.unavailable?.();
       throw translateNeo4jError(error);
     } finally {
+      writesMade += 1;
       await session.close().catch(() => undefined);
     }
   }
@@ -167,6 +178,7 @@ export class Database {
       if (isDatabaseUnreachable(error, { workStarted })) this.events.unavailable?.();
       throw translateNeo4jError(error, { workStarted });
     } finally {
+      if (mode === 'WRITE') writesMade += 1;
       await session.close().catch(() => undefined);
     }
   }
