@@ -1,6 +1,8 @@
 import { SECTORS } from '../model';
 import type { AnalysisEngine, AnalyticsService } from './analyticsService';
-import { indexAreaMembers, indexAreaSectorCounts, indexPartnerSectorCounts, indexSectorMixing } from './collaborationIndex/indexCounts';
+import { indexAreaMembers, indexAreaSectorCounts, indexSectorMixing } from './collaborationIndex/indexCounts';
+import { indexPartnerTable } from './collaborationIndex/indexPartnerTable';
+import { PartnerTable } from './measures/partnerTable';
 import type { AreaMembers } from './measures/helixCoverage';
 import type { AreaSectorCounts, PartnerSectorCounts } from './measures/blau';
 import { mixingFromCounts, type SectorMixing, type SectorMixingCounts } from './measures/sectorMixing';
@@ -36,16 +38,16 @@ export async function diversityCountsOf(
   analytics: AnalyticsService,
   scope: Scope,
   version: string,
-): Promise<Counted<{ partners: PartnerSectorCounts[]; areas: AreaSectorCounts[] }>> {
+): Promise<Counted<{ partners: PartnerTable; areas: AreaSectorCounts[] }>> {
   const index = analytics.indexFor(version);
   if (index) {
-    return { value: { partners: indexPartnerSectorCounts(index, scope), areas: indexAreaSectorCounts(index, scope) ?? [] }, engine: 'COLLABORATION_INDEX' };
+    return { value: { partners: indexPartnerTable(index, scope), areas: indexAreaSectorCounts(index, scope) ?? [] }, engine: 'COLLABORATION_INDEX' };
   }
   const [partners, areas] = await Promise.all([
     analytics.read<PartnerSectorCounts>('analytics/partnerSectorCounts', { ...scopeParams(scope), sectorOrder: SECTORS }),
     analytics.read<AreaSectorCounts>('analytics/areaSectorCounts', { areaId: scope.areaId, asOf: scope.asOf, sectors: scope.sectors, sectorOrder: SECTORS }),
   ]);
-  return { value: { partners, areas }, engine: 'CYPHER_AGGREGATION' };
+  return { value: { partners: PartnerTable.fromRows(partners), areas }, engine: 'CYPHER_AGGREGATION' };
 }
 
 /** The scope's areas (its area and every area beneath it, or every area), each with its actors. */

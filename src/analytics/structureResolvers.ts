@@ -7,7 +7,7 @@ import type { MethodParts } from './analyticsService';
 import { parseScope, type AnalyticsScopeInput, type Scope } from './scope';
 import type { ScopeGraph } from './scopeGraph';
 import { assortativity } from './measures/assortativity';
-import { actorDiversityFromCounts, areaDiversityFromCounts } from './measures/blau';
+import { areaDiversityFromCounts } from './measures/blau';
 import { crossSectorTies, rowsAfter, tieKey, type CrossSectorTieRow } from './measures/crossSectorTies';
 import { eiIndex } from './measures/eiIndex';
 import { helixCoverage } from './measures/helixCoverage';
@@ -17,8 +17,8 @@ import { sectorMatrix } from './measures/sectorMatrix';
 import type { SectorMixing } from './measures/sectorMixing';
 import { areaMembersOf, diversityCountsOf, sectorMixingOf } from './scopeCounts';
 import { shortestPaths } from './measures/shortestPaths';
-import { basisOfGraph, basisOfMixing, type WithCitizenBasis } from './suppression/citizenBasis';
-import { basisOfPartnerCounts, diversityCitizens, diversityView } from './suppression/diversityView';
+import { basisOfGraph, basisOfMixing, CITIZEN, type WithCitizenBasis } from './suppression/citizenBasis';
+import { diversityView } from './suppression/diversityView';
 import { citizensPerArea, helixCoverageView } from './suppression/helixCoverageView';
 import { crossSectorTiesView, methodOnlyView } from './suppression/methodView';
 import { assortativityView, eiIndexView, sectorMatrixView } from './suppression/mixingViews';
@@ -82,7 +82,7 @@ export const structureResolvers = {
   ActorDiversity: { actor: actorOf('actorId') },
   AreaDiversity: { area: areaOf },
   Diversity: {
-    actors: (parent: { actors: unknown[] }, args: { first?: number | null }) => parent.actors.slice(0, pageSize(args.first)),
+    actors: (parent: { actors: (first: number) => unknown[] }, args: { first?: number | null }) => parent.actors(pageSize(args.first)),
   },
   AreaHelixCoverage: { area: areaOf },
   PathHop: { actor: actorOf('actorId') },
@@ -128,13 +128,13 @@ export const structureResolvers = {
       // of unknown sector take part (TOUCHING), from the scope's sector mixing.
       const analysed = await ctx.analytics.analyse('diversity', scope, null, async (version) => {
         const { value, engine } = await diversityCountsOf(ctx.analytics, scope, version);
-        const basis = basisOfPartnerCounts(value.partners) ?? basisOfMixing((await sectorMixingOf(ctx.analytics, scope, version)).value);
-        const actors = actorDiversityFromCounts(value.partners);
+        const table = value.partners;
+        const basis = table.citizenBasis() ?? basisOfMixing((await sectorMixingOf(ctx.analytics, scope, version)).value);
         return {
           result: {
-            actors: actors.rows,
+            table,
             areas: areaDiversityFromCounts(value.areas),
-            diversityCitizens: diversityCitizens(value.partners, value.areas),
+            citizensInArea: new Map(value.areas.map((area) => [area.id, area.counts[CITIZEN]])),
             citizenBasis: basis,
           },
           method: {
@@ -142,8 +142,8 @@ export const structureResolvers = {
             algorithm: 'Blau’s index 1 − Σ pₖ² of the sectors of each actor’s partners, and of each area’s actors (sub-areas included)',
             normalisation: 'normalised = value ÷ (1 − 1/5): 1 is an even mix of all five sectors',
             counting: `${PAIRS}; a partner is counted once however many ties join the pair`,
-            nodeCount: actors.nodeCount,
-            tieCount: actors.tieCount,
+            nodeCount: table.rows,
+            tieCount: table.tieCount,
           },
         };
       });

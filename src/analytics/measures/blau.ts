@@ -1,6 +1,5 @@
 import { compareIds } from '../compareIds';
 import { SECTORS, type Sector } from '../../model';
-import { sectorIndex } from './sectorMixing';
 
 export interface BlauIndex {
   value: number | null;
@@ -12,11 +11,12 @@ export interface BlauIndex {
 export const MAX_BLAU = 1 - 1 / SECTORS.length;
 
 /** Blau's index of counts per sector (in SECTORS order); null for an empty set. */
-export function blau(counts: readonly number[]): BlauIndex {
-  const count = counts.reduce((sum, value) => sum + value, 0);
+export function blau(counts: ArrayLike<number>): BlauIndex {
+  let count = 0;
+  for (let s = 0; s < counts.length; s += 1) count += counts[s];
   if (count === 0) return { value: null, normalised: null, count };
   let concentration = 0;
-  for (const value of counts) concentration += (value / count) ** 2;
+  for (let s = 0; s < counts.length; s += 1) concentration += (counts[s] / count) ** 2;
   const value = 1 - concentration;
   return { value, normalised: value / MAX_BLAU, count };
 }
@@ -60,11 +60,6 @@ export function byDiversity<T>(indexOf: (item: T) => BlauOrderKey, keyOf: (item:
   return (a, b) => compareBlau(indexOf(a), indexOf(b)) || compareIds(keyOf(a), keyOf(b));
 }
 
-export interface ActorDiversityRow {
-  actorId: string;
-  partners: BlauIndex;
-}
-
 export interface AreaDiversityRow {
   areaId: string;
   actors: BlauIndex;
@@ -77,34 +72,6 @@ export interface PartnerSectorCounts {
   counts: number[];
   /** With TOUCHING: partners outside the area, who join the network as actors. */
   outsideIds: string[];
-}
-
-/**
- * Blau's index of each actor's partners from counts made in the database. An
- * outside partner's own partners are the scope actors tied to it, so its counts
- * are gathered from the rows that name it.
- */
-export function actorDiversityFromCounts(rows: readonly PartnerSectorCounts[]): { rows: ActorDiversityRow[]; nodeCount: number; tieCount: number } {
-  const outsiders = new Map<string, number[]>();
-  let degreeSum = 0;
-  for (const row of rows) {
-    degreeSum += row.counts.reduce((sum, value) => sum + value, 0);
-    for (const outsideId of row.outsideIds) {
-      const counts = outsiders.get(outsideId) ?? SECTORS.map(() => 0);
-      counts[sectorIndex(row.sector)] += 1;
-      outsiders.set(outsideId, counts);
-    }
-  }
-  const all = [
-    ...rows.map((row) => ({ actorId: row.id, partners: blau(row.counts) })),
-    ...[...outsiders].map(([actorId, counts]) => ({ actorId, partners: blau(counts) })),
-  ];
-  // Every tie has two ends: both among the rows inside the scope, or one in the
-  // rows and one in an outsider's counts.
-  let outsideDegreeSum = 0;
-  for (const counts of outsiders.values()) outsideDegreeSum += counts.reduce((sum, value) => sum + value, 0);
-  const tieCount = (degreeSum + outsideDegreeSum) / 2;
-  return { rows: all.sort(byDiversity((row) => row.partners, (row) => row.actorId)), nodeCount: all.length, tieCount };
 }
 
 /** One area's actors per sector (SECTORS order), as analytics/areaSectorCounts returns them. */

@@ -1,4 +1,5 @@
-import { actorDiversityFromCounts, areaDiversityFromCounts, blau, byDiversity, compareBlau, MAX_BLAU, type PartnerSectorCounts } from '../../../src/analytics/measures/blau';
+import { areaDiversityFromCounts, blau, byDiversity, compareBlau, MAX_BLAU, type PartnerSectorCounts } from '../../../src/analytics/measures/blau';
+import { PartnerTable } from '../../../src/analytics/measures/partnerTable';
 import { sectorIndex } from '../../../src/analytics/measures/sectorMixing';
 import { SECTORS, type Sector } from '../../../src/model';
 import type { ScopeGraph } from '../../../src/analytics/scopeGraph';
@@ -19,6 +20,13 @@ const countsOf = (graph: ScopeGraph): PartnerSectorCounts[] =>
     counts: sectorCounts(graph.neighbours[index].map((partner) => graph.actors[partner].sector)),
     outsideIds: [],
   }));
+
+/** The whole ranking diversity shows (nothing withheld), as rows, from the counts the Cypher engine returns. */
+function actorDiversityFromCounts(rows: PartnerSectorCounts[]) {
+  const table = PartnerTable.fromRows(rows);
+  const ranked = table.top(table.rows, () => false).map((row) => ({ actorId: table.ids[row], partners: blau(table.countsOf(row)) }));
+  return { rows: ranked, nodeCount: table.rows, tieCount: table.tieCount };
+}
 
 describe('blau', () => {
   it('is 0 for one sector, 1 − 1/K normalised to 1 for an even mix, null for nobody', () => {

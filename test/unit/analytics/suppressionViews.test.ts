@@ -4,7 +4,7 @@ import type { AnalysisMethod } from '../../../src/analytics/analyticsService';
 import { suppressorFor } from '../../../src/analytics/suppression/suppressor';
 import { basisOfGraph, basisOfMixing } from '../../../src/analytics/suppression/citizenBasis';
 import { assortativityView, eiIndexView, sectorMatrixView } from '../../../src/analytics/suppression/mixingViews';
-import { basisOfPartnerCounts, diversityCitizens, diversityView } from '../../../src/analytics/suppression/diversityView';
+import { diversityView } from '../../../src/analytics/suppression/diversityView';
 import { citizensPerArea, helixCoverageView } from '../../../src/analytics/suppression/helixCoverageView';
 import { communitiesView } from '../../../src/analytics/suppression/communitiesView';
 import { methodOnlyView } from '../../../src/analytics/suppression/methodView';
@@ -12,7 +12,8 @@ import { sectorMatrix } from '../../../src/analytics/measures/sectorMatrix';
 import { eiIndex } from '../../../src/analytics/measures/eiIndex';
 import { assortativity } from '../../../src/analytics/measures/assortativity';
 import { sectorMixing } from '../../../src/analytics/measures/sectorMixing';
-import { actorDiversityFromCounts, areaDiversityFromCounts, type PartnerSectorCounts } from '../../../src/analytics/measures/blau';
+import { areaDiversityFromCounts, type PartnerSectorCounts } from '../../../src/analytics/measures/blau';
+import { PartnerTable } from '../../../src/analytics/measures/partnerTable';
 import { helixCoverage } from '../../../src/analytics/measures/helixCoverage';
 import { partition } from '../../../src/analytics/measures/communityComposition';
 import { graphOf, mixedGraph } from './sampleGraphs';
@@ -74,7 +75,8 @@ const method = { ...METHOD, nodeCount: graph.actors.length, tieCount: graph.pair
 
 /** Deep-frozen, so a view that changed the cached value would throw. */
 function frozen<T>(value: T): T {
-  if (value && typeof value === 'object' && !(value instanceof Map)) {
+  // Typed arrays cannot be frozen: the diversity test checks its table's arrays are left as they were.
+  if (value && typeof value === 'object' && !(value instanceof Map) && !ArrayBuffer.isView(value)) {
     Object.values(value as object).forEach(frozen);
     Object.freeze(value);
   }
@@ -176,11 +178,13 @@ describe('diversityView', () => {
     { id: 'large', name: 'Stor', counts: [7, 1, 1, 1, 0] },
     { id: 'none', name: 'Ingen', counts: [0, 2, 2, 0, 0] },
   ];
-  const citizens = diversityCitizens(partners, areas);
+  const table = PartnerTable.fromRows(partners);
+  const citizensInArea = new Map(areas.map((area) => [area.id, area.counts[0]]));
+  const citizenPartnersOf = (id: string) => table.citizenPartners(table.ids.indexOf(id));
 
   it('counts each actor’s citizen partners, an outside partner’s from the citizen rows that name it', () => {
-    expect(citizens.partnersOf).toEqual(new Map([['c1', 0], ['o1', 2], ['f1', 0], ['out', 1]]));
-    expect(citizens.inArea).toEqual(new Map([['small', 3], ['large', 7], ['none', 0]]));
+    expect(['c1', 'o1', 'f1', 'out'].map(citizenPartnersOf)).toEqual([0, 2, 0, 1]);
+    expect(table.rows).toBe(4);
   });
 
   it('takes the scope’s citizen counts from the partner counts when no outside partner takes part', () => {
@@ -190,14 +194,14 @@ describe('diversityView', () => {
         for (const partner of sample.neighbours[index]) counts[sectorIndex(sample.actors[partner].sector)] += 1;
         return { id: actor.id, sector: actor.sector, counts, outsideIds: [] };
       });
-      expect(basisOfPartnerCounts(rows)).toEqual(basisOfGraph(sample));
+      expect(PartnerTable.fromRows(rows).citizenBasis()).toEqual(basisOfGraph(sample));
     }
-    expect(basisOfPartnerCounts(partners)).toBeNull();
+    expect(table.citizenBasis()).toBeNull();
   });
 
-  it('withholds the index of rows with few citizens and sorts them last', () => {
-    const actors = actorDiversityFromCounts(partners).rows;
-    const cached = frozen({ actors, areas: areaDiversityFromCounts(areas), diversityCitizens: citizens, citizenBasis: basisOfMixing(mixing), method });
+  it('withholds the index of rows with few citizens and sorts them last, by id, on every page', () => {
+    const cached = frozen({ table, areas: areaDiversityFromCounts(areas), citizensInArea, citizenBasis: basisOfMixing(mixing), method });
+    const countsBefore = Array.from(table.counts);
     const view = diversityView(analyst, cached);
     expect(view.areas.map((row) => [row.areaId, row.actors.suppressed])).toEqual([
       ['none', false],
@@ -206,27 +210,34 @@ describe('diversityView', () => {
     ]);
     expect(view.areas[2].actors).toEqual({ value: null, normalised: null, count: null, suppressed: true });
     expect(view.areas[1].actors.count).toBe(10);
-    expect(view.actors.filter((row) => row.partners.suppressed).map((row) => row.actorId).sort()).toEqual(['o1', 'out']);
+    // c1 and f1 have one partner each (value 0), o1 and out are withheld (citizen partners 2 and 1): last, by id.
+    expect(view.actors(10).map((row) => [row.actorId, row.partners.suppressed])).toEqual([
+      ['c1', false],
+      ['f1', false],
+      ['o1', true],
+      ['out', true],
+    ]);
+    expect(view.actors(3).map((row) => row.actorId)).toEqual(['c1', 'f1', 'o1']);
+    expect(view.actors(0)).toEqual([]);
     expect(view.method.suppression?.applied).toBe(true);
+    // A page that shows no withheld row still says the ranking withholds some.
+    expect(diversityView(analyst, cached).method.suppression?.applied).toBe(true);
     const forAdmin = diversityView(admin, cached);
+    expect(forAdmin.actors(10).map((row) => row.partners.suppressed)).toEqual([false, false, false, false]);
     expect(forAdmin.areas.map((row) => row.areaId)).toEqual(cached.areas.map((row) => row.areaId));
     expect(forAdmin.areas.map(({ actors: { suppressed, ...index } }) => index)).toEqual(cached.areas.map((row) => row.actors));
     expect(forAdmin.method.suppression?.applied).toBe(false);
+    expect(Array.from(table.counts)).toEqual(countsBefore);
   });
+
   it('orders equal indices computed from different counts by id, as the measure does', () => {
     // Both 2/3: 1,1,1 is 0.6666666666666667 in floating point, 3,1,1,1 is 0.6666666666666666.
     const equal: PartnerSectorCounts[] = [
       { id: 'b', sector: 'PUBLIC', counts: [0, 1, 1, 1, 0], outsideIds: [] },
       { id: 'a', sector: 'PUBLIC', counts: [0, 3, 1, 1, 1], outsideIds: [] },
     ];
-    const cached = frozen({
-      actors: actorDiversityFromCounts(equal).rows,
-      areas: [],
-      diversityCitizens: diversityCitizens(equal, []),
-      citizenBasis: basisOfMixing(mixing),
-      method,
-    });
-    for (const suppressor of [analyst, admin]) expect(diversityView(suppressor, cached).actors.map((row) => row.actorId)).toEqual(['a', 'b']);
+    const cached = frozen({ table: PartnerTable.fromRows(equal), areas: [], citizensInArea: new Map(), citizenBasis: basisOfMixing(mixing), method });
+    for (const suppressor of [analyst, admin]) expect(diversityView(suppressor, cached).actors(20).map((row) => row.actorId)).toEqual(['a', 'b']);
   });
 });
 
