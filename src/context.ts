@@ -60,5 +60,5 @@ export function createContext(deps: ContextDependencies): Context {
     audit: new AuditRepository(deps.db, deps.observer),
     privacy: new PrivacyRepository(deps.db, observer, deps.principal),
   };
-  return { repos, loaders: createLoaders(repos), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date(), principal: deps.principal, suppressionK: deps.suppressionK ?? 5, apiKeys: deps.apiKeys ?? new ApiKeyService({ db: deps.db, logger: deps.logger }) };
+  return { repos, loaders: createLoaders(repos, deps.analytics), logger: deps.logger, serviceInfo: deps.serviceInfo, analytics: deps.analytics, now: new Date(), principal: deps.principal, suppressionK: deps.suppressionK ?? 5, apiKeys: deps.apiKeys ?? new ApiKeyService({ db: deps.db, logger: deps.logger }) };
 }

@@ -14,6 +14,8 @@ import type { ActorListFilter, ActorRow } from './actorRepository';
 import { tieListArgs, type TiePageArgs } from '../collaborations/tiePage';
 import { selects, tieShapeOf } from '../loaders/selection';
 import { actorDetailShape, actorListShape, needsPage } from './actorListShape';
+import { areaActorsConnection } from '../areas/areaActorsConnection';
+import { tiesFromIndexFit } from '../loaders/indexReads';
 
 interface ActorFilterInput {
   kinds?: ActorListFilter['kinds'];
@@ -120,22 +122,20 @@ export const actorResolvers = {
   ...organisationTypes,
   Query: {
     // The actor, its selected ties and its areas in one statement; the fields find their parts in their loaders.
-    actor: (_: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo) => ctx.loaders.actorDetail(actorDetailShape(info)).load(args.id),
+    // The ties come from the collaboration index instead when it is current and holds what they select.
+    actor: async (_: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo) => {
+      const shape = actorDetailShape(info);
+      const index = shape.ties && tiesFromIndexFit(shape.ties) ? await ctx.loaders.index.forRequest(info) : null;
+      return ctx.loaders.actorDetail(index ? { ...shape, ties: null } : shape).load(args.id);
+    },
     actors: async (_: unknown, args: { filter?: ActorFilterInput | null } & PageArgs, ctx: Context, info: GraphQLResolveInfo) => {
+      const filter = listFilter(args.filter, ctx.principal);
+      const areaId = areaOnly(filter);
+      // The same question as `area { actors(asOf) }`, answered the same way, so both forms cost the same.
+      if (areaId !== null) return areaActorsConnection(ctx, info, areaId, { asOf: filter.activeAsOf, includeSubAreas: true }, args);
       const first = pageSize(args.first);
       const after = decodeCursor('actors', args.after);
-      const filter = listFilter(args.filter, ctx.principal);
       const shape = actorListShape(info);
-      const areaId = areaOnly(filter);
-      if (areaId !== null) {
-        // The same question as `area { actors(asOf) }`: the same loaders and statements, so both forms cost the same.
-        const scope = { asOf: filter.activeAsOf, includeSubAreas: true };
-        const count = () => ctx.loaders.areaActorCount(scope).load(areaId);
-        const total = selects(info, 'totalCount') ? count() : null;
-        total?.catch(() => undefined);
-        const rows = needsPage(info) ? await ctx.loaders.areaActors({ ...scope, after, limit: first + 1, shape }).load(areaId) : [];
-        return toConnection('actors', rows.map((row) => ({ node: row.actor })), first, (row) => row.node.id, () => total ?? count());
-      }
       // The count runs beside the page, not after it; a request for the count alone reads no page.
       const total = selects(info, 'totalCount') ? ctx.repos.actors.count(filter) : null;
       total?.catch(() => undefined);

@@ -2,10 +2,9 @@ import type { Context } from '../context';
 import type { AreaLevel, AreaRecord } from '../model';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { GraphQLResolveInfo } from 'graphql';
-import { decodeCursor, pageSize } from '../pagination/cursor';
-import { selects } from '../loaders/selection';
-import { actorListShape, needsPage } from '../actors/actorListShape';
-import { toConnection } from '../pagination/connection';
+import { areaActorsConnection } from './areaActorsConnection';
+import { selectsOnly } from '../loaders/selection';
+import { AREA_FIELDS_IN_INDEX, areaFromIndex } from '../loaders/indexReads';
 import { idOrGenerate, requiredText } from '../validation/inputs';
 
 interface CreateAreaInput {
@@ -22,22 +21,19 @@ export const areaResolvers = {
     synthetic: (area: AreaRecord) => area.synthetic ?? false,
     parent: (area: AreaRecord, _: unknown, ctx: Context) => (area.parentId ? ctx.loaders.area.load(area.parentId) : null),
     children: (area: AreaRecord, _: unknown, ctx: Context) => ctx.loaders.areaChildren.load(area.id),
-    // The same statements' shape as Query.actors(filter: {areaId}): one walk, the list projection, ties prefetched, the count beside the page.
-    actors: async (area: AreaRecord, args: { asOf?: string | null; includeSubAreas?: boolean | null; first?: number | null; after?: string | null }, ctx: Context, info: GraphQLResolveInfo) => {
-      const first = pageSize(args.first);
-      const after = decodeCursor('actors', args.after);
-      const scope = { asOf: args.asOf ?? null, includeSubAreas: args.includeSubAreas ?? true };
-      const total = selects(info, 'totalCount') ? ctx.loaders.areaActorCount(scope).load(area.id) : null;
-      total?.catch(() => undefined);
-      const rows = needsPage(info) ? await ctx.loaders.areaActors({ ...scope, after, limit: first + 1, shape: actorListShape(info) }).load(area.id) : [];
-      return toConnection('actors', rows.map((row) => ({ node: row.actor })), first, (row) => row.node.id, () => total ?? ctx.loaders.areaActorCount(scope).load(area.id));
-    },
+    // The same path as Query.actors(filter: {areaId}), so both forms cost the same.
+    actors: (area: AreaRecord, args: { asOf?: string | null; includeSubAreas?: boolean | null; first?: number | null; after?: string | null }, ctx: Context, info: GraphQLResolveInfo) =>
+      areaActorsConnection(ctx, info, area.id, { asOf: args.asOf ?? null, includeSubAreas: args.includeSubAreas ?? true }, args),
   },
   AreaMembership: {
     area: (membership: { area: AreaRecord }) => membership.area,
   },
   Query: {
-    area: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.area.load(args.id),
+    area: async (_: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo) => {
+      // From the collaboration index when it is current and holds what is selected: `area { actors }` then costs what `actors(filter: {areaId})` does.
+      const index = selectsOnly(info, AREA_FIELDS_IN_INDEX) ? await ctx.loaders.index.forRequest(info) : null;
+      return index ? areaFromIndex(index, args.id) : ctx.loaders.area.load(args.id);
+    },
     areas: (_: unknown, args: { level?: AreaLevel | null; parentId?: string | null }, ctx: Context) =>
       ctx.repos.areas.list(args.level ?? null, args.parentId ?? null),
   },

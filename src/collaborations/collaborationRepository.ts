@@ -26,6 +26,8 @@ export interface TieListArgs {
   tieDetail: boolean;
   /** Every property of the partners (the request selects e.g. their description or createdAt). */
   partnerDetail: boolean;
+  /** The tie's initiative is selected: the page cannot come from the collaboration index, which does not hold it. */
+  initiative: boolean;
 }
 
 /** A tie as a list statement returns it: `partial` when it holds only the list projection. */

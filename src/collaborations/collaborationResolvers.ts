@@ -31,7 +31,11 @@ export const collaborationResolvers = {
       const actors = await ctx.loaders.actor.loadMany(tie.actorIds);
       return actors.filter((actor) => actor && !(actor instanceof Error));
     },
-    initiative: (tie: CollaborationRecord, _: unknown, ctx: Context) => (tie.initiativeId ? ctx.loaders.initiative.load(tie.initiativeId) : null),
+    initiative: async (tie: CollaborationRecord, _: unknown, ctx: Context) => {
+      // A tie from the collaboration index has no initiativeId at all (the lists read such ties only when `initiative` is not selected).
+      const initiativeId = tie.initiativeId === undefined ? (await ctx.loaders.collaboration.load(tie.id))?.initiativeId : tie.initiativeId;
+      return initiativeId ? ctx.loaders.initiative.load(initiativeId) : null;
+    },
     isActive: (tie: CollaborationRecord, args: { asOf?: string | null }, ctx: Context) => {
       const day = args.asOf ?? today(ctx.now);
       return tie.since <= day && (tie.until == null || tie.until >= day);

@@ -25,5 +25,6 @@ export function tieListArgs(args: TiePageArgs, shape: TieShape): TieListArgs {
     limit: first + 1,
     tieDetail: shape.tieDetail,
     partnerDetail: shape.partnerDetail,
+    initiative: shape.initiative,
   };
 }

@@ -7,6 +7,8 @@ import type { ActorRecord, AreaRecord, CollaborationEdgeRecord, CollaborationRec
 import { groupByKeys, loaderFamily, oneByKeys } from './loaderFamily';
 import type { AuditRepository } from '../audit/auditRepository';
 import type { PrivacyRepository } from '../privacy/privacyRepository';
+import { areaActorCountFromIndex, areaActorsFromIndex, listFromIndexFits, requestIndex, tiesFromIndex, tiesFromIndexFit, type IndexSource } from './indexReads';
+import { tieCount } from '../analytics/collaborationIndex/indexActorLists';
 
 export interface Repositories {
   actors: ActorRepository;
@@ -29,9 +31,13 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
  * Every loader of one request. Each batch is one `UNWIND $ids` statement, so a
- * nested query costs one round trip per field and depth, however many parents.
+ * nested query costs one round trip per field and depth, however many parents;
+ * or, for the area lists, their counts and the pages of ties, no statement when
+ * a field of the request found the collaboration index current and the
+ * selection asks only for what it holds (src/loaders/indexReads.ts).
  */
-export function createLoaders(repos: Repositories) {
+export function createLoaders(repos: Repositories, indexSource?: IndexSource) {
+  const index = requestIndex(indexSource);
   const actor = new DataLoader<string, ActorRecord | null>((ids) => repos.actors.byIds(ids));
   const area = new DataLoader<string, AreaRecord | null>((ids) => repos.areas.byIds(ids));
   const initiative = new DataLoader<string, InitiativeRecord | null>((ids) => repos.initiatives.byIds(ids));
@@ -47,6 +53,8 @@ export function createLoaders(repos: Repositories) {
 
   const actorTies = loaderFamily((args: TieListArgs) =>
     new DataLoader<string, CollaborationEdgeRecord[]>(async (ids) => {
+      const known = await index.started();
+      if (known && tiesFromIndexFit(args)) return ids.map((id) => tiesFromIndex(known, id, args));
       const rows = await repos.collaborations.byActors(ids, args);
       rows.forEach((row) => row.ties.forEach((tie) => primeActor(tie.partner)));
       return oneByKeys(ids, rows, (row) => row.actorId, (row) => row.ties, []);
@@ -90,6 +98,7 @@ export function createLoaders(repos: Repositories) {
   );
 
   return {
+    index,
     actor,
     actorDetail,
     area,
@@ -118,12 +127,20 @@ export function createLoaders(repos: Repositories) {
     ),
     actorTieCount: loaderFamily((args: Pick<TieListArgs, 'asOf' | 'kind'>) =>
       new DataLoader<string, number>(async (ids) => {
+        const known = await index.started();
+        if (known) return ids.map((id) => (known.actorNumber(id) < 0 ? 0 : tieCount(known, known.actorNumber(id), args)));
         const rows = await repos.collaborations.countByActors(ids, args);
         return oneByKeys(ids, rows, (row) => row.actorId, (row) => row.total, 0);
       }),
     ),
     areaActors: loaderFamily(({ shape, ...args }: AreaActorArgs) =>
       new DataLoader<string, ListedActor[]>(async (ids) => {
+        const known = await index.started();
+        if (known && listFromIndexFits(shape)) {
+          const lists = ids.map((id) => areaActorsFromIndex(known, id, args, shape));
+          lists.forEach((list) => primeListed(list, shape));
+          return lists;
+        }
         const rows = await repos.areas.actorsByAreas(ids, args, shape);
         rows.forEach((row) => primeListed(row.actors, shape));
         return oneByKeys(ids, rows, (row) => row.areaId, (row) => row.actors, []);
@@ -131,6 +148,8 @@ export function createLoaders(repos: Repositories) {
     ),
     areaActorCount: loaderFamily((args: Pick<AreaActorArgs, 'asOf' | 'includeSubAreas'>) =>
       new DataLoader<string, number>(async (ids) => {
+        const known = await index.started();
+        if (known) return ids.map((id) => areaActorCountFromIndex(known, id, args));
         const rows = await repos.areas.countActorsByAreas(ids, args);
         return oneByKeys(ids, rows, (row) => row.areaId, (row) => row.total, 0);
       }),

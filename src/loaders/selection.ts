@@ -61,6 +61,23 @@ function namesBelow(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): Set<
 
 const anyOf = (names: Set<string>, wanted: Set<string>) => [...wanted].some((name) => names.has(name));
 
+/** The names of the fields selected directly on the resolving field's value, through fragments. */
+function namesHere(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, into = new Set<string>()): Set<string> {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) into.add(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) namesHere(info, selection.selectionSet, into);
+    else namesHere(info, info.fragments[selection.name.value]?.selectionSet, into);
+  }
+  return into;
+}
+
+/** Whether every field selected directly on the resolving field's value is one of `allowed`. */
+export function selectsOnly(info: GraphQLResolveInfo, allowed: ReadonlySet<string>): boolean {
+  const names = new Set<string>();
+  for (const node of info.fieldNodes) namesHere(info, node.selectionSet, names);
+  return [...names].every((name) => allowed.has(name));
+}
+
 /** Whether the actors below `path` need their full records (some selected field is not in the list projection). */
 export function needsActorDetail(info: GraphQLResolveInfo, path: readonly string[][]): boolean {
   return anyOf(namesBelow(info, path.flatMap((p) => fieldsAt(info, p))), ACTOR_DETAIL_FIELDS);
@@ -70,6 +87,8 @@ export function needsActorDetail(info: GraphQLResolveInfo, path: readonly string
 export interface TieShape {
   tieDetail: boolean;
   partnerDetail: boolean;
+  /** The tie's initiative is selected (the collaboration index does not hold it: src/loaders/indexReads.ts). */
+  initiative: boolean;
 }
 
 /** The shape of the ties page selected by the resolving `collaborations` field. */
@@ -77,7 +96,7 @@ export function tieShapeOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[]
   const edges = nodes.flatMap((node) => fieldsNamed(info, node.selectionSet, 'edges'));
   const tieNames = namesBelow(info, edges.flatMap((edge) => fieldsNamed(info, edge.selectionSet, 'node')));
   const partnerNames = namesBelow(info, edges.flatMap((edge) => fieldsNamed(info, edge.selectionSet, 'partner')));
-  return { tieDetail: anyOf(tieNames, TIE_DETAIL_FIELDS), partnerDetail: anyOf(partnerNames, ACTOR_DETAIL_FIELDS) };
+  return { tieDetail: anyOf(tieNames, TIE_DETAIL_FIELDS), partnerDetail: anyOf(partnerNames, ACTOR_DETAIL_FIELDS), initiative: tieNames.has('initiative') };
 }
 
 /** The argument values of the Actor field `name` at each of `paths`, when they all agree; null when none or several differ. */

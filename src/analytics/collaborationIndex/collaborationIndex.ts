@@ -1,6 +1,7 @@
 import { COLLABORATION_KINDS as KINDS, SECTORS } from '../../model';
 import type { Scope } from '../scope';
 import { binarySearchId, codeOf, columnsOfRows, startsOf, type IndexColumns, type IndexRows } from './indexColumns';
+import { sortSegmentsByTieId } from './adjacencyOrder';
 
 export type { IndexRows } from './indexColumns';
 
@@ -38,24 +39,35 @@ export class CollaborationIndex {
   readonly actorIds: string[];
   readonly actorNames: string[];
   readonly actorSector: Uint8Array;
+  /** What the GraphQL lists show besides id, name and sector (src/loaders/indexReads.ts). */
+  readonly actorKind: Uint8Array;
+  readonly actorSynthetic: Uint8Array;
+  readonly actorRegisteredBy: Array<string | null>;
   readonly areaIds: string[];
   readonly areaNames: string[];
   readonly areaChildren: number[][];
   /** Parent area numbers of each area. */
   readonly areaParents: number[][];
   readonly areaIndexOf: Map<string, number>;
+  readonly areaLevels: IndexColumns['areaLevels'];
+  readonly areaSynthetic: boolean[];
   /** Memberships of area k: positions memberStart[k] … memberStart[k+1]−1. */
   readonly memberStart: Int32Array;
   readonly memberActor: Int32Array;
   readonly memberSince: Int32Array;
   readonly memberUntil: Int32Array;
-  /** Ties of actor a (each tie under both ends): positions adjStart[a] … adjStart[a+1]−1. */
+  /**
+   * Ties of actor a (each tie under both ends): positions adjStart[a] … adjStart[a+1]−1,
+   * in tie id order (as `collaborations` pages them).
+   */
   readonly adjStart: Int32Array;
   readonly adjOther: Int32Array;
   readonly adjKind: Uint8Array;
   readonly adjStrength: Uint8Array;
   readonly adjSince: Int32Array;
   readonly adjUntil: Int32Array;
+  /** 1 where the actor is the tie's stored start (its `actorIds` are [this actor, other]), 0 at the end. */
+  readonly adjOutgoing: Uint8Array;
   /** The tie's id at each adjacency position ('' when the rows had none). */
   readonly adjTieId: string[];
   readonly tieCount: number;
@@ -69,10 +81,15 @@ export class CollaborationIndex {
     this.actorIds = columns.actorIds;
     this.actorNames = columns.actorNames;
     this.actorSector = columns.actorSector;
+    this.actorKind = columns.actorKind;
+    this.actorSynthetic = columns.actorSynthetic;
+    this.actorRegisteredBy = columns.actorRegisteredBy;
 
     this.areaIds = columns.areaIds;
     this.areaNames = columns.areaNames;
     this.areaParents = columns.areaParents;
+    this.areaLevels = columns.areaLevels;
+    this.areaSynthetic = columns.areaSynthetic;
     this.areaIndexOf = new Map(this.areaIds.map((id, index) => [id, index]));
     this.areaChildren = this.areaIds.map(() => []);
     columns.areaParents.forEach((parents, child) => {
@@ -108,6 +125,7 @@ export class CollaborationIndex {
     this.adjSince = new Int32Array(size);
     this.adjUntil = new Int32Array(size);
     this.adjTieId = new Array<string>(size);
+    this.adjOutgoing = new Uint8Array(size);
     const adjNext = this.adjStart.slice(0, n);
     for (let entry = 0; entry < size; entry += 1) {
       const row = entry >> 1;
@@ -118,7 +136,9 @@ export class CollaborationIndex {
       this.adjSince[at] = columns.tieSince[row];
       this.adjUntil[at] = columns.tieUntil[row];
       this.adjTieId[at] = columns.tieIds[row];
+      this.adjOutgoing[at] = (entry & 1) ^ 1;
     }
+    sortSegmentsByTieId(this);
   }
 
   /** The actor number of an id, or −1 (a binary search: the index keeps no map of 100,000 ids). */

@@ -1,10 +1,29 @@
 import { compareIds } from '../compareIds';
-import { COLLABORATION_KINDS as KINDS, SECTORS, type CollaborationKind, type Sector } from '../../model';
+import { COLLABORATION_KINDS as KINDS, SECTOR_OF_KIND, SECTORS, type ActorKind, type AreaLevel, type CollaborationKind, type Sector } from '../../model';
+
+/** Actor kinds in a fixed order: the index keeps each actor's kind as its position here. */
+export const ACTOR_KINDS = Object.keys(SECTOR_OF_KIND) as ActorKind[];
+
+/**
+ * An actor as the index statements return it. `kind`, `synthetic` and
+ * `registeredBy` are what the GraphQL lists show besides id, name and sector
+ * (src/loaders/indexReads.ts); rows built by hand may leave them out (the kind
+ * then follows the sector).
+ */
+export interface ActorIndexRow {
+  id: string;
+  sector: Sector;
+  name: string;
+  kind?: ActorKind;
+  synthetic?: boolean | null;
+  registeredBy?: string | null;
+}
 
 /** Rows of the analytics/index* statements, as a test or a caller may hand them over whole. */
 export interface IndexRows {
-  actors: ReadonlyArray<{ id: string; sector: Sector; name: string }>;
-  areas: ReadonlyArray<{ id: string; name: string; parentIds: string[] }>;
+  actors: ReadonlyArray<ActorIndexRow>;
+  /** `level` and `synthetic` are what `area(id)` answers from the index; rows built by hand may leave them out. */
+  areas: ReadonlyArray<{ id: string; name: string; parentIds: string[]; level?: AreaLevel; synthetic?: boolean | null }>;
   memberships: ReadonlyArray<MembershipRow>;
   /** `id` is the tie's id (the network payload names edges by it); rows built by hand may leave it out. */
   ties: ReadonlyArray<TieRow>;
@@ -69,10 +88,19 @@ export interface IndexColumns {
   actorIds: string[];
   actorNames: string[];
   actorSector: Uint8Array;
+  /** Position in ACTOR_KINDS. */
+  actorKind: Uint8Array;
+  /** 1 for synthetic data. */
+  actorSynthetic: Uint8Array;
+  /** A citizen's registering organisation (one string per organisation, shared); null otherwise. */
+  actorRegisteredBy: Array<string | null>;
   areaIds: string[];
   areaNames: string[];
   /** Parent area numbers of each area. */
   areaParents: number[][];
+  /** Each area's level ('NEIGHBOURHOOD' for rows without one) and whether it is synthetic: few areas, plain arrays. */
+  areaLevels: AreaLevel[];
+  areaSynthetic: boolean[];
   memberArea: Int32Array;
   memberActor: Int32Array;
   memberSince: Int32Array;
@@ -131,7 +159,7 @@ export class ColumnBuilder {
     this.tieIds.push(id);
   }
 
-  columns(actors: Pick<IndexColumns, 'actorIds' | 'actorNames' | 'actorSector'>, areas: Pick<IndexColumns, 'areaIds' | 'areaNames' | 'areaParents'>): IndexColumns {
+  columns(actors: ActorColumns, areas: AreaColumns): IndexColumns {
     const packed = this.tieKindStrength.values();
     return {
       ...actors,
@@ -151,23 +179,50 @@ export class ColumnBuilder {
   }
 }
 
-/** Actors in id order, as columns, from rows in any order. */
-export function actorColumns(rows: ReadonlyArray<{ id: string; sector: Sector; name: string }>): Pick<IndexColumns, 'actorIds' | 'actorNames' | 'actorSector'> {
-  const order = Array.from(rows.keys()).sort((a, b) => compareIds(rows[a].id, rows[b].id));
+export type ActorColumns = Pick<IndexColumns, 'actorIds' | 'actorNames' | 'actorSector' | 'actorKind' | 'actorSynthetic' | 'actorRegisteredBy'>;
+
+/** The kind code of a row: its own kind, or the kind of its sector. */
+function kindCode(row: ActorIndexRow): number {
+  const kind = row.kind ?? ACTOR_KINDS.find((candidate) => SECTOR_OF_KIND[candidate] === row.sector) ?? 'CITIZEN';
+  return codeOf(ACTOR_KINDS, kind, 'actor kind');
+}
+
+/** Collects actor rows, in the order given, into columns; equal organisation ids share one string. */
+export function actorColumnsInOrder(rows: ReadonlyArray<ActorIndexRow>): ActorColumns {
+  const shared = new Map<string, string>();
+  const intern = (id: string | null | undefined): string | null => {
+    if (id == null) return null;
+    const known = shared.get(id);
+    if (known !== undefined) return known;
+    shared.set(id, id);
+    return id;
+  };
   return {
-    actorIds: order.map((row) => rows[row].id),
-    actorNames: order.map((row) => rows[row].name),
-    actorSector: Uint8Array.from(order, (row) => codeOf(SECTORS, rows[row].sector, 'sector')),
+    actorIds: rows.map((row) => row.id),
+    actorNames: rows.map((row) => row.name),
+    actorSector: Uint8Array.from(rows, (row) => codeOf(SECTORS, row.sector, 'sector')),
+    actorKind: Uint8Array.from(rows, kindCode),
+    actorSynthetic: Uint8Array.from(rows, (row) => (row.synthetic ? 1 : 0)),
+    actorRegisteredBy: rows.map((row) => intern(row.registeredBy)),
   };
 }
 
+/** Actors in id order, as columns, from rows in any order. */
+export function actorColumns(rows: ReadonlyArray<ActorIndexRow>): ActorColumns {
+  return actorColumnsInOrder([...rows].sort((a, b) => compareIds(a.id, b.id)));
+}
+
+export type AreaColumns = Pick<IndexColumns, 'areaIds' | 'areaNames' | 'areaParents' | 'areaLevels' | 'areaSynthetic'>;
+
 /** The area tree as columns; a parent missing from the rows is ignored. */
-export function areaColumns(rows: IndexRows['areas']): Pick<IndexColumns, 'areaIds' | 'areaNames' | 'areaParents'> {
+export function areaColumns(rows: IndexRows['areas']): AreaColumns {
   const areaIds = rows.map((area) => area.id);
   const numberOf = new Map(areaIds.map((id, index) => [id, index]));
   return {
     areaIds,
     areaNames: rows.map((area) => area.name),
+    areaLevels: rows.map((area) => area.level ?? 'NEIGHBOURHOOD'),
+    areaSynthetic: rows.map((area) => area.synthetic === true),
     areaParents: rows.map((area) => area.parentIds.flatMap((id) => (numberOf.has(id) ? [numberOf.get(id) as number] : []))),
   };
 }

@@ -1,12 +1,9 @@
 import type { Tx } from '../../db/database';
-import type { Sector } from '../../model';
-import { actorColumns, areaColumns, binarySearchId, ColumnBuilder, lookupOrThrow, type IndexColumns, type IndexRows, type MembershipRow, type TieRow } from './indexColumns';
+import { actorColumns, areaColumns, binarySearchId, ColumnBuilder, lookupOrThrow, type ActorIndexRow, type IndexColumns, type IndexRows, type MembershipRow, type TieRow } from './indexColumns';
 import type { TouchedRows } from './indexPatch';
 
 /** Actors per statement: a page of rows is turned into columns and dropped before the next is read. */
 export const PAGE = 5000;
-
-type ActorRow = { id: string; sector: Sector; name: string };
 
 /**
  * Reads the whole graph into columns, a page at a time: actors in id order by
@@ -16,9 +13,9 @@ type ActorRow = { id: string; sector: Sector; name: string };
  */
 export async function loadIndexColumns(tx: Tx, page = PAGE): Promise<IndexColumns> {
   const areas = areaColumns(await tx.run<IndexRows['areas'][number]>('analytics/indexAreas'));
-  const actorRows: ActorRow[] = [];
+  const actorRows: ActorIndexRow[] = [];
   for (let after = ''; ; ) {
-    const rows = await tx.run<ActorRow>('analytics/indexActorPage', { after, limit: page });
+    const rows = await tx.run<ActorIndexRow>('analytics/indexActorPage', { after, limit: page });
     actorRows.push(...rows);
     if (rows.length < page) break;
     after = rows[rows.length - 1].id;
@@ -43,7 +40,7 @@ export async function loadTouchedRows(tx: Tx, actorIds: ReadonlySet<string>): Pr
   const ids = [...actorIds];
   return {
     actorIds,
-    actors: await tx.run<ActorRow>('analytics/indexActors', { ids }),
+    actors: await tx.run<ActorIndexRow>('analytics/indexActors', { ids }),
     memberships: await tx.run<MembershipRow>('analytics/indexMemberships', { ids }),
     ties: await tx.run<TieRow>('analytics/indexTiesTouching', { ids }),
   };

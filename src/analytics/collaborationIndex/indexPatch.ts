@@ -1,7 +1,6 @@
 import { compareIds } from '../compareIds';
-import { SECTORS, type Sector } from '../../model';
 import { CollaborationIndex } from './collaborationIndex';
-import { binarySearchId, ColumnBuilder, codeOf, lookupOrThrow, type MembershipRow, type TieRow } from './indexColumns';
+import { actorColumnsInOrder, binarySearchId, ColumnBuilder, lookupOrThrow, type ActorColumns, type ActorIndexRow, type MembershipRow, type TieRow } from './indexColumns';
 
 /**
  * What the database holds now for the actors some writes touched: the rows of
@@ -11,7 +10,7 @@ import { binarySearchId, ColumnBuilder, codeOf, lookupOrThrow, type MembershipRo
 export interface TouchedRows {
   /** Every touched actor id, whether or not it still exists. */
   actorIds: ReadonlySet<string>;
-  actors: ReadonlyArray<{ id: string; sector: Sector; name: string }>;
+  actors: ReadonlyArray<ActorIndexRow>;
   memberships: ReadonlyArray<MembershipRow>;
   ties: ReadonlyArray<TieRow>;
 }
@@ -27,29 +26,28 @@ export interface TouchedRows {
  * change to the area tree rebuilds the whole index instead.
  */
 export function patchIndex(old: CollaborationIndex, version: string, touched: TouchedRows): CollaborationIndex {
-  const fresh = [...touched.actors].sort((a, b) => compareIds(a.id, b.id));
+  const fresh = actorColumnsInOrder([...touched.actors].sort((a, b) => compareIds(a.id, b.id)));
   const oldCount = old.actorCount;
-  // Merge the kept old actors (already in id order) with the fresh ones.
+  // Merge the kept old actors (already in id order) with the fresh ones: column positions, then the columns.
   const newOf = new Int32Array(oldCount).fill(-1);
-  const actorIds: string[] = [];
-  const actorNames: string[] = [];
-  const sectors: number[] = [];
+  const picks: Array<{ from: ActorColumns; at: number }> = [];
   let next = 0;
-  const take = (id: string, name: string, sector: number) => {
-    actorIds.push(id);
-    actorNames.push(name);
-    sectors.push(sector);
-  };
   for (let actor = 0; actor <= oldCount; actor += 1) {
     const id = actor < oldCount ? old.actorIds[actor] : null;
-    while (next < fresh.length && (id === null || compareIds(fresh[next].id, id) <= 0)) {
-      take(fresh[next].id, fresh[next].name, codeOf(SECTORS, fresh[next].sector, 'sector'));
-      next += 1;
-    }
+    while (next < fresh.actorIds.length && (id === null || compareIds(fresh.actorIds[next], id) <= 0)) picks.push({ from: fresh, at: next++ });
     if (id === null || touched.actorIds.has(id)) continue;
-    newOf[actor] = actorIds.length;
-    take(id, old.actorNames[actor], old.actorSector[actor]);
+    newOf[actor] = picks.length;
+    picks.push({ from: old, at: actor });
   }
+  const actors: ActorColumns = {
+    actorIds: picks.map(({ from, at }) => from.actorIds[at]),
+    actorNames: picks.map(({ from, at }) => from.actorNames[at]),
+    actorSector: Uint8Array.from(picks, ({ from, at }) => from.actorSector[at]),
+    actorKind: Uint8Array.from(picks, ({ from, at }) => from.actorKind[at]),
+    actorSynthetic: Uint8Array.from(picks, ({ from, at }) => from.actorSynthetic[at]),
+    actorRegisteredBy: picks.map(({ from, at }) => from.actorRegisteredBy[at]),
+  };
+  const actorIds = actors.actorIds;
 
   const builder = new ColumnBuilder(
     lookupOrThrow((id) => binarySearchId(actorIds, id), 'actor'),
@@ -64,20 +62,18 @@ export function patchIndex(old: CollaborationIndex, version: string, touched: To
   for (const membership of touched.memberships) builder.membership(membership);
   for (let actor = 0; actor < oldCount; actor += 1) {
     if (newOf[actor] < 0) continue;
-    let selfEntries = 0;
     for (let at = old.adjStart[actor]; at < old.adjStart[actor + 1]; at += 1) {
-      const other = old.adjOther[at];
-      // Each tie once: from its smaller end (a tie of an actor with itself sits twice under it).
-      if (other < actor || newOf[other] < 0 || (other === actor && selfEntries++ % 2 === 1)) continue;
-      builder.tieNumbers(newOf[actor], newOf[other], old.adjKind[at], old.adjStrength[at], old.adjSince[at], old.adjUntil[at], old.adjTieId[at]);
+      // Each tie once, from its stored start, so that it keeps its direction.
+      if (!old.adjOutgoing[at] || newOf[old.adjOther[at]] < 0) continue;
+      builder.tieNumbers(newOf[actor], newOf[old.adjOther[at]], old.adjKind[at], old.adjStrength[at], old.adjSince[at], old.adjUntil[at], old.adjTieId[at]);
     }
   }
   for (const tie of touched.ties) builder.tie(tie);
   return new CollaborationIndex(
     version,
     builder.columns(
-      { actorIds, actorNames, actorSector: Uint8Array.from(sectors) },
-      { areaIds: old.areaIds, areaNames: old.areaNames, areaParents: old.areaParents },
+      actors,
+      { areaIds: old.areaIds, areaNames: old.areaNames, areaParents: old.areaParents, areaLevels: old.areaLevels, areaSynthetic: old.areaSynthetic },
     ),
   );
 }

@@ -1,0 +1,193 @@
+import { generateCity } from '../../src/seed/generateCity';
+import { loadDataset } from '../../src/seed/loadDataset';
+import type { Principal } from '../../src/auth/principal';
+import { addTie } from '../helpers/fixtures';
+import { principal, VIEWER } from '../helpers/principals';
+import { createTestApi, type GraphQLResult, type TestApi } from '../helpers/testApi';
+
+/**
+ * The area lists answered from the in-memory collaboration index
+ * (src/loaders/indexReads.ts) against the same questions answered by Cypher, on
+ * one generated city in one real Neo4j: two APIs on the same database, one with
+ * the index and one without, must give equal answers field by field (pages,
+ * cursors, counts, ties with partners, asOf dates, citizens masked for callers
+ * who may not see them), and the indexed one must send no list statement. A
+ * write followed by a read sees the write, whichever API wrote.
+ */
+let indexed: TestApi;
+let cypher: TestApi;
+let district: string;
+let neighbourhood: string;
+let registrar: string;
+
+/** The statements that the index stands in for. */
+const LIST_STATEMENTS = ['areas/actorsByAreas', 'areas/countActorsByAreas', 'collaborations/byActors', 'collaborations/countByActors', 'actors/list', 'actors/count'];
+
+const ACTOR = `id name kind sector synthetic __typename ... on Citizen { registeredBy { id } }`;
+const TIES = `collaborations(first: $tieFirst, asOf: $tieAsOf) {
+  totalCount pageInfo { hasNextPage endCursor }
+  edges { cursor node { id kind since until strength isActive(asOf: "2020-01-01") actors { id } } partner { ${ACTOR} } }
+}`;
+const PAGE = `totalCount pageInfo { hasNextPage endCursor startCursor } edges { cursor node { ${ACTOR} ${TIES} } }`;
+const BY_FILTER = `query($areaId: ID!, $asOf: LocalDate, $first: Int, $after: String, $tieFirst: Int, $tieAsOf: LocalDate) {
+  list: actors(first: $first, after: $after, filter: { areaId: $areaId, activeAsOf: $asOf }) { ${PAGE} } }`;
+const BY_AREA = `query($areaId: ID!, $asOf: LocalDate, $first: Int, $after: String, $tieFirst: Int, $tieAsOf: LocalDate, $sub: Boolean) {
+  area(id: $areaId) { list: actors(first: $first, after: $after, asOf: $asOf, includeSubAreas: $sub) { ${PAGE} } } }`;
+const COUNT = `query($areaId: ID!) { actors(first: 0, filter: { areaId: $areaId }) { totalCount } area(id: $areaId) { actors(first: 0) { totalCount } } }`;
+
+type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: unknown[] };
+const pageOf = (data: Record<string, unknown> | null | undefined): Page =>
+  ((data?.list ?? (data?.area as { list?: Page } | null)?.list) as Page | undefined) ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+
+/** Runs the query on both APIs and expects the same answer; returns the indexed one. */
+async function same(query: string, variables: Record<string, unknown>, caller?: Principal): Promise<GraphQLResult> {
+  const [fromIndex, fromCypher] = [await indexed.run(query, variables, caller), await cypher.run(query, variables, caller)];
+  expect(fromIndex.errors).toBeUndefined();
+  expect(fromIndex.data).toEqual(fromCypher.data);
+  return fromIndex;
+}
+
+/** Walks up to `pages` pages with the cursors, expecting equal answers on each; returns the statements the indexed API sent. */
+async function walk(query: string, variables: Record<string, unknown>, pages: number, caller?: Principal): Promise<{ statements: string[]; seen: number }> {
+  const statements: string[] = [];
+  let after: string | null = null;
+  let seen = 0;
+  for (let page = 0; page < pages; page += 1) {
+    const result = await same(query, { ...variables, after }, caller);
+    statements.push(...result.queries);
+    const current = pageOf(result.data);
+    seen += current.edges.length;
+    if (!current.pageInfo.hasNextPage) break;
+    after = current.pageInfo.endCursor;
+  }
+  return { statements, seen };
+}
+
+beforeAll(async () => {
+  indexed = await createTestApi({ analyticsIndex: true });
+  cypher = await createTestApi();
+  await indexed.wipe();
+  await loadDataset(indexed.db, generateCity({ actors: 1200, seed: 5 }));
+  const areas = await indexed.ok<{ districts: Array<{ id: string; children: Array<{ id: string }> }> }>(`{ districts: areas(level: DISTRICT) { id children { id } } }`);
+  district = areas.districts[0].id;
+  neighbourhood = areas.districts[0].children[0].id;
+  const organisations = await indexed.ok<{ actors: { nodes: Array<{ id: string; kind: string }> } }>(
+    `query($areaId: ID!) { actors(first: 50, filter: { areaId: $areaId }) { nodes { id kind } } }`,
+    { areaId: district },
+  );
+  const orgs = organisations.actors.nodes.filter((actor) => actor.kind !== 'CITIZEN');
+  registrar = orgs[0].id;
+  // Citizens registered by an organisation, with a display name, ties and a membership: what the masking rules turn on.
+  for (const [offset, name] of ['Anna', 'Bo', 'Cecilia'].entries()) {
+    const id = `0-citizen-${offset}`;
+    await indexed.ok(`mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`, {
+      input: { id, kind: 'CITIZEN', name, registeredBy: registrar, synthetic: true, consent: { given: true, date: '2020-01-01', purpose: 'test' }, areas: [{ areaId: neighbourhood, since: '2016-01-01' }] },
+    });
+    await addTie(indexed, id, orgs[1 + offset].id, { since: '2017-01-01', until: offset === 0 ? '2019-12-31' : undefined });
+    await addTie(indexed, id, registrar, { kind: 'SERVICE', since: '2015-06-01' });
+  }
+  await indexed.index?.refresh();
+}, 600_000);
+
+afterAll(async () => {
+  await indexed?.wipe();
+  await indexed?.close();
+  await cypher?.close();
+});
+
+const CALLERS: Array<[string, () => Principal | undefined, boolean]> = [
+  ['the administrator', () => undefined, true],
+  ['a viewer (citizens masked)', () => VIEWER, false],
+  ['an editor of the registering organisation', () => principal('EDITOR', [registrar]), true],
+  ['an editor of another organisation', () => principal('EDITOR', ['elsewhere']), false],
+];
+
+describe('area lists from the collaboration index equal the Cypher answers', () => {
+  it.each([
+    ['a district, all dates', () => ({ areaId: district, asOf: null, tieAsOf: null })],
+    ['a district on a date', () => ({ areaId: district, asOf: '2019-06-30', tieAsOf: '2019-06-30' })],
+    ['a neighbourhood, ties as of another date', () => ({ areaId: neighbourhood, asOf: '2022-01-01', tieAsOf: '2016-03-01' })],
+    ['an unknown area', () => ({ areaId: 'atlantis', asOf: null, tieAsOf: null })],
+  ])('%s: pages with cursors in both forms, without a list statement', async (_, variablesOf) => {
+    const variables = { ...variablesOf(), first: 40, tieFirst: 4 };
+    const byFilter = await walk(BY_FILTER, variables, 4);
+    const byArea = await walk(BY_AREA, { ...variables, sub: true }, 4);
+    expect(byFilter.seen).toBe(byArea.seen);
+    if (variables.areaId !== 'atlantis') expect(byFilter.seen).toBeGreaterThan(40);
+    expect(byFilter.statements.filter((name) => LIST_STATEMENTS.includes(name))).toEqual([]);
+    expect(byArea.statements.filter((name) => LIST_STATEMENTS.includes(name))).toEqual([]);
+  }, 120_000);
+
+  it('an area without its sub-areas, and the count in both forms', async () => {
+    await walk(BY_AREA, { areaId: district, asOf: null, tieAsOf: null, first: 30, tieFirst: 2, sub: false }, 3);
+    const counts = await same(COUNT, { areaId: district });
+    expect(counts.queries.filter((name) => LIST_STATEMENTS.includes(name))).toEqual([]);
+  });
+
+  it.each(CALLERS)('the citizens as %s sees them', async (_, callerOf, seesNames) => {
+    const who = callerOf();
+    const result = await walk(BY_AREA, { areaId: neighbourhood, asOf: '2020-01-01', tieAsOf: null, first: 50, tieFirst: 10, sub: true }, 2, who);
+    expect(result.seen).toBeGreaterThan(3);
+    const first = await indexed.ok<{ area: { list: { edges: Array<{ node: { id: string; name: string } }> } } }>(BY_AREA, { areaId: neighbourhood, asOf: '2020-01-01', first: 3, tieFirst: 1, sub: true }, who);
+    const anna = first.area.list.edges.find((edge) => edge.node.id === '0-citizen-0');
+    expect(anna?.node.name).toBe(seesNames ? 'Anna' : 'Citizen 0-citizen-0');
+  });
+
+  it('a later page of one actor’s ties (its own cursor) from the index', async () => {
+    const query = `query($areaId: ID!, $after: String) { actors(first: 5, filter: { areaId: $areaId }) { nodes { id collaborations(first: 2, after: $after) { edges { cursor node { id since } partner { id } } } } } }`;
+    const first = await same(query, { areaId: district, after: null });
+    type Nodes = { actors: { nodes: Array<{ collaborations: { edges: Array<{ cursor: string }> } }> } };
+    const cursor = (first.data as Nodes).actors.nodes.find((node) => node.collaborations.edges.length === 2)?.collaborations.edges[1].cursor;
+    expect(cursor).toBeDefined();
+    const next = await same(query, { areaId: district, after: cursor });
+    expect(next.queries.filter((name) => LIST_STATEMENTS.includes(name))).toEqual([]);
+  });
+
+  it('an actor’s ties in actor(id) from the index, the actor and its areas from its statement', async () => {
+    const query = `query($id: ID!, $tieAsOf: LocalDate) { actor(id: $id) { ${ACTOR} description collaborations(first: 100, asOf: $tieAsOf) {
+      totalCount edges { cursor node { id kind since until strength } partner { ${ACTOR} } } } areas { since until area { id name level } } } }`;
+    for (const [id, tieAsOf] of [[registrar, null], [registrar, '2016-01-01'], ['0-citizen-0', '2018-01-01'], ['nobody', null]]) {
+      const result = await same(query, { id, tieAsOf });
+      expect(result.queries[0]).toBe('actors/detailByIds');
+      expect(result.queries.filter((name) => LIST_STATEMENTS.includes(name))).toEqual([]);
+    }
+    const viewed = await same(query, { id: registrar, tieAsOf: null }, VIEWER);
+    expect(JSON.stringify(viewed.data)).toContain('Citizen 0-citizen-0');
+  });
+
+  it('selections the index does not hold go to Cypher and still agree', async () => {
+    const query = `query($areaId: ID!) { actors(first: 10, filter: { areaId: $areaId }) { nodes { id createdAt collaborations(first: 3) { edges { node { id source initiative { id } } partner { id description } } } } } }`;
+    const result = await same(query, { areaId: district });
+    expect(result.queries).toContain('areas/actorsByAreas');
+  });
+});
+
+describe('a write followed by a read sees the write', () => {
+  const TIE_PAGE = `query($areaId: ID!) { actors(first: 60, filter: { areaId: $areaId }) { totalCount nodes { id collaborations(first: 20) { edges { node { id until } } } } } }`;
+  type TiePage = { actors: { totalCount: number; nodes: Array<{ id: string; collaborations: { edges: Array<{ node: { id: string; until: string | null } }> } }> } };
+  const tiesOf = (data: TiePage, actorId: string) => data.actors.nodes.find((node) => node.id === actorId)?.collaborations.edges.map((edge) => edge.node) ?? [];
+
+  it.each([
+    ['this process', () => indexed, 'CO_CREATION'],
+    ['another process (the other API: its own driver, no index)', () => cypher, 'FUNDING'],
+  ])('written through %s', async (label, writer, kind) => {
+    const tieId = `zz-${label.length}`;
+    await addTie(writer(), '0-citizen-1', '0-citizen-2', { id: tieId, kind, since: '2021-01-01' });
+    const afterWrite = await indexed.ok<TiePage>(TIE_PAGE, { areaId: neighbourhood });
+    expect(tiesOf(afterWrite, '0-citizen-1').map((tie) => tie.id)).toContain(tieId);
+    await indexed.index?.refresh();
+    const fromIndex = await same(TIE_PAGE, { areaId: neighbourhood });
+    expect(fromIndex.queries.filter((name) => LIST_STATEMENTS.includes(name))).toEqual([]);
+    expect(tiesOf(fromIndex.data as TiePage, '0-citizen-2').map((tie) => tie.id)).toContain(tieId);
+
+    await writer().ok(`mutation($id: ID!) { endCollaboration(id: $id, until: "2022-02-02") { id } }`, { id: tieId });
+    const ended = await indexed.ok<TiePage>(TIE_PAGE, { areaId: neighbourhood });
+    expect(tiesOf(ended, '0-citizen-1').find((tie) => tie.id === tieId)?.until).toBe('2022-02-02');
+
+    const before = (await indexed.ok<TiePage>(TIE_PAGE, { areaId: neighbourhood })).actors.totalCount;
+    await writer().ok(`mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`, {
+      input: { id: `0-new-${label.length}`, kind: 'COMPANY', name: 'Ny firma', synthetic: true, areas: [{ areaId: neighbourhood, since: '2020-01-01' }] },
+    });
+    expect((await indexed.ok<TiePage>(TIE_PAGE, { areaId: neighbourhood })).actors.totalCount).toBe(before + 1);
+  }, 120_000);
+});
