@@ -6,15 +6,10 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { malmoDataset } from '../../src/seed/malmoDataset';
 import { loadDataset } from '../../src/seed/loadDataset';
-import { createContext } from '../../src/context';
-import { createLogger } from '../../src/logger';
-import { createServiceInfoProvider } from '../../src/system/serviceInfo';
-import { UnauthenticatedError } from '../../src/errors';
-import type { Principal } from '../../src/auth/principal';
-import { exportsRouter } from '../../src/visualisation/exportsRoute';
-import { ADMIN, ANALYST, VIEWER } from '../helpers/principals';
+import { ADMIN, ANALYST } from '../helpers/principals';
 import { useTestApi } from '../helpers/testApi';
-import { startHttpTestServer, type HttpTestServer } from './httpTestServer';
+import type { HttpTestServer } from './httpTestServer';
+import { startExportsTestServer } from './exportsTestServer';
 
 /**
  * GET /exports/network.* on the real HTTP server (authentication in front of
@@ -23,7 +18,6 @@ import { startHttpTestServer, type HttpTestServer } from './httpTestServer';
  * API's network(include: [BETWEENNESS]).
  */
 const api = useTestApi({ analyticsTimeoutMs: 110_000 });
-const PRINCIPALS: Record<string, Principal> = { ADMIN, ANALYST, VIEWER };
 let http: HttpTestServer;
 let dir: string;
 
@@ -33,19 +27,7 @@ const QUERY = 'area=area-rosengard&asOf=2022-06-30';
 beforeAll(async () => {
   await api.wipe();
   await loadDataset(api.db, malmoDataset());
-  const logger = createLogger('error', () => undefined);
-  const serviceInfo = createServiceInfoProvider(api.db, 'test');
-  const context = async (principal: Principal) => createContext({ db: api.db, logger, serviceInfo, analytics: api.analytics, principal });
-  http = await startHttpTestServer({
-    authenticate: async (req) => {
-      const role = req.header('x-test-role') ?? 'ANALYST';
-      if (!PRINCIPALS[role]) throw new UnauthenticatedError('Send a bearer token or an API key.');
-      return PRINCIPALS[role];
-    },
-    context,
-    corsOrigins: ['https://partner.example'],
-    routes: [{ path: '/exports', router: exportsRouter({ context, logger }) }],
-  });
+  http = await startExportsTestServer(api, { corsOrigins: ['https://partner.example'] });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-exports-'));
 });
 afterAll(async () => {

@@ -1,20 +1,14 @@
 import { malmoDataset } from '../../src/seed/malmoDataset';
 import { loadDataset } from '../../src/seed/loadDataset';
-import { createContext } from '../../src/context';
-import { createLogger } from '../../src/logger';
-import { createServiceInfoProvider } from '../../src/system/serviceInfo';
-import type { Principal } from '../../src/auth/principal';
-import { exportsRouter } from '../../src/visualisation/exportsRoute';
-import { ADMIN, ANALYST, VIEWER } from '../helpers/principals';
 import { useTestApi } from '../helpers/testApi';
-import { startHttpTestServer, type HttpTestServer } from './httpTestServer';
+import type { HttpTestServer } from './httpTestServer';
+import { startExportsTestServer } from './exportsTestServer';
 
 /**
  * The explorer's layout across graph versions (src/visualisation/layoutReuse.ts)
  * and its union in columns (GET /exports/network-union.json), on the Malmö seed.
  */
 const api = useTestApi({ analyticsTimeoutMs: 110_000 });
-const PRINCIPALS: Record<string, Principal> = { ADMIN, ANALYST, VIEWER };
 let http: HttpTestServer;
 
 const SCOPE = { areaId: 'area-rosengard', asOf: '2022-06-30' };
@@ -45,14 +39,7 @@ const meanShift = (a: Map<string, { x: number; y: number }>, b: Map<string, { x:
 beforeAll(async () => {
   await api.wipe();
   await loadDataset(api.db, malmoDataset());
-  const logger = createLogger('error', () => undefined);
-  const serviceInfo = createServiceInfoProvider(api.db, 'test');
-  const context = async (principal: Principal) => createContext({ db: api.db, logger, serviceInfo, analytics: api.analytics, principal });
-  http = await startHttpTestServer({
-    authenticate: async (req) => PRINCIPALS[req.header('x-test-role') ?? 'ANALYST'],
-    context,
-    routes: [{ path: '/exports', router: exportsRouter({ context, logger }) }],
-  });
+  http = await startExportsTestServer(api);
 });
 
 afterAll(async () => {
