@@ -2,10 +2,11 @@ import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
 import { intInRange } from '../validation/inputs';
 import type { MethodParts } from './analyticsService';
-import { gdsCommunities, type CommunityAlgorithm } from './gdsRunner';
+import { gdsLeiden, type CommunityAlgorithm } from './gdsRunner';
 import { parseScope, type AnalyticsScopeInput } from './scope';
 import type { ScopeGraph } from './scopeGraph';
 import { brokersAnalysis, brokersArguments, type BetweennessInput } from './brokersAnalysis';
+import { louvainCommunities } from './measures/louvain';
 import { partition } from './measures/communityComposition';
 import { modularity } from './measures/modularity';
 import { structuralRisksOf } from './measures/structuralRisks';
@@ -15,13 +16,14 @@ import { methodOnlyView } from './suppression/methodView';
 import { suppressorOf } from './suppression/suppressor';
 
 /**
- * Resolvers of the analytics fields that use Graph Data Science or share its
- * network: brokers (exact betweenness by GDS), communities, and structuralRisks
- * (now found in the service by one depth-first search) (docs/analytics.md, "Analytics with Graph Data Science"). Each checks that GDS is
- * there, reads its arguments, and hands the work to the analytics service:
- * GDS runs on a projection of the scope (gdsRunner), the rest is computed from the
- * scope graph by the pure modules in measures/. The cached result keeps the
- * network's citizen counts; each caller gets its view of them (suppression/).
+ * Resolvers of the analytics fields that can use Graph Data Science: brokers
+ * (exact betweenness by GDS, the estimate in the service), communities (Leiden
+ * by GDS, Louvain in the service) and structuralRisks (in the service, by one
+ * depth-first search) (docs/analytics.md, "Analytics with Graph Data Science").
+ * What needs GDS checks that it is there; GDS runs on a projection of the scope
+ * (gdsRunner), the rest is computed from the scope graph by the pure modules in
+ * measures/. The cached result keeps the network's citizen counts; each caller
+ * gets its view of them (suppression/).
  */
 
 interface ScopeArgs {
@@ -47,12 +49,6 @@ function communityArgs(args: { algorithm?: CommunityAlgorithm | null; resolution
   const resolution = args.resolution ?? 1;
   if (!(resolution > 0 && resolution <= MAX_RESOLUTION)) {
     throw new BadUserInputError(`resolution must be above 0 and at most ${MAX_RESOLUTION}; got ${resolution}.`, 'resolution');
-  }
-  if (algorithm === 'LOUVAIN' && resolution !== 1) {
-    throw new BadUserInputError(
-      `resolution ${resolution} needs algorithm LEIDEN: the Louvain of Graph Data Science 2.13 optimises modularity at resolution 1 only.`,
-      'resolution',
-    );
   }
   const seed = intInRange(args.seed, 'seed', 0, MAX_SEED) ?? DEFAULT_SEED;
   return { algorithm, resolution, seed };
@@ -97,23 +93,25 @@ export const gdsResolvers = {
       args: ScopeArgs & { algorithm?: CommunityAlgorithm | null; resolution?: number | null; seed?: number | null },
       ctx: Context,
     ) => {
-      await ctx.analytics.requireGds();
+      // Leiden is GDS's; Louvain runs in the service on the scope's network.
+      if (args.algorithm === 'LEIDEN') await ctx.analytics.requireGds();
       const scope = parseScope(args.scope, ctx.now);
       const { algorithm, resolution, seed } = communityArgs(args);
       const analysed = await ctx.analytics.analyse('communities', scope, { algorithm, resolution, seed }, async (version) => {
         const graph = await ctx.analytics.scopeGraph(scope, version);
-        const labels = await gdsCommunities(ctx, graph, algorithm, resolution, seed);
+        const leiden = algorithm === 'LEIDEN';
+        const labels = leiden ? await gdsLeiden(ctx, graph, resolution, seed) : louvainCommunities(graph, resolution, seed);
         const { communities, communityOf } = partition(graph, labels);
+        const parts = {
+          algorithm: leiden
+            ? `Leiden (GDS gds.leiden.stream, gamma ${resolution}, randomSeed ${seed}, one thread over the id-ordered projection)`
+            : `Louvain (Blondel et al. 2008, graphology-communities-louvain in the service, resolution ${resolution}, node order shuffled by the seed ${seed}: the same seed gives the same partition)`,
+          normalisation: `Newman modularity, unweighted, resolution ${resolution}, computed from the returned partition as NetworkX community.modularity does; null without ties`,
+          counting: `${PAIRS}; an isolate is a community of its own`,
+        };
         return {
           result: { communities, modularity: modularity(graph, communityOf, resolution), citizenBasis: basisOfGraph(graph) },
-          method: sized(graph, {
-            algorithm:
-              algorithm === 'LEIDEN'
-                ? `Leiden (GDS gds.leiden.stream, gamma ${resolution}, randomSeed ${seed}, one thread over the id-ordered projection)`
-                : 'Louvain (GDS gds.louvain.stream, one thread over the id-ordered projection: deterministic, so the seed has no effect)',
-            normalisation: `Newman modularity, unweighted, resolution ${resolution}, computed from the returned partition as NetworkX community.modularity does; null without ties`,
-            counting: `${PAIRS}; an isolate is a community of its own`,
-          }),
+          method: leiden ? sized(graph, parts) : { ...sized(graph, parts), usesGds: false, engine: graph.engine },
         };
       });
       return communitiesView(suppressorOf(ctx), analysed);

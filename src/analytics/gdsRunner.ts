@@ -98,18 +98,8 @@ export async function gdsBetweenness(deps: GdsRunnerDependencies, graph: ScopeGr
 
 export type CommunityAlgorithm = 'LOUVAIN' | 'LEIDEN';
 
-/** Community labels by actor id; `resolution` and `seed` reach Leiden only (GDS's Louvain takes neither). */
-export async function gdsCommunities(
-  deps: GdsRunnerDependencies,
-  graph: ScopeGraph,
-  algorithm: CommunityAlgorithm,
-  resolution: number,
-  seed: number,
-): Promise<Map<string, number>> {
-  const rows = await onProjectedGraph(deps, graph, (step) =>
-    algorithm === 'LEIDEN'
-      ? step<{ node: number; communityId: number }>('analytics/gdsLeiden', { gamma: resolution, seed })
-      : step<{ node: number; communityId: number }>('analytics/gdsLouvain'),
-  );
+/** Leiden community labels by actor id (Louvain runs in the service: measures/louvain.ts). */
+export async function gdsLeiden(deps: GdsRunnerDependencies, graph: ScopeGraph, resolution: number, seed: number): Promise<Map<string, number>> {
+  const rows = await onProjectedGraph(deps, graph, (step) => step<{ node: number; communityId: number }>('analytics/gdsLeiden', { gamma: resolution, seed }));
   return new Map((rows ?? []).map((row) => [idOf(graph, row.node), row.communityId]));
 }

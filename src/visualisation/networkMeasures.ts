@@ -1,5 +1,6 @@
 import type { ScopeGraph } from '../analytics/scopeGraph';
-import { gdsBetweenness, gdsCommunities, type GdsRunnerDependencies } from '../analytics/gdsRunner';
+import { gdsBetweenness, type GdsRunnerDependencies } from '../analytics/gdsRunner';
+import { louvainCommunities } from '../analytics/measures/louvain';
 import { brokerage, type BrokerageCounts } from '../analytics/measures/brokerage';
 import { partition } from '../analytics/measures/communityComposition';
 import { TieIndex } from '../analytics/measures/tieIndex';
@@ -51,7 +52,7 @@ export async function networkMeasures(deps: GdsRunnerDependencies, graph: ScopeG
     measures.betweenness = new Map(graph.actors.map((actor) => [actor.id, scores.get(actor.id) ?? 0]));
   }
   if (include.includes('COMMUNITY')) {
-    const { communityOf } = partition(graph, await gdsCommunities(deps, graph, 'LOUVAIN', 1, 42));
+    const { communityOf } = partition(graph, louvainCommunities(graph, 1, 42));
     measures.community = new Map(graph.actors.map((actor, index) => [actor.id, communityOf[index]]));
   }
   if (include.includes('BROKERAGE_ROLE')) {

@@ -270,6 +270,7 @@ describe('communities', () => {
 
   it.each([
     ['LOUVAIN', 1, 0.49111111111111116],
+    ['LOUVAIN', 0.5, 0.7122222222222222],
     ['LEIDEN', 1, 0.49111111111111116],
     ['LEIDEN', 0.5, 0.7122222222222222],
   ])('%s at resolution %d finds the two cliques, with modularity as NetworkX computes it', async (algorithm, resolution, expected) => {
@@ -277,8 +278,9 @@ describe('communities', () => {
     expect(communities.communities.map((c) => c.memberIds)).toEqual(PARTITION);
     expect(communities.communities.map((c) => c.id)).toEqual([0, 1, 2, 3]);
     close(communities.modularity, expected);
-    expect(communities.method).toMatchObject({ nodeCount: 12, tieCount: 15, gdsVersion: '2.13.9' });
-    expect(communities.method.algorithm).toMatch(algorithm === 'LEIDEN' ? /gds\.leiden\.stream/ : /gds\.louvain\.stream/);
+    // Leiden runs in GDS; Louvain in the service, on the scope's network.
+    expect(communities.method).toMatchObject({ nodeCount: 12, tieCount: 15, gdsVersion: algorithm === 'LEIDEN' ? '2.13.9' : null });
+    expect(communities.method.algorithm).toMatch(algorithm === 'LEIDEN' ? /gds\.leiden\.stream/ : /graphology-communities-louvain/);
   });
 
   it('gives each community its sector composition and cross-sector share', async () => {
@@ -320,7 +322,8 @@ describe('communities', () => {
       [{ algorithm: 'LEIDEN', resolution: 0 }, /resolution must be above 0/],
       [{ algorithm: 'LEIDEN', resolution: 10.5 }, /at most 10/],
       [{ algorithm: 'LEIDEN', resolution: -1 }, /resolution/],
-      [{ algorithm: 'LOUVAIN', resolution: 2 }, /needs algorithm LEIDEN/],
+      [{ algorithm: 'LOUVAIN', resolution: 0 }, /resolution must be above 0/],
+      [{ algorithm: 'LOUVAIN', seed: -1 }, /seed must be a whole number from 0 to 2147483647/],
       [{ algorithm: 'LEIDEN', seed: -1 }, /seed must be a whole number from 0 to 2147483647/],
     ];
     for (const [args, message] of cases) {
@@ -486,14 +489,13 @@ describe('a scope too large for the analytics timeout', () => {
   });
 
   it('leaves no projected graph behind, whether the other analyses finish or time out', async () => {
-    // (Structural risks no longer use GDS: one depth-first search answers them within the timeout.)
-    for (const query of [COMMUNITIES]) {
-      // A timed-out analysis keeps its slot until the database has stopped it; wait for that,
-      // so this request times out in GDS rather than waiting for a slot (ANALYTICS_BUSY).
-      await waitUntilIdle(slow);
-      const result = await slow.run(query, { scope: CITY });
-      expect(codesOf(result).every((code) => code === 'ANALYTICS_TIMEOUT')).toBe(true);
-    }
+    // (Structural risks and Louvain no longer use GDS: they run in the service on the scope's network.)
+    // A timed-out analysis keeps its slot until the database has stopped it; wait for that,
+    // so this request times out in GDS rather than waiting for a slot (ANALYTICS_BUSY).
+    await waitUntilIdle(slow);
+    const result = await slow.run(COMMUNITIES, { scope: CITY, algorithm: 'LEIDEN' });
+    // Finished or timed out, never another error.
+    expect(codesOf(result).every((code) => code === 'ANALYTICS_TIMEOUT')).toBe(true);
     expect(await catalogEmptied()).toEqual([]);
   });
 });
