@@ -7,6 +7,7 @@ import { IMPORT_KINDS, type ImportKind } from './kinds';
 import { readSpillBatches, SpillWriter } from './spill';
 import type { ImportRecord, SpilledRecord } from './records';
 import type { ReferenceKind } from './fileState';
+import { planOf } from './planBatch';
 
 export const CHECK_BATCH = 5000;
 
@@ -23,6 +24,7 @@ interface KnownActor {
 
 /** What the database says about the ids the file refers to but does not define. */
 interface Outside {
+  /** Stored actors the file refers to that are citizens or registered by an organisation; the others need no entry. */
   actors: Map<string, KnownActor>;
   missing: Record<ReferenceKind, Set<string>>;
 }
@@ -37,7 +39,8 @@ async function lookUpOutside(db: Database, first: FirstPass): Promise<Outside> {
       const batch = ids.slice(start, start + CHECK_BATCH);
       const rows = await db.readRows<{ id: string; kind?: string; registeredBy?: string | null }>(statements[kind], { ids: batch });
       const found = new Set(rows.map((row) => row.id));
-      if (kind === 'actors') for (const row of rows) actors.set(row.id, { kind: row.kind ?? '', registeredBy: row.registeredBy ?? null });
+      // Only what the checks ask about: a citizen (not a registrar) or an actor some organisation registered (an EDITOR's scope).
+      if (kind === 'actors') for (const row of rows) if (row.kind === 'CITIZEN' || row.registeredBy) actors.set(row.id, { kind: row.kind ?? '', registeredBy: row.registeredBy ?? null });
       for (const id of batch) if (!found.has(id)) missing[kind].add(id);
     }
   }
@@ -85,7 +88,7 @@ class SecondPass {
   /** Whether an EDITOR may touch this actor: one of its organisations, a citizen it registers in the file, or one it registered before. */
   private inScope(id: string): boolean {
     if (this.isAdmin || this.principal.organisations.includes(id)) return true;
-    if (this.first.state.defined.actors.has(id)) return this.first.state.citizens.has(id);
+    if (this.first.state.definesActor(id)) return this.first.state.isCitizen(id);
     const known = this.outside.actors.get(id);
     return known !== undefined && known.registeredBy !== null && this.principal.organisations.includes(known.registeredBy);
   }
@@ -101,7 +104,7 @@ class SecondPass {
     const record = item.record;
     if (record.kind === 'actors' && record.registeredBy) {
       const registrar = this.outside.actors.get(record.registeredBy);
-      if (this.first.state.citizens.has(record.registeredBy) || registrar?.kind === 'CITIZEN') {
+      if (this.first.state.isCitizen(record.registeredBy) || registrar?.kind === 'CITIZEN') {
         ok = false;
         this.report(item, 'registeredBy', record.registeredBy, 'reference', 'names a citizen; name the organisation that registers this citizen.');
       }
@@ -157,7 +160,11 @@ class SecondPass {
     });
   }
 
-  /** Reports the rows of a batch whose id joins another pair or that overlap a stored tie of their kind; returns them. */
+  /**
+   * Reports the rows of a batch whose id joins another pair or that overlap a
+   * stored tie of their kind, and returns them; the others get their plan (create,
+   * update, unchanged) from the stored tie the same lookup read.
+   */
   collaborations(batch: SpilledRecord[], found: StoredTieCheck[]): Set<SpilledRecord> {
     const bad = new Set<SpilledRecord>();
     const rows = batch.map((item) => item.record as Extract<ImportRecord, { kind: 'collaborations' }>);
@@ -171,6 +178,8 @@ class SecondPass {
       } else if (check && check.overlapping.length > 0) {
         bad.add(item);
         this.report(item, 'since', record.since, 'overlap', `overlaps the stored ${record.tieKind} tie ${check.overlapping.slice(0, 3).join(', ')} between ${record.firstId} and ${record.secondId}. Two ties of one kind between one pair may not overlap: end the stored tie first (endCollaboration), use its id to update it, or give this row another kind.`);
+      } else if (check) {
+        item.plan = planOf(record, check.existing);
       }
     });
     return bad;
@@ -181,6 +190,7 @@ class SecondPass {
 interface StoredTieCheck {
   id: string;
   ends: string[] | null;
+  existing: Record<string, unknown> | null;
   overlapping: string[];
 }
 

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/database';
 import type { ImportKind } from './kinds';
-import type { ImportRecord, RecordOf, SpilledRecord } from './records';
+import type { ImportRecord, RecordOf, RowPlan, SpilledRecord } from './records';
 
 export interface BatchPlan {
   create: SpilledRecord[];
@@ -66,16 +66,32 @@ async function storedState(tx: Tx, kind: ImportKind, records: ImportRecord[]): P
   return new Map(rows.map((row) => [row.id, row.existing]));
 }
 
-/** Reads what a batch's records are stored as and sorts them into create, update and unchanged. */
-export async function planBatch(tx: Tx, kind: ImportKind, batch: SpilledRecord[]): Promise<BatchPlan> {
-  const stored = await storedState(tx, kind, batch.map((item) => item.record));
+/** What a row does to the record it is stored as (null: none is). */
+export function planOf(record: ImportRecord, existing: Stored): RowPlan {
+  if (existing === null) return 'create';
+  return (CHANGES[record.kind] as (record: ImportRecord, stored: Record<string, unknown>) => boolean)(record, existing) ? 'update' : 'unchanged';
+}
+
+/** Sorts a batch by each row's plan. */
+function sortPlanned(batch: SpilledRecord[], planOfItem: (item: SpilledRecord) => RowPlan | undefined): BatchPlan {
   const plan: BatchPlan = { create: [], update: [], unchanged: 0 };
-  const changes = CHANGES[kind] as (record: ImportRecord, stored: Record<string, unknown>) => boolean;
   for (const item of batch) {
-    const existing = stored.get(relationKey(item.record)) ?? null;
-    if (existing === null) plan.create.push(item);
-    else if (changes(item.record, existing)) plan.update.push(item);
+    const row = planOfItem(item);
+    if (row === 'create') plan.create.push(item);
+    else if (row === 'update') plan.update.push(item);
     else plan.unchanged += 1;
   }
   return plan;
+}
+
+/**
+ * Sorts a batch into create, update and unchanged: by the plans its rows carry
+ * when the second pass read their stored records already (no statement), else by
+ * reading what the batch's records are stored as.
+ */
+export async function planBatch(tx: Tx, kind: ImportKind, batch: SpilledRecord[]): Promise<BatchPlan> {
+  if (batch.every((item) => item.plan !== undefined)) return sortPlanned(batch, (item) => item.plan);
+  // Read inside the caller's transaction, and not kept on the rows: a retried attempt reads again.
+  const stored = await storedState(tx, kind, batch.map((item) => item.record));
+  return sortPlanned(batch, (item) => planOf(item.record, stored.get(relationKey(item.record)) ?? null));
 }

@@ -59,4 +59,12 @@ export interface SpilledRecord {
   sheet: string | null;
   row: number;
   record: ImportRecord;
+  /**
+   * What the row does to its stored record, when the second pass has already read
+   * that record (ties: the same lookup that checks overlaps), so that the write
+   * pass need not read it again.
+   */
+  plan?: RowPlan;
 }
+
+export type RowPlan = 'create' | 'update' | 'unchanged';

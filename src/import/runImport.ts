@@ -14,6 +14,8 @@ import { ImportRepository, newImportId, parseCounts } from './importRepository';
 import { IMPORT_KINDS, type ImportKind } from './kinds';
 import type { ImportReport } from './importReport';
 
+export type ImportPass = 'hash' | 'validate' | 'check' | 'write' | 'finish';
+
 export interface ImportOptions {
   filePath: string;
   /** The file's own name (an upload's original name): for kind inference, messages and provenance. */
@@ -25,6 +27,8 @@ export interface ImportOptions {
   /** Test hook: stop after this many write batches, as a crash would (see docs/import.md). */
   pauseAfterBatch?: number;
   onProgress?: (phase: 'validating' | 'checking' | 'writing', rows: number, total?: number) => void;
+  /** Called as each pass ends, with its wall-clock time: the benchmark's breakdown of where an import's time goes. */
+  onPassTime?: (pass: ImportPass, ms: number) => void;
   logger?: Logger;
 }
 
@@ -62,11 +66,21 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-import-'));
   const problems = new ProblemCollector(options.fileName);
   const repository = new ImportRepository(db);
+  let passStarted = performance.now();
+  const passDone = (pass: ImportPass) => {
+    const now = performance.now();
+    options.onPassTime?.(pass, now - passStarted);
+    passStarted = now;
+  };
   try {
     const sha256 = await sha256Of(options.filePath);
+    passDone('hash');
     const first = await validateFile({ ...options, problems, workDir, onRows: (rows) => options.onProgress?.('validating', rows) });
+    first.state.releaseFileChecks();
+    passDone('validate');
     options.onProgress?.('checking', 0);
     const second = await checkAgainstDatabase(db, options.principal, first, problems, workDir);
+    passDone('check');
     first.state.release();
     const kinds: ImportReport['kinds'] = {};
     for (const kind of IMPORT_KINDS) {
@@ -107,6 +121,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
           : { importId, file: options.fileName, sha256, partial: options.partial, resumeFrom: running?.batchesDone ?? 0, counts: parseCounts(running?.counts), pauseAfterBatch: options.pauseAfterBatch },
         onRows: (rows) => options.onProgress?.('writing', rows, Object.values(second.valid).reduce((a, b) => a + (b ?? 0), 0)),
       });
+      passDone('write');
       for (const [kind, counts] of Object.entries(outcome.counts) as Array<[ImportKind, NonNullable<ImportCounts[ImportKind]>]>) Object.assign(kinds[kind] ?? {}, counts);
       if (options.dryRun) report.status = 'dryRun';
       else if (outcome.recorded) {
@@ -121,6 +136,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         report.previousImport = previous ? { id: previous.id, finishedAt: previous.finishedAt } : null;
       }
     }
+    passDone('finish');
     report.message = summary(report);
     report.finishedAt = new Date().toISOString();
     if (!options.dryRun) {

@@ -108,6 +108,28 @@ async function lockScope(tx: Tx, principal: Principal, items: SpilledRecord[]): 
   }
 }
 
+/**
+ * The items of `source`, each next one requested as soon as the current one is
+ * handed out: the reading and parsing of batch k+1 runs while the caller awaits
+ * the database with batch k.
+ */
+export async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = source.next();
+      // Awaited on the next turn; until then a failure must not count as unhandled.
+      next.catch(() => undefined);
+      yield current.value;
+    }
+  } finally {
+    // The caller stopped early (or failed): close the source once its pending read settles.
+    await next.then(() => source.return(undefined), () => undefined);
+  }
+}
+
 function add(counts: ImportCounts, kind: ImportKind, delta: KindCounts): void {
   const current = (counts[kind] ??= { created: 0, updated: 0, unchanged: 0 });
   current.created += delta.created;
@@ -118,9 +140,11 @@ function add(counts: ImportCounts, kind: ImportKind, delta: KindCounts): void {
 /**
  * The write pass (or, without `write`, the dry run's plan): the checked rows of
  * each kind in dependency order, `WRITE_BATCH` rows per transaction. Each batch
- * reads what it would change, writes only created and updated rows with one
- * UNWIND statement, and records the import's progress in the same transaction,
- * so a re-run after a crash skips exactly the committed batches.
+ * reads what it would change (unless the second pass read it already: ties),
+ * writes only created and updated rows with one UNWIND statement, and records the
+ * import's progress in the same transaction, so a re-run after a crash skips
+ * exactly the committed batches. The next batch is read from its spill and parsed
+ * while the database writes the current one (the two run on different cores).
  */
 export async function writeBatches(plan: WritePlan): Promise<WriteOutcome> {
   const { db, write } = plan;
@@ -132,12 +156,15 @@ export async function writeBatches(plan: WritePlan): Promise<WriteOutcome> {
   for (const kind of IMPORT_KINDS) {
     const file = plan.checked[kind];
     if (!file) continue;
-    for await (const batch of readSpillBatches(file, WRITE_BATCH)) {
+    for await (const batch of readAhead(readSpillBatches(file, WRITE_BATCH))) {
       const index = batchIndex++;
       rows += batch.length;
       if (kind === 'areas') for (const item of batch) if (item.record.kind === 'areas' && item.record.parentId) areaLinks.push({ id: item.record.id, parentId: item.record.parentId });
       if (write && index < write.resumeFrom) continue;
-      if (!write) {
+      if (!recorded && batch.every((item) => item.plan === 'unchanged')) {
+        // Known unchanged from the second pass, and no import record to advance: no transaction at all.
+        add(counts, kind, { created: 0, updated: 0, unchanged: batch.length });
+      } else if (!write) {
         const planned = await db.read((tx) => planBatch(tx, kind, batch));
         add(counts, kind, { created: planned.create.length, updated: planned.update.length, unchanged: planned.unchanged });
       } else {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createTestApi } from '../helpers/testApi';
 import { importScratch, csv, useImportDatabase } from '../fixtures/import/scratch';
+import { stableId } from '../../src/import/rowRules';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'import');
 
@@ -49,6 +50,31 @@ describe('bulk import: CSV in, records with provenance out, idempotent', () => {
     expect(again.kinds.actors).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect(again.message).toMatch(/Nothing to change/);
     expect(await version()).toBe(before);
+  });
+
+  it('tells created, updated and unchanged ties apart from the check pass\'s own read, in a dry run and when writing', async () => {
+    const actors = scratch.write('actors.csv', csv(['id', 'kind', 'name'], [['plan-a', 'COMPANY', 'A AB'], ['plan-b', 'COMPANY', 'B AB'], ['plan-c', 'COMPANY', 'C AB']]));
+    expect((await importFile(actors)).status).toBe('completed');
+    const header = ['actorId', 'partnerId', 'kind', 'since', 'strength'];
+    const first = await importFile(scratch.write('ties.csv', csv(header, [['plan-a', 'plan-b', 'PARTNERSHIP', '2020-01-01', 2], ['plan-b', 'plan-c', 'FUNDING', '2021-01-01', 3]])));
+    expect(first.kinds.collaborations).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    // The same two ties, one with another strength, and a new one.
+    const second = scratch.write('ties2.csv', csv(header, [['plan-a', 'plan-b', 'PARTNERSHIP', '2020-01-01', 5], ['plan-b', 'plan-c', 'FUNDING', '2021-01-01', 3], ['plan-a', 'plan-c', 'SERVICE', '2022-01-01', 1]]));
+    const dry = await importFile(second, { dryRun: true });
+    expect(dry.kinds.collaborations).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
+    const before = await version();
+    const written = await importFile(second);
+    expect(written).toMatchObject({ status: 'completed' });
+    expect(written.kinds.collaborations).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
+    expect(Number((await version()).split(':')[1])).toBe(Number(before.split(':')[1]) + 1);
+    const [updated] = await api.db.readRows<{ existing: { strength: number; since: string } | null }>('import/planCollaborations', { ids: [stableId('tie', 'plan-a', 'plan-b', 'PARTNERSHIP', '2020-01-01')] });
+    expect(updated.existing).toMatchObject({ strength: 5, since: '2020-01-01' });
+    // Nothing changed now: no transaction, no import record, the graph version kept.
+    const afterWrite = await version();
+    const again = await importFile(second);
+    expect(again).toMatchObject({ status: 'unchanged', importId: null, previousImport: { id: written.importId } });
+    expect(again.kinds.collaborations).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(await version()).toBe(afterWrite);
   });
 
   it('reports what a dry run would do and writes nothing', async () => {
