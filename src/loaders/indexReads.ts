@@ -78,7 +78,7 @@ export function actorRowOf(index: CollaborationIndex, actor: number): ActorRow {
 /** The tie at adjacency position `at` of `actor`, with its partner, as the ties' list projection returns it. */
 function edgeOf(index: CollaborationIndex, actor: number, at: number): CollaborationEdgeRecord {
   const other = index.adjOther[at];
-  const [first, second] = index.adjOutgoing[at] ? [actor, other] : [other, actor];
+  const outgoing = index.adjOutgoing[at] === 1;
   // Without source, recordedAt, recordedBy and initiativeId: their resolvers fetch the whole tie for a partial one.
   const collaboration: Omit<TieRow, 'source' | 'recordedAt'> = {
     id: index.adjTieId[at],
@@ -86,7 +86,7 @@ function edgeOf(index: CollaborationIndex, actor: number, at: number): Collabora
     strength: index.adjStrength[at],
     since: dateOf(index.adjSince[at]) as string,
     until: dateOf(index.adjUntil[at]),
-    actorIds: [index.actorIds[first], index.actorIds[second]],
+    actorIds: outgoing ? [index.actorIds[actor], index.actorIds[other]] : [index.actorIds[other], index.actorIds[actor]],
     partial: true,
   };
   return { collaboration: collaboration as TieRow, partner: actorRowOf(index, other) };

@@ -91,8 +91,25 @@ export interface TieShape {
   initiative: boolean;
 }
 
+/**
+ * Shapes by the field nodes they were computed for. graphql-js hands every item
+ * of a list the same `fieldNodes` array (its collected subfields are memoised per
+ * execution), so the `collaborations` field of 50 listed actors walks its
+ * selection once, not 50 times. Within one document the shape depends only on
+ * the nodes and the document's fragments, never on variables.
+ */
+const shapesByNodes = new WeakMap<readonly FieldNode[], TieShape>();
+
 /** The shape of the ties page selected by the resolving `collaborations` field. */
 export function tieShapeOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[] = info.fieldNodes): TieShape {
+  const known = shapesByNodes.get(nodes);
+  if (known) return known;
+  const shape = shapeOfNodes(info, nodes);
+  shapesByNodes.set(nodes, shape);
+  return shape;
+}
+
+function shapeOfNodes(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): TieShape {
   const edges = nodes.flatMap((node) => fieldsNamed(info, node.selectionSet, 'edges'));
   const tieNames = namesBelow(info, edges.flatMap((edge) => fieldsNamed(info, edge.selectionSet, 'node')));
   const partnerNames = namesBelow(info, edges.flatMap((edge) => fieldsNamed(info, edge.selectionSet, 'partner')));

@@ -1,16 +1,8 @@
 import { compareIds } from '../compareIds';
+import type { CollaborationIndex } from './collaborationIndex';
 
 /** The adjacency columns of a collaboration index, permuted together. */
-interface Adjacency {
-  readonly adjStart: Int32Array;
-  readonly adjOther: Int32Array;
-  readonly adjKind: Uint8Array;
-  readonly adjStrength: Uint8Array;
-  readonly adjSince: Int32Array;
-  readonly adjUntil: Int32Array;
-  readonly adjOutgoing: Uint8Array;
-  readonly adjTieId: string[];
-}
+type Adjacency = Pick<CollaborationIndex, 'adjStart' | 'adjOther' | 'adjKind' | 'adjStrength' | 'adjSince' | 'adjUntil' | 'adjOutgoing' | 'adjTieId'>;
 
 /**
  * Puts each actor's ties in tie id order, in place, as `collaborations` pages
