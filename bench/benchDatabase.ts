@@ -8,7 +8,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embeddedNeo4j'
 import { migrate } from '../src/db/migrate';
 import { silentLogger } from '../src/logger';
 import { generateCity } from '../src/seed/generateCity';
-import { datasetSize, LOAD_PHASES, loadDataset, wipeDatabase, type LoadSummary } from '../src/seed/loadDataset';
+import { datasetSize, LOAD_PHASES, loadDataset, wipeDatabase, type LoadOptions, type LoadSummary } from '../src/seed/loadDataset';
 
 export interface BenchDatabase {
   db: Database;
@@ -52,6 +52,13 @@ export async function openBenchDatabase(config: Config, name: string, log: (line
   };
 }
 
+/** A load's summary, and whether the stored city was reused (then nothing was loaded or wiped). */
+export interface LoadedCity extends LoadSummary {
+  reused: boolean;
+  /** Seconds spent emptying the database before the load; 0 when reused. */
+  wipeSeconds: number;
+}
+
 /**
  * Empties the benchmark's database, applies the migrations and loads a generated
  * city. With BENCH_REUSE_CITY=1 and NEO4J_URI set, a database that already holds
@@ -59,7 +66,7 @@ export async function openBenchDatabase(config: Config, name: string, log: (line
  * same size and seed, and not written since) is kept as it is: one 100k load
  * serves every benchmark in turn.
  */
-export async function loadGeneratedCity(db: Database, city: { actors: number; seed: number }, log: (line: string) => void): Promise<LoadSummary> {
+export async function loadGeneratedCity(db: Database, city: { actors: number; seed: number }, log: (line: string) => void, options: LoadOptions = {}): Promise<LoadedCity> {
   const generated = generateCity(city);
   if (process.env.BENCH_REUSE_CITY === '1' && process.env.NEO4J_URI) {
     const size = await datasetSize(db);
@@ -72,13 +79,15 @@ export async function loadGeneratedCity(db: Database, city: { actors: number; se
       log(`BENCH_REUSE_CITY=1: ${process.env.NEO4J_URI} holds ${size.actors} actors and ${size.ties} ties, as the city of ${city.actors} actors (seed ${city.seed}) does; reused without loading`);
       await migrate(db, silentLogger);
       const none = Object.fromEntries(LOAD_PHASES.map((phase) => [phase, 0])) as LoadSummary['rows'];
-      return { rows: none, phaseSeconds: { ...none }, seconds: 0 };
+      return { rows: none, phaseSeconds: { ...none }, seconds: 0, reused: true, wipeSeconds: 0 };
     }
   }
+  const wipeStarted = performance.now();
   await wipeDatabase(db);
+  const wipeSeconds = (performance.now() - wipeStarted) / 1000;
   await migrate(db, silentLogger);
   log(`generating and loading a city of ${city.actors} actors (seed ${city.seed})…`);
-  return loadDataset(db, generated);
+  return { ...(await loadDataset(db, generated, options)), reused: false, wipeSeconds };
 }
 
 function* take<T>(rows: Iterable<T>, count: number): Generator<T> {

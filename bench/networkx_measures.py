@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The export-plus-NetworkX baseline of the analytics benchmark (bench/analytics.ts).
+"""The export-plus-NetworkX baseline of the analytics benchmark (bench/analytics/).
 
     python3 bench/networkx_measures.py <measure> <export.json>
 

@@ -9,7 +9,7 @@
  *    in one operation) and (a) that answer at each of the 40 quarter ends;
  *  - (b) the path an analyst has today: one as-of export per quarter (the scope
  *    statements analytics/scopeActors, scopeTies and areaMembers, as
- *    bench/analytics.ts exports) written to JSON, then one Python process that
+ *    bench/analytics/networkx.ts exports) written to JSON, then one Python process that
  *    imports bench/networkx_measures.py and computes the same four measures with
  *    NetworkX on each quarter's graph.
  * Every Samverkan run gets a fresh AnalyticsService and cache. It prints times and
