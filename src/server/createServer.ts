@@ -4,7 +4,7 @@ import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { ArmorSetup } from '../limits/armor';
 import type { Context } from '../context';
@@ -82,6 +82,9 @@ export async function createServer(deps: ServerDependencies, host: string, port:
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing here may be cached (answers hold what one caller may see), so the plugin's
+      // per-field cache hints, a hook on every resolved field, buy nothing: operationPlugin says no-store.
+      ApolloServerPluginCacheControlDisabled(),
       operationPlugin() as ApolloServerPlugin<Context>,
       ...((deps.armor?.plugins ?? []) as ApolloServerPlugin<Context>[]),
     ],

@@ -15,7 +15,8 @@ export function withResponse<C extends object>(context: C, res: Response): C {
  * Links each GraphQL request to its HTTP response, for the request log and the
  * metrics: the operation name and the error codes go into `res.locals`.
  * Also refuses subscriptions up front with a coded error (graphql-js would fail
- * them during execution, which Apollo reports as INTERNAL_SERVER_ERROR).
+ * them during execution, which Apollo reports as INTERNAL_SERVER_ERROR), and marks
+ * every answer `Cache-Control: no-store`: it holds what one caller may see.
  */
 export function operationPlugin(): ApolloServerPlugin<object> {
   return {
@@ -31,6 +32,7 @@ export function operationPlugin(): ApolloServerPlugin<object> {
           }
         },
         async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
           if (!res || response.body.kind !== 'single') return;
           const codes = (response.body.singleResult.errors ?? []).map((error) => String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
           if (codes.length > 0) (res.locals.errorCodes ??= []).push(...codes);

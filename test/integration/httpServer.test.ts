@@ -54,6 +54,13 @@ describe('HTTP API', () => {
     expect(body.data?.serviceInfo).toMatchObject({ version: 'test', neo4jVersion: expect.stringMatching(/^5\.26\./) });
   });
 
+  it('tells every cache not to keep an answer, a failed one too', async () => {
+    for (const query of ['{ serviceInfo { version } }', '{ boom }', '{ actors { ']) {
+      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      expect({ query, cacheControl: res.headers.get('cache-control') }).toEqual({ query, cacheControl: 'no-store' });
+    }
+  });
+
   it('masks unexpected errors and logs them', async () => {
     const { body } = await post({ query: '{ boom }' });
     expect(body.errors?.[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
