@@ -8,23 +8,14 @@
  * asserts nothing.
  */
 import { parseArgs } from 'node:util';
-import { CollaborationIndex, dayNumber } from '../src/analytics/collaborationIndex/collaborationIndex';
+import { indexOfDataset } from '../src/analytics/collaborationIndex/indexOfDataset';
 import { parseScope } from '../src/analytics/scope';
 import { generateCity } from '../src/seed/generateCity';
 import { sweepSnapshots } from '../src/timeline/timelineSweep';
 
 const { values } = parseArgs({ options: { actors: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' } } });
 const city = generateCity({ actors: Number(values.actors), seed: Number(values.seed) });
-const day = (date: string | null) => (date ? dayNumber(date) : null);
-const index = new CollaborationIndex('bench', {
-  actors: [...city.actors].map((actor) => ({ id: actor.id, sector: actor.sector, name: actor.name ?? actor.id })),
-  areas: [...city.areas].map((area) => ({ id: area.id, name: area.name, parentIds: area.parentId ? [area.parentId] : [] })),
-  memberships: [...city.memberships].map((m) => ({ actorId: m.actorId, areaId: m.areaId, since: day(m.since), until: day(m.until) })),
-  ties: [...city.collaborations].map((tie) => {
-    const [source, target] = tie.fromId < tie.toId ? [tie.fromId, tie.toId] : [tie.toId, tie.fromId];
-    return { id: tie.id, source, target, kind: tie.kind, strength: tie.strength, since: day(tie.since), until: day(tie.until) };
-  }),
-});
+const index = indexOfDataset(city, 'bench');
 const days: number[] = [];
 for (let year = 2016; year <= 2025; year += 1) for (const monthDay of [331, 630, 930, 1231]) days.push(year * 10000 + monthDay);
 

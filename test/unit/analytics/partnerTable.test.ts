@@ -1,4 +1,4 @@
-import { CollaborationIndex, dayNumber } from '../../../src/analytics/collaborationIndex/collaborationIndex';
+import { indexOfDataset } from '../../../src/analytics/collaborationIndex/indexOfDataset';
 import { indexPartnerSectorCounts } from '../../../src/analytics/collaborationIndex/indexCounts';
 import { indexPartnerTable } from '../../../src/analytics/collaborationIndex/indexPartnerTable';
 import { blau, byDiversity, type PartnerSectorCounts } from '../../../src/analytics/measures/blau';
@@ -61,16 +61,7 @@ describe('PartnerTable', () => {
 
 describe('indexPartnerTable', () => {
   const city = generateCity({ actors: 1500, seed: 7 });
-  const day = (date: string | null) => (date ? dayNumber(date) : null);
-  const index = new CollaborationIndex('test', {
-    actors: [...city.actors].map((actor) => ({ id: actor.id, sector: actor.sector, name: actor.name ?? actor.id })),
-    areas: [...city.areas].map((area) => ({ id: area.id, name: area.name, parentIds: area.parentId ? [area.parentId] : [] })),
-    memberships: [...city.memberships].map((m) => ({ actorId: m.actorId, areaId: m.areaId, since: day(m.since), until: day(m.until) })),
-    ties: [...city.collaborations].map((tie) => {
-      const [source, target] = tie.fromId < tie.toId ? [tie.fromId, tie.toId] : [tie.toId, tie.fromId];
-      return { id: tie.id, source, target, kind: tie.kind, strength: tie.strength, since: day(tie.since), until: day(tie.until) };
-    }),
-  });
+  const index = indexOfDataset(city, 'test');
   const district = [...city.areas].find((area) => area.level === 'DISTRICT')?.id ?? null;
   const scopes: Scope[] = [
     parseScope({ asOf: '2024-06-30' }, new Date()),
