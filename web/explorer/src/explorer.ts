@@ -3,49 +3,28 @@
  * Every load of a date is measured with performance marks (`explorer:first-picture`,
  * `explorer:step`) that the browser tests and bench/explorer.ts read.
  */
-import { ApiError, getJson, graphql } from './api';
+import { ApiError, graphql } from './api';
 import { askForCredential } from './authDialog';
 import { renderActor } from './actorPanel';
 import { renderAnalytics } from './analyticsPanel';
 import { stepDates, stepIndex, today } from './dates';
 import { byId } from './dom';
 import { BETWEENNESS, SPAN } from './queries';
-import { scopeParameters } from './exports';
-import { payloadOfColumns, type UnionColumns } from './unionColumns';
-import { NetworkView, type DrawnCounts, type NetworkPayload } from './networkView';
+import { UnionCache } from './unionCache';
+import type { ExplorerHook } from './explorerHook';
+import { NetworkView, type DrawnCounts } from './networkView';
 import { showSectorCounts } from './controls';
 import { scopeOf, viewStateQuery, type ViewState } from './viewState';
 
-/** A few scopes' unions (area and filters); each holds every date of its range. */
-const NETWORK_CACHE_SIZE = 4;
 /** The panels ask the service once the slider rests this long: stepping or playing does not queue an analysis per step. */
 const PANEL_DELAY_MS = 150;
-
-export interface ExplorerHook {
-  ready: boolean;
-  asOf: string | null;
-  nodeCount: number;
-  edgeCount: number;
-  stepDates: string[];
-  firstPictureMs: number | null;
-  /** When each step of the first picture ended (ms since navigation start), by the mark's name: where its time went. */
-  phases: Record<string, number>;
-  /** Date changes drawn from the union the page holds: the slider's steps. */
-  stepMs: number[];
-  /** Pictures that had to fetch another scope's union (another area or filter). */
-  reloadMs: number[];
-  hasEdgeBetween(a: string, b: string): boolean;
-  nodeIds(): string[];
-  viewportPosition(id: string): { x: number; y: number } | null;
-}
 
 export class Explorer {
   readonly view: NetworkView;
   dates: string[] = [];
   private loads = new Map<string, AbortController>();
   private pictured = false;
-  /** Recent scopes' unions by request; a page session reads a stable past, so a few entries suffice. */
-  private networks = new Map<string, Promise<NetworkPayload>>();
+  private unions = new UnionCache();
   /** The union loaded into the view. */
   private loadedKey: string | null = null;
   private panelTimer: ReturnType<typeof setTimeout> | null = null;
@@ -163,13 +142,13 @@ export class Explorer {
     const graph = byId('graph');
     byId<HTMLInputElement>('as-of').value = asOf;
     byId('as-of-label').textContent = asOf;
-    const { key, url } = this.unionRequest(asOf);
+    const { key, url } = this.unions.request(this.state, asOf);
     const fetched = key !== this.loadedKey;
     if (fetched) {
       graph.dataset.state = 'loading';
       const signal = this.signalFor('network');
       this.phase('network-requested');
-      const network = await this.guarded(() => this.fetchNetwork(key, url, signal));
+      const network = await this.guarded(() => this.unions.get(key, url, signal));
       if (!network || signal.aborted) return;
       this.phase('network-received');
       if (this.loadedKey !== key) {
@@ -195,34 +174,15 @@ export class Explorer {
     this.schedulePanels(asOf);
   }
 
-  /** The union's request for the current scope: its key leaves out the date, unless the date runs past today (then the union is widened to it). */
-  private unionRequest(asOf: string): { key: string; url: string } {
-    const { asOf: _date, ...scope } = scopeOf(this.state, asOf);
-    return { key: JSON.stringify([scope, asOf > today() ? asOf : null]), url: `/exports/network-union.json?${scopeParameters(this.state, asOf).toString()}` };
-  }
-
   /** Starts fetching the current scope's union before the page needs it (while the area list loads). */
   prefetchUnion(): void {
-    const { key, url } = this.unionRequest(this.asOf());
-    void this.fetchNetwork(key, url, new AbortController().signal).catch(() => undefined);
-  }
-
-  /** One scope's union, from the page's small cache when it is there. */
-  private fetchNetwork(key: string, url: string, signal: AbortSignal): Promise<NetworkPayload> {
-    let entry = this.networks.get(key);
-    if (!entry) {
-      // Not tied to the caller's signal: a superseded request still fills the cache.
-      entry = getJson<UnionColumns>(url).then(payloadOfColumns);
-      entry.catch(() => this.networks.delete(key));
-      this.networks.set(key, entry);
-      if (this.networks.size > NETWORK_CACHE_SIZE) this.networks.delete(this.networks.keys().next().value as string);
-    }
-    return Promise.race([entry, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('superseded', 'AbortError'))))]);
+    const { key, url } = this.unions.request(this.state, this.asOf());
+    void this.unions.get(key, url, new AbortController().signal).catch(() => undefined);
   }
 
   /** Forgets fetched networks and the panel's actor: another credential may see other things (citizens' names). */
   forgetData(): void {
-    this.networks.clear();
+    this.unions.clear();
     this.betweenness.clear();
     this.loadedKey = null;
     this.actorKey = null;

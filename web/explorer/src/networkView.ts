@@ -10,33 +10,7 @@ import Sigma from 'sigma';
 import { DateFilter, type DateSelection } from './dateFilter';
 import { sectorColour } from './sectors';
 import type { SizeBy } from './viewState';
-
-export interface NetworkNode {
-  id: string;
-  label: string;
-  kind: string;
-  sector: string;
-  x: number | null;
-  y: number | null;
-  periods: Array<{ start: string | null; end: string | null }>;
-}
-
-export interface NetworkEdge {
-  /** The graph's key for the tie (its position in the union). */
-  id: string;
-  source: string;
-  target: string;
-  strength: number;
-  since: string | null;
-  until: string | null;
-  crossesSectors: boolean;
-}
-
-/** The scope's union over the slider's range (`network(overLayoutPeriod: true)`, sent in columns: unionColumns.ts). */
-export interface NetworkPayload {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-}
+import type { NetworkPayload } from './networkPayload';
 
 interface NodeAttributes {
   x: number;

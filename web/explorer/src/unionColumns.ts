@@ -4,7 +4,7 @@
  * array per field, ties referring to their ends by position. Turned here into the
  * nodes and ties the view and the date filter read.
  */
-import type { NetworkPayload } from './networkView';
+import type { NetworkPayload } from './networkPayload';
 import { SECTOR_KINDS, type Sector } from './sectors';
 
 /** The shape this page reads; the service bumps its version when the shape changes. */

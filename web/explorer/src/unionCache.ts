@@ -1,0 +1,40 @@
+/**
+ * The scopes' unions the page has fetched: each holds every date of its range,
+ * so a slider step draws from it without a request.
+ */
+import { getJson } from './api';
+import { today } from './dates';
+import { scopeParameters } from './exports';
+import type { NetworkPayload } from './networkPayload';
+import { payloadOfColumns, type UnionColumns } from './unionColumns';
+import { scopeOf, type ViewState } from './viewState';
+
+/** A few scopes' unions (area and filters); a page session reads a stable past, so a few entries suffice. */
+const NETWORK_CACHE_SIZE = 4;
+
+export class UnionCache {
+  private networks = new Map<string, Promise<NetworkPayload>>();
+
+  /** The union's request for a scope: its key leaves out the date, unless the date runs past today (then the union is widened to it). */
+  request(state: ViewState, asOf: string): { key: string; url: string } {
+    const { asOf: _date, ...scope } = scopeOf(state, asOf);
+    return { key: JSON.stringify([scope, asOf > today() ? asOf : null]), url: `/exports/network-union.json?${scopeParameters(state, asOf).toString()}` };
+  }
+
+  /** One scope's union, from the cache when it is there; `signal` stops the wait, not the fetch. */
+  get(key: string, url: string, signal: AbortSignal): Promise<NetworkPayload> {
+    let entry = this.networks.get(key);
+    if (!entry) {
+      // Not tied to the caller's signal: a superseded request still fills the cache.
+      entry = getJson<UnionColumns>(url).then(payloadOfColumns);
+      entry.catch(() => this.networks.delete(key));
+      this.networks.set(key, entry);
+      if (this.networks.size > NETWORK_CACHE_SIZE) this.networks.delete(this.networks.keys().next().value as string);
+    }
+    return Promise.race([entry, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('superseded', 'AbortError'))))]);
+  }
+
+  clear(): void {
+    this.networks.clear();
+  }
+}
