@@ -1,5 +1,7 @@
 import type { CollaborationIndex } from '../../src/analytics/collaborationIndex/collaborationIndex';
-import { indexAreaMembers, indexAreaSectorCounts, indexPartnerSectorCounts, indexSectorMixing } from '../../src/analytics/collaborationIndex/indexCounts';
+import { indexAreaMembers, indexAreaSectorCounts, indexSectorMixing } from '../../src/analytics/collaborationIndex/indexCounts';
+import { indexPartnerTable } from '../../src/analytics/collaborationIndex/indexPartnerTable';
+import { PartnerTable } from '../../src/analytics/measures/partnerTable';
 import { indexScopeNetwork } from '../../src/analytics/collaborationIndex/indexScopeNetwork';
 import type { AreaMembers } from '../../src/analytics/measures/helixCoverage';
 import { buildScopeGraph, type ScopeActor, type ScopePair } from '../../src/analytics/scopeGraph';
@@ -22,8 +24,8 @@ import { codesOf, useTestApi } from '../helpers/testApi';
  */
 const api = useTestApi({ analyticsIndex: true });
 
-const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-const normalised = (rows: PartnerSectorCounts[]) => byId(rows.map((row) => ({ ...row, outsideIds: [...row.outsideIds].sort() })));
+/** A partner table as members and each row's counts by id: outsiders' counts come from the rows that name them. */
+const countsById = (table: PartnerTable) => ({ members: table.members, counts: new Map(table.ids.map((id, row) => [id, Array.from(table.countsOf(row))])) });
 
 async function expectSameCounts(index: CollaborationIndex, input: AnalyticsScopeInput): Promise<number> {
   const scope = parseScope(input, new Date());
@@ -43,7 +45,7 @@ async function expectSameCounts(index: CollaborationIndex, input: AnalyticsScope
   const network = indexScopeNetwork(index, scope);
   const mixing = mixingFromCounts(mixingRow);
   expect({ input, mixing: mixingFromCounts(indexSectorMixing(index, scope)) }).toEqual({ input, mixing });
-  expect({ input, partners: normalised(indexPartnerSectorCounts(index, scope)) }).toEqual({ input, partners: normalised(partners) });
+  expect({ input, partners: countsById(indexPartnerTable(index, scope)) }).toEqual({ input, partners: countsById(PartnerTable.fromRows(partners)) });
   expect({ input, areas: indexAreaSectorCounts(index, scope) }).toEqual({ input, areas });
   expect({ input, areaMembers: indexAreaMembers(index, scope) }).toEqual({ input, areaMembers });
   expect({ input, graph: buildScopeGraph(network.actors, network.pairs, 'SCOPE_NETWORK') }).toEqual({ input, graph: buildScopeGraph(actors, pairs) });

@@ -1,44 +1,20 @@
 import { compareIds } from '../compareIds';
 import { SECTORS } from '../../model';
 import type { Scope } from '../scope';
-import type { AreaSectorCounts, PartnerSectorCounts } from '../measures/blau';
+import type { AreaSectorCounts } from '../measures/blau';
 import type { AreaMembers } from '../measures/helixCoverage';
 import type { SectorMixingCounts } from '../measures/sectorMixing';
-import type { CollaborationIndex, ScopeFilter, ScopeMembers } from './collaborationIndex';
+import type { CollaborationIndex } from './collaborationIndex';
 
 /**
- * The counts of analytics/sectorMixing, analytics/partnerSectorCounts,
- * analytics/areaSectorCounts and the areas of analytics/areaMembers, taken from the in-memory index under exactly the
+ * The counts of analytics/sectorMixing, analytics/areaSectorCounts and the areas
+ * of analytics/areaMembers, taken from the in-memory index under exactly the
  * same scope rules (docs/analytics.md, "Scope"): a member's qualifying ties are
  * walked once; a partner joined by several qualifying ties counts once; with
  * TOUCHING, partners outside the area join as actors. Each returns the rows its
- * statement returns, so the measures cannot tell the two apart.
+ * statement returns, so the measures cannot tell the two apart. (The partner
+ * counts of analytics/partnerSectorCounts come as a table: indexPartnerTable.ts.)
  */
-
-/**
- * Walks each member's distinct partners under the scope: `visit(a, b, inside)`
- * once per partner b of member a (inside: b is a member too; an outside partner
- * comes only with TOUCHING).
- */
-function forEachPartner(
-  index: CollaborationIndex,
-  members: ScopeMembers,
-  filter: ScopeFilter,
-  visit: (member: number, partner: number, inside: boolean) => void,
-): void {
-  // lastVisitor[b] = a + 1 once b has been visited as a partner of a.
-  const lastVisitor = new Int32Array(index.actorCount);
-  for (const member of members.list) {
-    for (let at = index.adjStart[member]; at < index.adjStart[member + 1]; at += 1) {
-      const partner = index.adjOther[at];
-      if (lastVisitor[partner] === member + 1 || !index.tieCounts(at, filter)) continue;
-      const inside = members.isMember[partner] === 1;
-      if (!inside && !filter.touching) continue;
-      lastVisitor[partner] = member + 1;
-      visit(member, partner, inside);
-    }
-  }
-}
 
 /** Actors per sector and distinct pairs per ordered sector pair: the row of analytics/sectorMixing. */
 export function indexSectorMixing(index: CollaborationIndex, scope: Scope): SectorMixingCounts {
@@ -81,33 +57,6 @@ export function indexSectorMixing(index: CollaborationIndex, scope: Scope): Sect
       SECTORS.flatMap((targetSector, b) => (pairs[a * k + b] > 0 ? [{ sourceSector, targetSector, pairs: pairs[a * k + b] }] : [])),
     ),
   };
-}
-
-/** Each member's distinct partners per sector, and its partners outside the area: the rows of analytics/partnerSectorCounts. */
-export function indexPartnerSectorCounts(index: CollaborationIndex, scope: Scope): PartnerSectorCounts[] {
-  const filter = index.filterOf(scope);
-  const members = index.membersOf(scope, filter);
-  const k = SECTORS.length;
-  // Counted into one flat array (member position × sector), then shaped once: no map, no closure per tie.
-  const counts = new Int32Array(members.list.length * k);
-  const outside: Array<string[] | undefined> = [];
-  let position = 0;
-  let current = -1;
-  forEachPartner(index, members, filter, (member, partner, inside) => {
-    if (member !== current) {
-      // Members are walked in list order: advance to this member's position.
-      while (members.list[position] !== member) position += 1;
-      current = member;
-    }
-    counts[position * k + index.actorSector[partner]] += 1;
-    if (!inside) (outside[position] ??= []).push(index.actorIds[partner]);
-  });
-  return Array.from(members.list, (member, at) => ({
-    id: index.actorIds[member],
-    sector: SECTORS[index.actorSector[member]],
-    counts: Array.from(counts.subarray(at * k, at * k + k)),
-    outsideIds: outside[at] ?? [],
-  }));
 }
 
 /**

@@ -5,8 +5,8 @@ import type { CollaborationIndex } from './collaborationIndex';
 
 /**
  * The partner counts of analytics/partnerSectorCounts from the in-memory index,
- * straight into a PartnerTable (the same scope rules as indexPartnerSectorCounts
- * in indexCounts.ts: each member's distinct partners through qualifying ties;
+ * straight into a PartnerTable (the scope rules of indexCounts.ts: each member's
+ * distinct partners through qualifying ties;
  * with TOUCHING, a partner outside the area joins as a row of its own, counting
  * the members tied to it). Rows are the members in actor-number order, then the
  * outsiders as first met; actor numbers follow the ids' order, so they are the rank.
