@@ -8,32 +8,7 @@
  * and an actor's kind (fixed by its sector) are left out, as the page draws none.
  */
 import type { NetworkPayload } from './networkService';
-
-/** Bumped when the shape changes; the page checks it. */
-export const UNION_COLUMNS_VERSION = 1;
-
-export interface UnionColumns {
-  version: typeof UNION_COLUMNS_VERSION;
-  nodes: {
-    id: string[];
-    label: string[];
-    sector: string[];
-    x: Array<number | null>;
-    y: Array<number | null>;
-    /** Each node's membership periods flattened: start, end, start, end… (null: open). */
-    periods: Array<Array<string | null>>;
-  };
-  edges: {
-    /** Positions in the node arrays. */
-    source: number[];
-    target: number[];
-    strength: number[];
-    since: Array<string | null>;
-    until: Array<string | null>;
-    /** 1 when the ends are in different sectors. */
-    crossesSectors: number[];
-  };
-}
+import { UNION_COLUMNS_VERSION, type UnionColumns } from './unionColumnsShape';
 
 export function unionColumns(payload: Pick<NetworkPayload, 'nodes' | 'edges'>): UnionColumns {
   const at = new Map(payload.nodes.map((node, i) => [node.id, i]));

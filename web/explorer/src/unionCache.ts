@@ -6,7 +6,8 @@ import { getJson } from './api';
 import { today } from './dates';
 import { scopeParameters } from './exports';
 import type { NetworkPayload } from './networkPayload';
-import { payloadOfColumns, type UnionColumns } from './unionColumns';
+import { payloadOfColumns } from './unionColumns';
+import type { UnionColumns } from '../../../src/visualisation/unionColumnsShape';
 import { scopeOf, type ViewState } from './viewState';
 
 /** A few scopes' unions (area and filters); a page session reads a stable past, so a few entries suffice. */

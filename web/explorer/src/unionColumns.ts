@@ -6,15 +6,7 @@
  */
 import type { NetworkPayload } from './networkPayload';
 import { SECTOR_KINDS, type Sector } from './sectors';
-
-/** The shape this page reads; the service bumps its version when the shape changes. */
-const UNION_COLUMNS_VERSION = 1;
-
-export interface UnionColumns {
-  version: number;
-  nodes: { id: string[]; label: string[]; sector: string[]; x: Array<number | null>; y: Array<number | null>; periods: Array<Array<string | null>> };
-  edges: { source: number[]; target: number[]; strength: number[]; since: Array<string | null>; until: Array<string | null>; crossesSectors: number[] };
-}
+import { UNION_COLUMNS_VERSION, type UnionColumns } from '../../../src/visualisation/unionColumnsShape';
 
 export function payloadOfColumns(columns: UnionColumns): NetworkPayload {
   if (columns.version !== UNION_COLUMNS_VERSION) throw new Error(`The service sent the network union in shape ${columns.version}; this page reads shape ${UNION_COLUMNS_VERSION}: reload the page.`);
