@@ -1,5 +1,5 @@
 /** The analytics benchmark's command line: its options, their defaults and the usage text. */
-import { parseArgs } from 'node:util';
+import { parseCommandLine, UsageError, wholeNumber } from '../cli';
 import { ANALYTICS_FIELDS } from '../../src/limits/analyticsWeight';
 
 export interface Options {
@@ -50,18 +50,8 @@ export const USAGE = `Usage: npm run bench:analytics -- [options]
 
 Embedded Neo4j heap and page cache: NEO4J_HEAP (default 2g), NEO4J_PAGE_CACHE (default 1g).`;
 
-export class UsageError extends Error {}
-
 /** Every analytics root field: the same list the operation limits weigh. */
 const FIELD_NAMES = [...ANALYTICS_FIELDS];
-
-function wholeNumber(name: string, raw: string, min: number, max: number): number {
-  const value = Number(raw);
-  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
 
 function fieldList(name: string, raw: string): string[] {
   const list = raw.split(',').map((item) => item.trim()).filter(Boolean);
@@ -71,40 +61,31 @@ function fieldList(name: string, raw: string): string[] {
 }
 
 export function parseOptions(argv: string[]): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        sizes: { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        fields: { type: 'string' },
-        'as-of': { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        'scaling-fields': { type: 'string' },
-        'scaling-runs': { type: 'string' },
-        'no-warmup': { type: 'boolean', default: false },
-        'no-networkx': { type: 'boolean', default: false },
-        'nx-heavy-runs': { type: 'string' },
-        'nx-exact-betweenness-max': { type: 'string' },
-        'nx-betweenness-sources': { type: 'string' },
-        'nx-timeout-ms': { type: 'string' },
-        'export-timeout-ms': { type: 'string' },
-        yes: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', default: false },
-        'index-memory': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
+  const values = parseCommandLine(
+    argv,
+    {
+      sizes: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      fields: { type: 'string' },
+      'as-of': { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      'scaling-fields': { type: 'string' },
+      'scaling-runs': { type: 'string' },
+      'no-warmup': { type: 'boolean', default: false },
+      'no-networkx': { type: 'boolean', default: false },
+      'nx-heavy-runs': { type: 'string' },
+      'nx-exact-betweenness-max': { type: 'string' },
+      'nx-betweenness-sources': { type: 'string' },
+      'nx-timeout-ms': { type: 'string' },
+      'export-timeout-ms': { type: 'string' },
+      yes: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      'index-memory': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  );
   const sizes = (values.sizes ?? '10000,100000')
     .split(',')
     .map((raw) => wholeNumber('sizes', raw, 10, 2_000_000))

@@ -1,5 +1,5 @@
 /** The authentication benchmark's command line: its options, their defaults and the usage text. */
-import { parseArgs } from 'node:util';
+import { parseCommandLine, wholeNumber } from '../cli';
 
 export const USAGE = `Usage: npm run bench:auth -- [options]
 
@@ -21,43 +21,26 @@ export interface Options {
   verbose: boolean;
 }
 
-export class UsageError extends Error {}
-
-function whole(name: string, raw: string, min: number, max: number): number {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
-
 export function parseOptions(argv: string[]): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        requests: { type: 'string' },
-        rounds: { type: 'string' },
-        concurrency: { type: 'string' },
-        actors: { type: 'string' },
-        seed: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
+  const values = parseCommandLine(
+    argv,
+    {
+      requests: { type: 'string' },
+      rounds: { type: 'string' },
+      concurrency: { type: 'string' },
+      actors: { type: 'string' },
+      seed: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  );
   return {
-    requests: values.requests === undefined ? 400 : whole('requests', values.requests, 1, 1_000_000),
-    rounds: values.rounds === undefined ? 5 : whole('rounds', values.rounds, 1, 1000),
-    concurrency: (values.concurrency ?? '1,16').split(',').map((raw) => whole('concurrency', raw, 1, 256)),
-    actors: values.actors === undefined ? null : whole('actors', values.actors, 1, 2_000_000),
-    seed: values.seed === undefined ? 1 : whole('seed', values.seed, 0, 2 ** 31),
+    requests: values.requests === undefined ? 400 : wholeNumber('requests', values.requests, 1, 1_000_000),
+    rounds: values.rounds === undefined ? 5 : wholeNumber('rounds', values.rounds, 1, 1000),
+    concurrency: (values.concurrency ?? '1,16').split(',').map((raw) => wholeNumber('concurrency', raw, 1, 256)),
+    actors: values.actors === undefined ? null : wholeNumber('actors', values.actors, 1, 2_000_000),
+    seed: values.seed === undefined ? 1 : wholeNumber('seed', values.seed, 0, 2 ** 31),
     verbose: values.verbose ?? false,
   };
 }

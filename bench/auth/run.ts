@@ -34,7 +34,8 @@ import type { RunningServer } from '../../src/server/createServer';
 import { generateCity } from '../../src/seed/generateCity';
 import { loadDataset, seedIfEmpty } from '../../src/seed/loadDataset';
 import { table } from './figures';
-import { parseOptions, USAGE, UsageError, type Options } from './options';
+import { UsageError } from '../cli';
+import { parseOptions, USAGE, type Options } from './options';
 import { expected, QUERIES, runBatch, VARIANTS, type Batch, type VariantName } from './requests';
 import { startVariantServers } from './servers';
 
