@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CollaborationIndex } from '../analytics/collaborationIndex/collaborationIndex';
-import { NEVER, ACTOR_KINDS } from '../analytics/collaborationIndex/indexColumns';
+import { ACTOR_KINDS, dateOfIndexDay } from '../analytics/collaborationIndex/indexColumns';
 import { areaMemberNumbers, pageAfter, tiePage, type AreaMembersArgs } from '../analytics/collaborationIndex/indexActorLists';
 import { COLLABORATION_KINDS, SECTORS, type AreaRecord, type CollaborationEdgeRecord } from '../model';
 import type { ActorRow, ListedActor, ListShape } from '../actors/actorRepository';
@@ -55,13 +55,6 @@ export function listFromIndexFits(shape: ListShape): boolean {
   return !shape.detail && (shape.ties === null || tiesFromIndexFit(shape.ties));
 }
 
-/** yyyymmdd → `YYYY-MM-DD`; the index's open end → null. */
-function dateOf(day: number): string | null {
-  if (day === NEVER) return null;
-  const text = String(day);
-  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
-}
-
 /** An actor as the list projection returns it (`a {.id, .kind, .sector, .name, .registeredBy, .synthetic}`). */
 export function actorRowOf(index: CollaborationIndex, actor: number): ActorRow {
   return {
@@ -84,8 +77,8 @@ function edgeOf(index: CollaborationIndex, actor: number, at: number): Collabora
     id: index.adjTieId[at],
     kind: COLLABORATION_KINDS[index.adjKind[at]],
     strength: index.adjStrength[at],
-    since: dateOf(index.adjSince[at]) as string,
-    until: dateOf(index.adjUntil[at]),
+    since: dateOfIndexDay(index.adjSince[at]) as string,
+    until: dateOfIndexDay(index.adjUntil[at]),
     actorIds: outgoing ? [index.actorIds[actor], index.actorIds[other]] : [index.actorIds[other], index.actorIds[actor]],
     partial: true,
   };

@@ -2,9 +2,9 @@ import type { CollaborationIndex } from '../analytics/collaborationIndex/collabo
 import type { Scope } from '../analytics/scope';
 import { SECTORS } from '../model';
 import { dayAfter } from './period';
+import { NEVER } from '../analytics/collaborationIndex/indexColumns';
 
 /** An open date in the index: a missing `since` never starts, a missing `until` never ends. */
-const NEVER = 99_999_999;
 const K = SECTORS.length;
 
 /** The scope's network as of one day, in counts: what every timeline figure is computed from. */

@@ -3,6 +3,7 @@ import type { Scope } from '../analytics/scope';
 import { compareIds } from '../analytics/compareIds';
 import type { CollaborationIndex } from '../analytics/collaborationIndex/collaborationIndex';
 import { dayNumber } from '../analytics/collaborationIndex/collaborationIndex';
+import { ALWAYS, NEVER, dateOfIndexDay } from '../analytics/collaborationIndex/indexColumns';
 
 /** An inclusive run of days, yyyymmdd (see dayNumber). */
 export interface DaySpan {
@@ -54,10 +55,6 @@ export interface ScopeNetwork {
   homes: Map<string, string>;
 }
 
-/** The index's "never starts" / "never ends" day. */
-const NEVER = 99_999_999;
-/** 0: before every day. */
-const ALWAYS = 0;
 
 const OPEN_PERIOD: DatePeriod = { start: null, end: null };
 
@@ -71,14 +68,7 @@ function mergedPeriods(runs: Array<[number, number]>): DatePeriod[] {
     if (last && since <= last[1] + 1) last[1] = Math.max(last[1], until);
     else merged.push([since, until]);
   }
-  return merged.map(([since, until]) => ({ start: dateOfDay(since), end: dateOfDay(until) }));
-}
-
-/** yyyymmdd → `YYYY-MM-DD`; the open ends become null. */
-export function dateOfDay(day: number): string | null {
-  if (day <= ALWAYS || day >= NEVER) return null;
-  const text = String(day).padStart(8, '0');
-  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+  return merged.map(([since, until]) => ({ start: dateOfIndexDay(since), end: dateOfIndexDay(until) }));
 }
 
 /** The scope's as-of date alone, as a span. */
@@ -154,8 +144,8 @@ export function scopeNetwork(index: CollaborationIndex, scope: Scope, span: DayS
         target: index.actorIds[high],
         kind: COLLABORATION_KINDS[index.adjKind[at]],
         strength: index.adjStrength[at],
-        since: dateOfDay(index.adjSince[at]),
-        until: dateOfDay(index.adjUntil[at]),
+        since: dateOfIndexDay(index.adjSince[at]),
+        until: dateOfIndexDay(index.adjUntil[at]),
         crossesSectors: index.actorSector[low] !== index.actorSector[high],
       });
     }
@@ -170,8 +160,8 @@ export function scopeNetwork(index: CollaborationIndex, scope: Scope, span: DayS
       sector: SECTORS[index.actorSector[actor]],
       name: index.actorNames[actor],
       areas: (areasOf.get(actor) ?? []).sort(),
-      start: member ? dateOfDay(start[actor]) : null,
-      end: member ? dateOfDay(end[actor]) : null,
+      start: member ? dateOfIndexDay(start[actor]) : null,
+      end: member ? dateOfIndexDay(end[actor]) : null,
       periods: inScope === null ? [OPEN_PERIOD] : mergedPeriods(periodsOf.get(actor) ?? []),
     });
   }

@@ -48,6 +48,15 @@ export interface TieRow {
 
 /** Dates are integers yyyymmdd, which order as the dates do. A missing `since` never starts; a missing `until` never ends. */
 export const NEVER = 99_999_999;
+/** 0: before every day. */
+export const ALWAYS = 0;
+
+/** yyyymmdd → `YYYY-MM-DD`; the open ends (NEVER, ALWAYS) become null, as the statements return a missing date. */
+export function dateOfIndexDay(day: number): string | null {
+  if (day <= ALWAYS || day >= NEVER) return null;
+  const text = String(day).padStart(8, '0');
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+}
 
 export function codeOf<T extends string>(list: readonly T[], value: T, what: string): number {
   const code = list.indexOf(value);

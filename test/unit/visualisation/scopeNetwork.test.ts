@@ -2,7 +2,8 @@ import { CollaborationIndex, dayNumber, type IndexRows } from '../../../src/anal
 import { indexScopeNetwork } from '../../../src/analytics/collaborationIndex/indexScopeNetwork';
 import type { Scope } from '../../../src/analytics/scope';
 import { COLLABORATION_KINDS, SECTORS } from '../../../src/model';
-import { asOfSpan, dateOfDay, scopeNetwork } from '../../../src/visualisation/scopeNetwork';
+import { asOfSpan, scopeNetwork } from '../../../src/visualisation/scopeNetwork';
+import { dateOfIndexDay as dateOfDay } from '../../../src/analytics/collaborationIndex/indexColumns';
 import { DateFilter } from '../../../web/explorer/src/dateFilter';
 
 /** The network payload's actors and ties against the analytics' scope network (indexScopeNetwork), on random cities. */
