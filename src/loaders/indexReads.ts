@@ -24,9 +24,9 @@ export interface IndexSource {
 export interface RequestIndex {
   /**
    * Starts (once per request) and returns the index this query may answer from,
-   * or null (Cypher then): one `system/graphVersion` statement per query
-   * operation, shared by all its fields. Null for mutations, whose later fields
-   * must see their earlier writes.
+   * or null (Cypher then): one look at the graph version per query operation
+   * (GraphVersionClock: a statement at most every 250 ms), shared by all its
+   * fields. Null for mutations, whose later fields must see their earlier writes.
    */
   forRequest(info: GraphQLResolveInfo): Promise<CollaborationIndex | null>;
   /** The index forRequest found, when some field of the request asked for it; else null without a statement. */
