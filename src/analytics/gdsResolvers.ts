@@ -3,6 +3,7 @@ import { BadUserInputError } from '../errors';
 import { intInRange } from '../validation/inputs';
 import type { MethodParts } from './analyticsService';
 import { gdsLeiden, type CommunityAlgorithm } from './gdsRunner';
+import { actorReference } from './references';
 import { parseScope, type AnalyticsScopeInput } from './scope';
 import type { ScopeGraph } from './scopeGraph';
 import { brokersAnalysis, brokersArguments, type BetweennessInput } from './brokersAnalysis';
@@ -54,12 +55,11 @@ function communityArgs(args: { algorithm?: CommunityAlgorithm | null; resolution
   return { algorithm, resolution, seed };
 }
 
-const actorOf = (key: string) => (parent: Record<string, unknown>, _: unknown, ctx: Context) => ctx.loaders.actor.load(parent[key] as string);
 
 export const gdsResolvers = {
-  Broker: { actor: actorOf('actorId') },
-  Bridge: { source: actorOf('sourceId'), target: actorOf('targetId') },
-  ArticulationPoint: { actor: actorOf('actorId') },
+  Broker: { actor: actorReference('actorId') },
+  Bridge: { source: actorReference('sourceId'), target: actorReference('targetId') },
+  ArticulationPoint: { actor: actorReference('actorId') },
   Query: {
     brokers: async (_: unknown, args: ScopeArgs & { first?: number | null; betweenness?: BetweennessInput | null }, ctx: Context) => {
       const scope = parseScope(args.scope, ctx.now);

@@ -4,6 +4,7 @@ import { decodeCursor, pageSize } from '../pagination/cursor';
 import { toConnection } from '../pagination/connection';
 import { intInRange } from '../validation/inputs';
 import type { MethodParts } from './analyticsService';
+import { actorReference, areaReference } from './references';
 import { parseScope, type AnalyticsScopeInput, type Scope } from './scope';
 import type { ScopeGraph } from './scopeGraph';
 import { assortativity } from './measures/assortativity';
@@ -66,8 +67,6 @@ async function existingActor(ctx: Context, id: string): Promise<void> {
   if (!(await ctx.loaders.actor.load(id))) throw new NotFoundError('Actor', id);
 }
 
-const actorOf = (key: string) => (parent: Record<string, unknown>, _: unknown, ctx: Context) => ctx.loaders.actor.load(parent[key] as string);
-const areaOf = (parent: { areaId: string }, _: unknown, ctx: Context) => ctx.loaders.area.load(parent.areaId);
 
 /**
  * Resolvers of the structural analytics fields: no GDS needed. Each parses its
@@ -78,15 +77,15 @@ const areaOf = (parent: { areaId: string }, _: unknown, ctx: Context) => ctx.loa
  * and conventions are in docs/analytics.md.
  */
 export const structureResolvers = {
-  CrossSectorTie: { source: actorOf('source'), target: actorOf('target') },
-  ActorDiversity: { actor: actorOf('actorId') },
-  AreaDiversity: { area: areaOf },
+  CrossSectorTie: { source: actorReference('source'), target: actorReference('target') },
+  ActorDiversity: { actor: actorReference('actorId') },
+  AreaDiversity: { area: areaReference },
   Diversity: {
     actors: (parent: { actors: (first: number) => unknown[] }, args: { first?: number | null }) => parent.actors(pageSize(args.first)),
   },
-  AreaHelixCoverage: { area: areaOf },
-  PathHop: { actor: actorOf('actorId') },
-  PartnerSuggestion: { actor: actorOf('actorId') },
+  AreaHelixCoverage: { area: areaReference },
+  PathHop: { actor: actorReference('actorId') },
+  PartnerSuggestion: { actor: actorReference('actorId') },
   Query: {
     crossSectorTies: async (_: unknown, args: ScopeArgs & { first?: number | null; after?: string | null }, ctx: Context) => {
       const scope = parseScope(args.scope, ctx.now);

@@ -2,6 +2,7 @@ import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
 import { decodeCursor, pageSize } from '../pagination/cursor';
 import { toConnection } from '../pagination/connection';
+import { actorReference } from '../analytics/references';
 import { parseScope, type AnalyticsScopeInput, type Scope } from '../analytics/scope';
 import { suppressorOf } from '../analytics/suppression/suppressor';
 import { changesBetween, type TieChangeRow } from './changes';
@@ -26,7 +27,6 @@ function undatedScope(input: AnalyticsScopeInput | null | undefined, ctx: Contex
   return parseScope(input, ctx.now);
 }
 
-const actorOf = (key: 'source' | 'target') => (parent: TieChangeRow, _: unknown, ctx: Context) => ctx.loaders.actor.load(parent[key]);
 
 /**
  * The network over time (docs/timeline.md). Thin: parse the arguments, call the
@@ -35,7 +35,7 @@ const actorOf = (key: 'source' | 'target') => (parent: TieChangeRow, _: unknown,
  */
 export const timelineResolvers = {
   Period: PeriodScalar as unknown as Record<string, unknown>,
-  TieChange: { source: actorOf('source'), target: actorOf('target') },
+  TieChange: { source: actorReference('source'), target: actorReference('target') },
   ActorChanges: {
     actors: (parent: { ids: string[] }, args: { first?: number | null }, ctx: Context) =>
       Promise.all(parent.ids.slice(0, pageSize(args.first)).map((id) => ctx.loaders.actor.load(id))),

@@ -1,0 +1,95 @@
+import { generateCity } from '../../src/seed/generateCity';
+import { loadDataset } from '../../src/seed/loadDataset';
+import type { Principal } from '../../src/auth/principal';
+import { addTie } from '../helpers/fixtures';
+import { ANALYST, principal } from '../helpers/principals';
+import { createTestApi, type GraphQLResult, type TestApi } from '../helpers/testApi';
+
+/**
+ * The actors and areas that analytics rows name (src/analytics/references.ts)
+ * come from the collaboration index when it is current: two APIs on one
+ * generated city, one with the index and one without, must answer alike for
+ * every caller (citizens masked the same way), and the indexed one must send no
+ * actors/byIds or areas/byIds for what the index holds, while a field it does
+ * not hold (an actor's description, an area's createdAt) still loads.
+ */
+let indexed: TestApi;
+let cypher: TestApi;
+let registrar: string;
+let neighbourhood: string;
+
+const ACTOR = `id name kind sector synthetic __typename`;
+const DIVERSITY = `query($scope: AnalyticsScope) { diversity(scope: $scope) {
+  actors(first: 60) { actor { ${ACTOR} } partners { value count suppressed } }
+  areas { area { id name level synthetic } actors { value count } } } }`;
+const TIES = `query($scope: AnalyticsScope) { crossSectorTies(scope: $scope, first: 80) { edges { node { source { ${ACTOR} } target { ${ACTOR} } } } } }`;
+const DETAIL = `query($scope: AnalyticsScope) { diversity(scope: $scope) { actors(first: 10) { actor { id description website } } areas { area { id createdAt } } } }`;
+const LOADS = ['actors/byIds', 'areas/byIds'];
+
+async function same(query: string, variables: Record<string, unknown>, caller?: Principal): Promise<GraphQLResult> {
+  const [fromIndex, fromCypher] = [await indexed.run(query, variables, caller), await cypher.run(query, variables, caller)];
+  expect(fromIndex.errors).toBeUndefined();
+  expect(fromIndex.data).toEqual(fromCypher.data);
+  return fromIndex;
+}
+
+beforeAll(async () => {
+  indexed = await createTestApi({ analyticsIndex: true });
+  cypher = await createTestApi();
+  await indexed.wipe();
+  await loadDataset(indexed.db, generateCity({ actors: 600, seed: 3 }));
+  const areas = await indexed.ok<{ districts: Array<{ children: Array<{ id: string }> }> }>(`{ districts: areas(level: DISTRICT) { children { id } } }`);
+  neighbourhood = areas.districts[0].children[0].id;
+  const listed = await indexed.ok<{ actors: { nodes: Array<{ id: string; kind: string }> } }>(
+    `query($areaId: ID!) { actors(first: 40, filter: { areaId: $areaId }) { nodes { id kind } } }`,
+    { areaId: neighbourhood },
+  );
+  const orgs = listed.actors.nodes.filter((actor) => actor.kind !== 'CITIZEN');
+  registrar = orgs[0].id;
+  // A named citizen with ties to many sectors' actors, so it ranks high in diversity and its name is what masking turns on.
+  await indexed.ok(`mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`, {
+    input: { id: '0-citizen-a', kind: 'CITIZEN', name: 'Anna', registeredBy: registrar, synthetic: true, consent: { given: true, date: '2020-01-01', purpose: 'test' }, areas: [{ areaId: neighbourhood, since: '2016-01-01' }] },
+  });
+  for (const org of orgs.slice(0, 8)) await addTie(indexed, '0-citizen-a', org.id, { since: '2017-01-01' });
+  await indexed.index?.refresh();
+}, 600_000);
+
+afterAll(async () => {
+  await indexed?.wipe();
+  await indexed?.close();
+  await cypher?.close();
+});
+
+const CALLERS: Array<[string, () => Principal | undefined]> = [
+  ['the administrator', () => undefined],
+  ['an analyst', () => ANALYST],
+  ['an editor of the registering organisation', () => principal('EDITOR', [registrar])],
+  ['an editor of another organisation', () => principal('EDITOR', ['elsewhere'])],
+];
+
+describe('analytics rows name actors and areas from the collaboration index', () => {
+  it.each(CALLERS)('diversity and cross-sector ties as %s sees them, without loading a record', async (_, callerOf) => {
+    const who = callerOf();
+    for (const scope of [{ asOf: '2022-01-01' }, { asOf: '2022-01-01', areaId: neighbourhood }]) {
+      const diversity = await same(DIVERSITY, { scope }, who);
+      expect(diversity.queries.filter((name) => LOADS.includes(name))).toEqual([]);
+      const ties = await same(TIES, { scope }, who);
+      expect(ties.queries.filter((name) => LOADS.includes(name))).toEqual([]);
+      expect(JSON.stringify(ties.data)).toContain('0-citizen-a');
+    }
+  });
+
+  it('the citizen’s name follows the caller’s right to see it', async () => {
+    const named = (result: GraphQLResult) => JSON.stringify(result.data).includes('"Anna"');
+    expect(named(await same(TIES, { scope: { asOf: '2022-01-01', areaId: neighbourhood } }))).toBe(true);
+    expect(named(await same(TIES, { scope: { asOf: '2022-01-01', areaId: neighbourhood } }, principal('EDITOR', [registrar])))).toBe(true);
+    expect(named(await same(TIES, { scope: { asOf: '2022-01-01', areaId: neighbourhood } }, ANALYST))).toBe(false);
+  });
+
+  it('fields the index does not hold load the records and still agree', async () => {
+    const result = await same(DETAIL, { scope: { asOf: '2022-01-01' } });
+    expect(result.queries).toEqual(expect.arrayContaining(LOADS));
+    const data = result.data as { diversity: { actors: Array<{ actor: { description: unknown } }>; areas: Array<{ area: { createdAt: string } }> } };
+    expect(data.diversity.areas[0].area.createdAt).toBeInstanceOf(Date);
+  });
+});
