@@ -122,10 +122,11 @@ export const actorResolvers = {
   ...organisationTypes,
   Query: {
     // The actor, its selected ties and its areas in one statement; the fields find their parts in their loaders.
-    // The ties come from the collaboration index instead when it is current and holds what they select.
+    // When the collaboration index is current (and holds what the ties select), the ties come from it and the
+    // rest from the rows kept for it, so asking again at the same graph version costs no statement.
     actor: async (_: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo) => {
       const shape = actorDetailShape(info);
-      const index = shape.ties && tiesFromIndexFit(shape.ties) ? await ctx.loaders.index.forRequest(info) : null;
+      const index = shape.ties === null || tiesFromIndexFit(shape.ties) ? await ctx.loaders.index.forRequest(info) : null;
       return ctx.loaders.actorDetail(index ? { ...shape, ties: null } : shape).load(args.id);
     },
     actors: async (_: unknown, args: { filter?: ActorFilterInput | null } & PageArgs, ctx: Context, info: GraphQLResolveInfo) => {

@@ -9,6 +9,7 @@ import type { AuditRepository } from '../audit/auditRepository';
 import type { PrivacyRepository } from '../privacy/privacyRepository';
 import { areaActorCountFromIndex, areaActorsFromIndex, listFromIndexFits, requestIndex, tiesFromIndex, tiesFromIndexFit, type IndexSource } from './indexReads';
 import { tieCount } from '../analytics/collaborationIndex/indexActorLists';
+import { detailKey, keepDetail, keptDetail } from './detailCache';
 
 export interface Repositories {
   actors: ActorRepository;
@@ -81,10 +82,18 @@ export function createLoaders(repos: Repositories, indexSource?: IndexSource) {
   /**
    * `actor(id)` with the parts its selection names, one statement per batch; the
    * ties and memberships go into their loaders under the keys their fields compute.
+   * Without ties (they come from the index then), the rows kept for the current
+   * index stand in for the statement (src/loaders/detailCache.ts).
    */
   const actorDetail = loaderFamily((shape: DetailShape) =>
     new DataLoader<string, ActorRecord | null>(async (ids) => {
-      const rows = await repos.actors.detailByIds(ids, shape);
+      const known = shape.ties === null ? await index.started() : null;
+      const kept = known ? ids.map((id) => keptDetail(known, detailKey(id, shape))).filter((row) => row !== undefined) : [];
+      const keptIds = new Set(kept.map((row) => row.actor.id));
+      const missing = keptIds.size === 0 ? ids : ids.filter((id) => !keptIds.has(id));
+      const fetched = missing.length > 0 ? await repos.actors.detailByIds(missing, shape) : [];
+      if (known) for (const row of fetched) keepDetail(known, detailKey(row.actor.id, shape), row);
+      const rows = kept.length === 0 ? fetched : [...kept, ...fetched];
       for (const row of rows) {
         actor.prime(row.actor.id, row.actor);
         if (shape.ties) {

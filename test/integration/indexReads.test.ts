@@ -22,6 +22,8 @@ let registrar: string;
 
 /** The statements that the index stands in for. */
 const LIST_STATEMENTS = ['areas/actorsByAreas', 'areas/countActorsByAreas', 'collaborations/byActors', 'collaborations/countByActors', 'actors/list', 'actors/count'];
+/** The statements of actor(id) itself: its detail statement and the lists (a citizen's `registeredBy { id }` still loads the organisation with actors/byIds). */
+const detailStatements = (result: GraphQLResult) => result.queries.filter((name) => name === 'actors/detailByIds' || LIST_STATEMENTS.includes(name));
 
 const ACTOR = `id name kind sector synthetic __typename ... on Citizen { registeredBy { id } }`;
 const TIES = `collaborations(first: $tieFirst, asOf: $tieAsOf) {
@@ -143,16 +145,37 @@ describe('area lists from the collaboration index equal the Cypher answers', () 
     expect(next.queries.filter((name) => LIST_STATEMENTS.includes(name))).toEqual([]);
   });
 
-  it('an actor’s ties in actor(id) from the index, the actor and its areas from its statement', async () => {
-    const query = `query($id: ID!, $tieAsOf: LocalDate) { actor(id: $id) { ${ACTOR} description collaborations(first: 100, asOf: $tieAsOf) {
-      totalCount edges { cursor node { id kind since until strength } partner { ${ACTOR} } } } areas { since until area { id name level } } } }`;
-    for (const [id, tieAsOf] of [[registrar, null], [registrar, '2016-01-01'], ['0-citizen-0', '2018-01-01'], ['nobody', null]]) {
-      const result = await same(query, { id, tieAsOf });
-      expect(result.queries[0]).toBe('actors/detailByIds');
-      expect(result.queries.filter((name) => LIST_STATEMENTS.includes(name))).toEqual([]);
+  const DETAIL = `query($id: ID!, $tieAsOf: LocalDate, $areasAsOf: LocalDate) { actor(id: $id) { ${ACTOR} description website ... on Citizen { displayName consent { given } }
+    collaborations(first: 100, asOf: $tieAsOf) { totalCount edges { cursor node { id kind since until strength } partner { ${ACTOR} } } }
+    areas(asOf: $areasAsOf) { since until area { id name level } } } }`;
+
+  it('an actor’s ties in actor(id) from the index, the actor and its areas from its statement once per graph version', async () => {
+    for (const [id, tieAsOf] of [[registrar, null], ['0-citizen-0', '2018-01-01'], ['nobody', null]]) {
+      expect(detailStatements(await same(DETAIL, { id, tieAsOf, areasAsOf: null }))).toEqual(['actors/detailByIds']);
     }
-    const viewed = await same(query, { id: registrar, tieAsOf: null }, VIEWER);
+    // Asked again at the same graph version, with other tie dates: the kept rows, no statement (an unknown id is asked again).
+    for (const [id, tieAsOf] of [[registrar, '2016-01-01'], ['0-citizen-0', null]]) {
+      expect(detailStatements(await same(DETAIL, { id, tieAsOf, areasAsOf: null }))).toEqual([]);
+    }
+    expect(detailStatements(await same(DETAIL, { id: 'nobody', tieAsOf: null, areasAsOf: null }))).toEqual(['actors/detailByIds']);
+    // Memberships on a date are other rows: one statement, then none.
+    expect(detailStatements(await same(DETAIL, { id: '0-citizen-0', tieAsOf: null, areasAsOf: '2015-01-01' }))).toEqual(['actors/detailByIds']);
+    expect(detailStatements(await same(DETAIL, { id: '0-citizen-0', tieAsOf: null, areasAsOf: '2015-01-01' }))).toEqual([]);
+    const viewed = await same(DETAIL, { id: registrar, tieAsOf: null, areasAsOf: null }, VIEWER);
     expect(JSON.stringify(viewed.data)).toContain('Citizen 0-citizen-0');
+  });
+
+  it.each(CALLERS)('actor(id) of a citizen from the kept rows as %s sees it', async (_, callerOf, seesNames) => {
+    const who = callerOf();
+    // The administrator's ask above kept the rows: every caller now reads them, masked by its own rules.
+    const result = await same(DETAIL, { id: '0-citizen-0', tieAsOf: null, areasAsOf: null }, who);
+    expect(detailStatements(result)).toEqual([]);
+    const actor = (result.data as { actor: { name: string; displayName: string | null; areas: unknown[] } }).actor;
+    expect(actor.name).toBe(seesNames ? 'Anna' : 'Citizen 0-citizen-0');
+    expect(actor.displayName).toBe(seesNames ? 'Anna' : null);
+    expect(actor.areas).toHaveLength(1);
+    const registrarSeen = await same(DETAIL, { id: registrar, tieAsOf: null, areasAsOf: null }, who);
+    expect(JSON.stringify(registrarSeen.data).includes('"Anna"')).toBe(seesNames);
   });
 
   it('selections the index does not hold go to Cypher and still agree', async () => {
@@ -163,6 +186,30 @@ describe('area lists from the collaboration index equal the Cypher answers', () 
 });
 
 describe('a write followed by a read sees the write', () => {
+  it('actor(id) after its record, its memberships and an area change', async () => {
+    const query = `query($id: ID!) { actor(id: $id) { id description website areas { since until area { id name } } collaborations(first: 3) { totalCount } } }`;
+    type Detail = { actor: { description: string | null; areas: Array<{ until: string | null; area: { id: string; name: string } }> } };
+    await indexed.index?.refresh();
+    await same(query, { id: registrar });
+    expect(detailStatements(await same(query, { id: registrar }))).toEqual([]);
+    await indexed.ok(`mutation($id: ID!) { updateActor(id: $id, input: { description: "Ny beskrivning" }) { id } }`, { id: registrar });
+    expect(((await same(query, { id: registrar })).data as Detail).actor.description).toBe('Ny beskrivning');
+    await indexed.index?.refresh();
+    expect(((await same(query, { id: registrar })).data as Detail).actor.description).toBe('Ny beskrivning');
+
+    // Through the other API: a membership ended, then an area renamed.
+    await cypher.ok(`mutation($id: ID!, $areaId: ID!) { leaveArea(actorId: $id, areaId: $areaId, until: "2023-03-03") { until } }`, { id: '0-citizen-2', areaId: neighbourhood });
+    const left = (await same(query, { id: '0-citizen-2' })).data as Detail;
+    expect(left.actor.areas.find((m) => m.area.id === neighbourhood)?.until).toBe('2023-03-03');
+    await indexed.index?.refresh();
+    await same(query, { id: '0-citizen-2' });
+    await cypher.ok(`mutation($id: ID!) { updateArea(id: $id, input: { name: "Nytt namn" }) { id } }`, { id: neighbourhood });
+    const renamed = (await same(query, { id: '0-citizen-2' })).data as Detail;
+    expect(renamed.actor.areas.find((m) => m.area.id === neighbourhood)?.area.name).toBe('Nytt namn');
+    await indexed.index?.refresh();
+    expect(((await same(query, { id: '0-citizen-2' })).data as Detail).actor.areas.find((m) => m.area.id === neighbourhood)?.area.name).toBe('Nytt namn');
+  }, 120_000);
+
   const TIE_PAGE = `query($areaId: ID!) { actors(first: 60, filter: { areaId: $areaId }) { totalCount nodes { id collaborations(first: 20) { edges { node { id until } } } } } }`;
   type TiePage = { actors: { totalCount: number; nodes: Array<{ id: string; collaborations: { edges: Array<{ node: { id: string; until: string | null } }> } }> } };
   const tiesOf = (data: TiePage, actorId: string) => data.actors.nodes.find((node) => node.id === actorId)?.collaborations.edges.map((edge) => edge.node) ?? [];
