@@ -5,7 +5,8 @@ import type { ProblemCollector } from './problems';
 import type { FirstPass } from './validateFile';
 import { IMPORT_KINDS, type ImportKind } from './kinds';
 import { readSpillBatches, SpillWriter } from './spill';
-import type { ImportRecord, SpilledRecord } from './records';
+import type { ImportRecord, SpilledRecord, StoredTie } from './records';
+import { lookUpStoredTies, type StoredTieCheck } from './tieLookahead';
 import type { ReferenceKind } from './fileState';
 import { planOf } from './planBatch';
 
@@ -152,47 +153,33 @@ class SecondPass {
     return bad;
   }
 
-  /** The stored ties a batch of tie rows would meet: its own read, so that the next batch's can run beside the last one's answer. */
-  lookUpCollaborations(batch: SpilledRecord[]): Promise<StoredTieCheck[]> {
-    const rows = batch.map((item) => item.record as Extract<ImportRecord, { kind: 'collaborations' }>);
-    return this.db.readRows<StoredTieCheck>('import/checkCollaborations', {
-      rows: rows.map((row) => ({ id: row.id, firstId: row.firstId, secondId: row.secondId, kind: row.tieKind, since: row.since, until: row.until })),
-    });
-  }
-
   /**
    * Reports the rows of a batch whose id joins another pair or that overlap a
    * stored tie of their kind, and returns them; the others get their plan (create,
    * update, unchanged) from the stored tie the same lookup read.
    */
-  collaborations(batch: SpilledRecord[], found: StoredTieCheck[]): Set<SpilledRecord> {
+  collaborations(batch: SpilledRecord[], found: (item: SpilledRecord) => StoredTie | undefined): Set<SpilledRecord> {
     const bad = new Set<SpilledRecord>();
-    const rows = batch.map((item) => item.record as Extract<ImportRecord, { kind: 'collaborations' }>);
-    const byId = new Map(found.map((row) => [row.id, row]));
-    batch.forEach((item, index) => {
-      const record = rows[index];
-      const check = byId.get(record.id);
-      if (check?.ends && (check.ends[0] !== record.firstId || check.ends[1] !== record.secondId)) {
+    for (const item of batch) {
+      const record = item.record as Extract<ImportRecord, { kind: 'collaborations' }>;
+      const check = found(item) ?? NOTHING_STORED;
+      // Read once: the checked spill carries the plan, not the stored tie.
+      delete item.stored;
+      if (check.ends && (check.ends[0] !== record.firstId || check.ends[1] !== record.secondId)) {
         bad.add(item);
         this.report(item, 'id', record.id, 'duplicate', `is the id of a stored tie between "${check.ends[0]}" and "${check.ends[1]}"; a tie's ends cannot change. Give this row a new id, or leave id empty.`);
-      } else if (check && check.overlapping.length > 0) {
+      } else if (check.overlapping.length > 0) {
         bad.add(item);
         this.report(item, 'since', record.since, 'overlap', `overlaps the stored ${record.tieKind} tie ${check.overlapping.slice(0, 3).join(', ')} between ${record.firstId} and ${record.secondId}. Two ties of one kind between one pair may not overlap: end the stored tie first (endCollaboration), use its id to update it, or give this row another kind.`);
-      } else if (check) {
+      } else {
         item.plan = planOf(record, check.existing);
       }
-    });
+    }
     return bad;
   }
 }
 
-/** What import/checkCollaborations answers for one tie row. */
-interface StoredTieCheck {
-  id: string;
-  ends: string[] | null;
-  existing: Record<string, unknown> | null;
-  overlapping: string[];
-}
+const NOTHING_STORED: StoredTie = { ends: null, existing: null, overlapping: [] };
 
 export interface SecondPassResult {
   /** Per kind, the spill of rows that passed every check (ids resolved), for the write pass. */
@@ -220,22 +207,31 @@ export async function checkAgainstDatabase(db: Database, principal: Principal, f
       const keep = (batch: SpilledRecord[], bad: Set<SpilledRecord>) => {
         for (const item of batch) if (pass.referencesOk(item) && !bad.has(item)) out.write(item);
       };
-      // Tie batches are read two at a time: the database checks the next batch (on the other
-      // core) while this one's answer is applied. Answers are applied in file order, so the
-      // problems and the checked spill come out as from one batch at a time.
+      // Tie rows the first pass did not look up (a caller without the database) are looked up
+      // here, two batches at a time: the database checks the next batch (on the other core)
+      // while this one's answer is applied, in file order, so the problems and the checked
+      // spill come out as from one batch at a time.
       let waiting: { batch: SpilledRecord[]; found: Promise<StoredTieCheck[]> } | null = null;
+      const applyWaiting = async () => {
+        if (!waiting) return;
+        const byId = new Map((await waiting.found).map((check) => [check.id, check]));
+        keep(waiting.batch, pass.collaborations(waiting.batch, (item) => byId.get((item.record as { id: string }).id)));
+      };
       for await (const batch of readSpillBatches(spill.path, CHECK_BATCH)) {
         if (kind !== 'collaborations') {
           keep(batch, kind === 'actors' ? await pass.actors(batch) : new Set<SpilledRecord>());
-          continue;
+        } else if (first.tiesLookedUp) {
+          // The first pass looked the rows up already (tieLookahead.ts): no statement here.
+          keep(batch, pass.collaborations(batch, (item) => item.stored));
+        } else {
+          const next = { batch, found: lookUpStoredTies(db, batch) };
+          // Awaited below; until then a failure must not count as unhandled.
+          next.found.catch(() => undefined);
+          await applyWaiting();
+          waiting = next;
         }
-        const next = { batch, found: pass.lookUpCollaborations(batch) };
-        // Awaited below; until then a failure must not count as unhandled.
-        next.found.catch(() => undefined);
-        if (waiting) keep(waiting.batch, pass.collaborations(waiting.batch, await waiting.found));
-        waiting = next;
       }
-      if (waiting) keep(waiting.batch, pass.collaborations(waiting.batch, await waiting.found));
+      await applyWaiting();
     } finally {
       out.close();
     }

@@ -65,6 +65,19 @@ export interface SpilledRecord {
    * pass need not read it again.
    */
   plan?: RowPlan;
+  /**
+   * The stored ties a tie row meets, looked up while the first pass read the file
+   * (tieLookahead.ts); absent when it meets none. The second pass reports and plans
+   * from it and drops it.
+   */
+  stored?: StoredTie;
+}
+
+/** Stored ties a tie row meets: the tie with its id (its ends and importable properties) and others of its kind it overlaps. */
+export interface StoredTie {
+  ends: string[] | null;
+  existing: Record<string, unknown> | null;
+  overlapping: string[];
 }
 
 export type RowPlan = 'create' | 'update' | 'unchanged';

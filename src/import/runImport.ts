@@ -9,6 +9,7 @@ import { AuditRepository } from '../audit/auditRepository';
 import { ProblemCollector } from './problems';
 import { validateFile } from './validateFile';
 import { checkAgainstDatabase } from './checkAgainstDatabase';
+import { lookUpStoredTies } from './tieLookahead';
 import { writeBatches, type ImportCounts } from './writeBatches';
 import { ImportRepository, newImportId, parseCounts } from './importRepository';
 import { IMPORT_KINDS, type ImportKind } from './kinds';
@@ -75,7 +76,14 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   try {
     const sha256 = await sha256Of(options.filePath);
     passDone('hash');
-    const first = await validateFile({ ...options, problems, workDir, onRows: (rows) => options.onProgress?.('validating', rows) });
+    const first = await validateFile({
+      ...options,
+      problems,
+      workDir,
+      onRows: (rows) => options.onProgress?.('validating', rows),
+      // The check pass's tie reads, done while the file is read (the database works on the other core).
+      lookUpTies: (batch) => lookUpStoredTies(db, batch),
+    });
     first.state.releaseFileChecks();
     passDone('validate');
     options.onProgress?.('checking', 0);

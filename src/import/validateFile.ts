@@ -6,12 +6,15 @@ import { ProblemCollector, UnreadableFileError } from './problems';
 import { checkRow, refusePersonalIdentityNumbers, type ReportProblem } from './rowRules';
 import { readImportFile } from './sources/readImportFile';
 import { SpillWriter } from './spill';
-import type { ImportRecord } from './records';
+import type { ImportRecord, SpilledRecord } from './records';
+import { TieLookahead, type StoredTieCheck } from './tieLookahead';
 
 export interface FirstPass {
   state: FileState;
   spills: Partial<Record<ImportKind, SpillWriter>>;
   rowsRead: Partial<Record<ImportKind, number>>;
+  /** Whether every spilled tie row was looked up in the database already (`stored` on the row when it met a stored tie). */
+  tiesLookedUp: boolean;
 }
 
 export interface FirstPassOptions {
@@ -23,6 +26,11 @@ export interface FirstPassOptions {
   workDir: string;
   /** Called every few thousand rows, for progress. */
   onRows?: (rows: number) => void;
+  /**
+   * Looks up the stored ties a batch of tie rows meets (tieLookahead.ts), while the
+   * file is still being read; without it the second pass does so afterwards.
+   */
+  lookUpTies?: (batch: SpilledRecord[]) => Promise<StoredTieCheck[]>;
 }
 
 const ADMIN_ONLY: ReadonlySet<ImportKind> = new Set(['areas', 'initiatives']);
@@ -51,6 +59,7 @@ export async function validateFile(options: FirstPassOptions): Promise<FirstPass
   const spills: FirstPass['spills'] = {};
   const rowsRead: FirstPass['rowsRead'] = {};
   let total = 0;
+  let ties: TieLookahead | null = null;
   try {
     for await (const table of readImportFile(options.filePath, { fileName: options.fileName, kind: options.kind })) {
       const { sheet, kind } = table;
@@ -63,6 +72,7 @@ export async function validateFile(options: FirstPassOptions): Promise<FirstPass
       for (const header of mapped.duplicated) tableProblem(header.slice(0, 40), 'header', `"${header.slice(0, 40)}" names a column that appears twice; keep one.`);
       const headerOk = missing.length === 0 && mapped.unknown.length === 0 && mapped.duplicated.length === 0;
       const spill = (spills[kind] ??= new SpillWriter(path.join(options.workDir, `${kind}.ndjson`)));
+      if (kind === 'collaborations' && options.lookUpTies) ties ??= new TieLookahead(options.lookUpTies, spill);
       for await (const { row, cells } of table.rows) {
         rowsRead[kind] = (rowsRead[kind] ?? 0) + 1;
         total += 1;
@@ -98,18 +108,25 @@ export async function validateFile(options: FirstPassOptions): Promise<FirstPass
           continue;
         }
         if (!state.admit(record, (column, value, rule, message) => report(column, value, rule, message))) continue;
-        spill.write({ sheet, row, record });
+        if (ties && record.kind === 'collaborations') {
+          if (ties.push({ sheet, row, record })) await ties.send();
+        } else {
+          spill.write({ sheet, row, record });
+        }
       }
     }
+    await ties?.finish();
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
     problems.add({ sheet: error.sheet, row: null, column: null, rule: error.rule, message: error.message });
+    // The rows read before the file broke still reach the spill (--partial writes them).
+    await ties?.finish();
   } finally {
     for (const spill of Object.values(spills)) spill.close();
   }
   if (total === 0 && problems.total === 0) {
     problems.add({ sheet: null, row: null, column: null, rule: 'empty', message: 'The file has a header but no rows: add one row per record under the header.' });
   }
-  return { state, spills, rowsRead };
+  return { state, spills, rowsRead, tiesLookedUp: ties !== null };
 }
 

@@ -9,6 +9,12 @@ import { readSpillBatches } from './spill';
 import type { ImportRecord, SpilledRecord } from './records';
 
 export const WRITE_BATCH = 5000;
+/**
+ * Ties, the kind a large file is mostly made of, are written 10,000 to a
+ * transaction: half the commits, receipts and progress records of 5,000, and
+ * still a small transaction for the database (a few MB of state).
+ */
+export const TIE_WRITE_BATCH = 10_000;
 
 export interface KindCounts {
   created: number;
@@ -139,8 +145,8 @@ function add(counts: ImportCounts, kind: ImportKind, delta: KindCounts): void {
 
 /**
  * The write pass (or, without `write`, the dry run's plan): the checked rows of
- * each kind in dependency order, `WRITE_BATCH` rows per transaction. Each batch
- * reads what it would change (unless the second pass read it already: ties),
+ * each kind in dependency order, `WRITE_BATCH` rows per transaction (ties
+ * `TIE_WRITE_BATCH`). Each batch reads what it would change (unless the second pass read it already: ties),
  * writes only created and updated rows with one UNWIND statement, and records the
  * import's progress in the same transaction, so a re-run after a crash skips
  * exactly the committed batches. The next batch is read from its spill and parsed
@@ -156,7 +162,7 @@ export async function writeBatches(plan: WritePlan): Promise<WriteOutcome> {
   for (const kind of IMPORT_KINDS) {
     const file = plan.checked[kind];
     if (!file) continue;
-    for await (const batch of readAhead(readSpillBatches(file, WRITE_BATCH))) {
+    for await (const batch of readAhead(readSpillBatches(file, kind === 'collaborations' ? TIE_WRITE_BATCH : WRITE_BATCH))) {
       const index = batchIndex++;
       rows += batch.length;
       if (kind === 'areas') for (const item of batch) if (item.record.kind === 'areas' && item.record.parentId) areaLinks.push({ id: item.record.id, parentId: item.record.parentId });
