@@ -12,10 +12,15 @@ export interface Child {
 
 const root = path.resolve(__dirname, '..', '..');
 
-/** Runs a TypeScript file with node (tsx as a loader, so the pid is node's own), production-like and waits for `LISTENING <url>` or Samverkan's banner. */
+/**
+ * Runs a TypeScript file with node (tsx as a loader, so the pid is node's own), or a
+ * compiled `.js` file as it is (compiledSamverkan.ts), production-like, and waits
+ * for `LISTENING <url>` or Samverkan's banner.
+ */
 export function startChild(file: string, env: Record<string, string>, nodeArgs: string[] = [], cwd = root): Promise<Child> {
   // As deployed (Dockerfile): NODE_ENV=production (graphql-js then skips its development-mode checks) and no source maps.
-  const args = [...nodeArgs, '--import', 'tsx', '--import', pathToFileURL(path.join(__dirname, 'productionLike.mjs')).href, file];
+  const loader = file.endsWith('.js') ? [] : ['--import', 'tsx', '--import', pathToFileURL(path.join(__dirname, 'productionLike.mjs')).href];
+  const args = [...nodeArgs, ...loader, file];
   const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -24,6 +24,7 @@ import { generateCity } from '../../src/seed/generateCity';
 import { loadDataset, wipeDatabase } from '../../src/seed/loadDataset';
 import { openBenchDatabase, type BenchDatabase } from '../benchDatabase';
 import { rssMb, startChild, type Child } from './children';
+import { compileSamverkan } from './compiledSamverkan';
 import { post } from './httpClient';
 import { drive, emptySample, type Sample } from './measure';
 import { WORKLOADS, type ContenderName, type WorkloadParams } from './workloads';
@@ -37,12 +38,15 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     'c1-ops': { type: 'string', default: '20' },
     'c16-seconds': { type: 'string', default: '3' },
+    'warmup-seconds': { type: 'string', default: '1' },
     workloads: { type: 'string', default: WORKLOADS.map((w) => w.name).join(',') },
     contenders: { type: 'string', default: 'samverkan,samverkanArea,neo4jGraphql,raw' },
     /** Extra node flags for the Samverkan process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     'samverkan-node-args': { type: 'string', default: '' },
     /** Another checkout of Samverkan to run instead of this one (with node_modules), for before/after tables. */
     'samverkan-dir': { type: 'string' },
+    /** Run Samverkan's TypeScript through tsx instead of compiled (as earlier runs did; tsx adds its loader thread's memory). */
+    'samverkan-tsx': { type: 'boolean', default: false },
     yes: { type: 'boolean', default: false },
     /** With NEO4J_URI: keep a city of the same size that an earlier run loaded (for profiling iterations). */
     reuse: { type: 'boolean', default: false },
@@ -100,10 +104,13 @@ async function benchSize(actors: number): Promise<void> {
       log(`loaded in ${loaded.seconds.toFixed(1)} s`);
     }
     const boltUri = bench.uri;
-    const samverkan = await startChild('src/index.ts', {
+    // Compiled, as the Dockerfile runs it, unless --samverkan-tsx (compiledSamverkan.ts says what tsx would add).
+    const checkout = path.resolve(values['samverkan-dir'] ?? path.join(__dirname, '..', '..'));
+    const entry = values['samverkan-tsx'] ? 'src/index.ts' : compileSamverkan(checkout, path.join(bench.workDir, 'samverkan'));
+    const samverkan = await startChild(entry, {
       NEO4J_URI: boltUri, HOST: '127.0.0.1', PORT: String(await freePort()), SAMVERKAN_SEED: 'false', SAMVERKAN_IDE: 'false',
       SAMVERKAN_RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn', SAMVERKAN_AUTH: 'development',
-    }, values['samverkan-node-args'] ? values['samverkan-node-args'].split(' ') : [], values['samverkan-dir']);
+    }, values['samverkan-node-args'] ? values['samverkan-node-args'].split(' ') : [], values['samverkan-tsx'] ? checkout : path.dirname(path.dirname(path.dirname(entry))));
     children.push(samverkan);
     const neo4jGraphql = await startChild('bench/api/neo4jGraphqlServer.ts', { BENCH_NEO4J_URI: boltUri });
     children.push(neo4jGraphql);
@@ -152,6 +159,13 @@ async function benchSize(actors: number): Promise<void> {
       const c16 = new Map(names.map((name) => [name, emptySample()]));
       const failures = new Map<ContenderName, string>();
       const pagesPerOp = workload.name === 'paging' ? params.pages : 1;
+      // Untimed warm-up of every contender on this workload, so that the first one timed does not alone pay for
+      // compiling the workload's code paths and collecting the previous workload's garbage (it made one form of
+      // the same question look 1.5× dearer than the other on a loaded machine).
+      for (const name of names.filter((n) => answers.has(n))) {
+        const { url } = contenders.get(name)!;
+        await drive(() => workload.operations[name]!(post, url, params), 16, { seconds: Number(values['warmup-seconds']), count: 32 }, null, emptySample()).catch(() => undefined);
+      }
       for (let round = 0; round < rounds; round++) {
         const order = names.map((_, i) => names[(i + round) % names.length]);
         for (const name of order) {
