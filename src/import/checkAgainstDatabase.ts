@@ -36,13 +36,17 @@ async function lookUpOutside(db: Database, first: FirstPass): Promise<Outside> {
   const statements: Record<ReferenceKind, string> = { actors: 'import/existingActors', areas: 'import/existingAreas', initiatives: 'import/existingInitiatives' };
   for (const kind of ['actors', 'areas', 'initiatives'] as const) {
     const ids = first.state.outside(kind);
-    for (let start = 0; start < ids.length; start += CHECK_BATCH) {
-      const batch = ids.slice(start, start + CHECK_BATCH);
+    const lookUp = async (batch: string[]) => {
       const rows = await db.readRows<{ id: string; kind?: string; registeredBy?: string | null }>(statements[kind], { ids: batch });
       const found = new Set(rows.map((row) => row.id));
       // Only what the checks ask about: a citizen (not a registrar) or an actor some organisation registered (an EDITOR's scope).
       if (kind === 'actors') for (const row of rows) if (row.kind === 'CITIZEN' || row.registeredBy) actors.set(row.id, { kind: row.kind ?? '', registeredBy: row.registeredBy ?? null });
       for (const id of batch) if (!found.has(id)) missing[kind].add(id);
+    };
+    // Two batches at a time: a tie file names every actor it touches (100,000 in the
+    // benchmark), and the database answers two reads on its two cores.
+    for (let start = 0; start < ids.length; start += 2 * CHECK_BATCH) {
+      await Promise.all([lookUp(ids.slice(start, start + CHECK_BATCH)), ...(start + CHECK_BATCH < ids.length ? [lookUp(ids.slice(start + CHECK_BATCH, start + 2 * CHECK_BATCH))] : [])]);
     }
   }
   return { actors, missing };
