@@ -39,6 +39,7 @@ const { values } = parseArgs({
     'c1-ops': { type: 'string', default: '20' },
     'c16-seconds': { type: 'string', default: '3' },
     'warmup-seconds': { type: 'string', default: '1' },
+    'settle-ms': { type: 'string', default: '1000' },
     workloads: { type: 'string', default: WORKLOADS.map((w) => w.name).join(',') },
     contenders: { type: 'string', default: 'samverkan,samverkanArea,neo4jGraphql,raw' },
     /** Extra node flags for the Samverkan process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
@@ -172,6 +173,9 @@ async function benchSize(actors: number): Promise<void> {
           if (!answers.has(name) || failures.has(name)) continue;
           const { url, pid } = contenders.get(name)!;
           const operation = () => workload.operations[name]!(post, url, params);
+          // A pause before each contender's phases: the previous contender's c=16 leaves Neo4j and its own process busy
+          // for a moment (garbage collection), and with 4 contenders in 3 rotated rounds the same one follows raw twice.
+          await new Promise((resolve) => setTimeout(resolve, Number(values['settle-ms'])));
           try {
             await drive(operation, 1, { count: Math.max(2, Math.round(Number(values['c1-ops']) / pagesPerOp)) }, null, c1.get(name) as Sample);
             await drive(operation, 16, { seconds: Number(values['c16-seconds']) }, pid, c16.get(name) as Sample);
