@@ -193,26 +193,40 @@ export class CollaborationIndex {
     }
   }
 
-  /** The scope's members: active in its area (sub-areas included), or every actor, of an allowed sector. */
+  /**
+   * The scope's members: active in its area (sub-areas included), or every actor, of an allowed sector.
+   * Every analysis of a scope starts here, so it fills preallocated arrays in plain loops.
+   */
   membersOf(scope: Scope, filter: ScopeFilter): ScopeMembers {
     const isMember = new Uint8Array(this.actorCount);
-    const list: number[] = [];
+    const { sectorAllowed, day } = filter;
     if (scope.areaId === null) {
+      const list = new Int32Array(this.actorCount);
+      let size = 0;
       for (let actor = 0; actor < this.actorCount; actor += 1) {
-        if (filter.sectorAllowed[this.actorSector[actor]]) {
+        if (sectorAllowed[this.actorSector[actor]]) {
           isMember[actor] = 1;
-          list.push(actor);
+          list[size++] = actor;
         }
       }
-      return { list: Int32Array.from(list), isMember };
+      return { list: size === list.length ? list : list.slice(0, size), isMember };
     }
-    this.forEachActiveMember(this.subtreeOf(scope.areaId) ?? [], filter, (actor) => {
-      if (!isMember[actor]) {
-        isMember[actor] = 1;
-        list.push(actor);
+    const areas = this.subtreeOf(scope.areaId) ?? [];
+    const { memberStart, memberActor, memberSince, memberUntil } = this;
+    let memberships = 0;
+    for (const area of areas) memberships += memberStart[area + 1] - memberStart[area];
+    const list = new Int32Array(memberships);
+    let size = 0;
+    for (const area of areas) {
+      for (let at = memberStart[area]; at < memberStart[area + 1]; at += 1) {
+        const actor = memberActor[at];
+        if (memberSince[at] <= day && memberUntil[at] >= day && isMember[actor] === 0 && sectorAllowed[this.actorSector[actor]]) {
+          isMember[actor] = 1;
+          list[size++] = actor;
+        }
       }
-    });
-    return { list: Int32Array.from(list).sort(), isMember };
+    }
+    return { list: list.slice(0, size).sort(), isMember };
   }
 
   /** Whether the tie at adjacency position `at` counts under the filter (its far end's sector included). */

@@ -35,14 +35,14 @@ export function indexSectorMixing(index: CollaborationIndex, scope: Scope): Sect
     const rowBase = actorSector[member] * k;
     sizes[actorSector[member]] += 1;
     for (let at = adjStart[member]; at < adjStart[member + 1]; at += 1) {
+      // index.tieCounts(at, filter), inlined; the tie's own columns first (read in order), the partner's after.
+      if (adjSince[at] > day || adjUntil[at] < day || adjStrength[at] < minStrength) continue;
+      if (kindAllowed !== null && kindAllowed[adjKind[at]] !== 1) continue;
       const partner = adjOther[at];
       const inside = isMember[partner] === 1;
       // A pair inside the scope is met from both ends: count it from the smaller one.
       if (inside ? partner < member : !touching) continue;
-      if (lastVisitor[partner] === member + 1) continue;
-      // index.tieCounts(at, filter), inlined.
-      if (adjSince[at] > day || adjUntil[at] < day || adjStrength[at] < minStrength || sectorAllowed[actorSector[partner]] !== 1) continue;
-      if (kindAllowed !== null && kindAllowed[adjKind[at]] !== 1) continue;
+      if (lastVisitor[partner] === member + 1 || sectorAllowed[actorSector[partner]] !== 1) continue;
       lastVisitor[partner] = member + 1;
       pairs[rowBase + actorSector[partner]] += 1;
       if (outsider && !inside && !outsider[partner]) {

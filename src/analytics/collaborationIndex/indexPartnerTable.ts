@@ -27,12 +27,12 @@ export function indexPartnerTable(index: CollaborationIndex, scope: Scope): Part
     const member = list[m];
     const memberBase = m * K;
     for (let at = adjStart[member]; at < adjStart[member + 1]; at += 1) {
+      // index.tieCounts(at, filter), inlined; the tie's own columns first (read in order), the partner's after.
+      if (adjSince[at] > day || adjUntil[at] < day || adjStrength[at] < minStrength) continue;
+      if (kindAllowed !== null && kindAllowed[adjKind[at]] !== 1) continue;
       const partner = adjOther[at];
       const inside = isMember[partner] === 1;
-      if ((!inside && !touching) || lastVisitor[partner] === member + 1) continue;
-      // index.tieCounts(at, filter), inlined.
-      if (adjSince[at] > day || adjUntil[at] < day || adjStrength[at] < minStrength || sectorAllowed[actorSector[partner]] !== 1) continue;
-      if (kindAllowed !== null && kindAllowed[adjKind[at]] !== 1) continue;
+      if ((!inside && !touching) || lastVisitor[partner] === member + 1 || sectorAllowed[actorSector[partner]] !== 1) continue;
       lastVisitor[partner] = member + 1;
       counts[memberBase + actorSector[partner]] += 1;
       if (inside) continue;
