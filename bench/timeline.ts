@@ -29,7 +29,8 @@ import { SYSTEM_PRINCIPAL } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
 import { createContext, type Context } from '../src/context';
 import { loadGeneratedCity, openBenchDatabase } from './benchDatabase';
-import { createErrorFormatter } from '../src/errors';
+import { armorFor } from '../src/limits/armor';
+import { graphqlOptions } from '../src/server/graphqlOptions';
 import { createLogger, silentLogger } from '../src/logger';
 import { buildSchema } from '../src/schema/buildSchema';
 import { createServiceInfoProvider } from '../src/system/serviceInfo';
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   const index = new CollaborationIndexStore({ db, logger: silentLogger });
   const logger = createLogger('error', (line) => process.stderr.write(`${line}\n`));
   const serviceInfo = createServiceInfoProvider(db, VERSION);
-  const server = new ApolloServer<Context>({ schema: buildSchema(), formatError: createErrorFormatter(logger) });
+  const server = new ApolloServer<Context>(graphqlOptions({ schema: buildSchema(), logger, armor: armorFor(config.limits) }));
   await server.start();
   try {
     const loaded = await loadGeneratedCity(db, { actors: ACTORS, seed: Number(values.seed) }, log);

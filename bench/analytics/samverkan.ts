@@ -7,7 +7,9 @@ import type { CollaborationIndexStore } from '../../src/analytics/collaborationI
 import { SYSTEM_PRINCIPAL } from '../../src/auth/principal';
 import { createContext, type Context } from '../../src/context';
 import type { Database } from '../../src/db/database';
-import { createErrorFormatter } from '../../src/errors';
+import { DEFAULT_LIMITS } from '../../src/config';
+import { armorFor } from '../../src/limits/armor';
+import { graphqlOptions } from '../../src/server/graphqlOptions';
 import { createLogger, silentLogger } from '../../src/logger';
 import { buildSchema } from '../../src/schema/buildSchema';
 import { GraphVersionClock } from '../../src/system/graphVersionClock';
@@ -34,7 +36,8 @@ export async function createBenchApi(db: Database, timeoutMs: number, verbose: b
     if (verbose) process.stderr.write(`${line}\n`);
   });
   const serviceInfo = createServiceInfoProvider(db, VERSION);
-  const server = new ApolloServer<Context>({ schema: buildSchema(), formatError: createErrorFormatter(logger) });
+  // The service's own pipeline (limits, error masking, plugins), as src/server/createServer.ts builds it.
+  const server = new ApolloServer<Context>(graphqlOptions({ schema: buildSchema(), logger, armor: armorFor(DEFAULT_LIMITS) }));
   await server.start();
   // One clock for the process, as the server has (src/app.ts): the graph version is not read again on every request.
   const versions = new GraphVersionClock(db);

@@ -1,24 +1,23 @@
 import http from 'node:http';
 import express from 'express';
 import cors from 'cors';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { ArmorSetup } from '../limits/armor';
 import type { Context } from '../context';
 import type { Logger } from '../logger';
 import type { Principal } from '../auth/principal';
 import { DEFAULT_LIMITS, type LimitsConfig, type MetricsConfig } from '../config';
-import { createErrorFormatter } from '../errors';
 import type { Metrics } from '../metrics/metrics';
 import { metricsRoute } from '../metrics/metricsRoute';
 import { graphiqlRouter } from './graphiqlPage';
 import { errorHandler, notFound, requireJsonBody } from './httpErrors';
 import { createRateLimiter } from './rateLimit';
 import { requestLogging, requestMetrics } from './requestLogging';
-import { operationPlugin, withResponse } from './operationPlugin';
+import { withResponse } from './operationPlugin';
+import { graphqlOptions } from './graphqlOptions';
 import { securityHeaders } from './securityHeaders';
 import { readinessRoute } from './readiness';
 
@@ -71,24 +70,15 @@ export async function createServer(deps: ServerDependencies, host: string, port:
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<Context>({
-    schema: deps.schema,
-    formatError: createErrorFormatter(deps.logger),
-    includeStacktraceInErrorResponses: false,
-    introspection: deps.introspection ?? true,
-    csrfPrevention: true,
-    validationRules: deps.armor?.validationRules ?? [],
-    ...(deps.armor ? { parseOptions: deps.armor.parseOptions } : {}),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageDisabled(),
-      // Nothing here may be cached (answers hold what one caller may see), so the plugin's
-      // per-field cache hints, a hook on every resolved field, buy nothing: operationPlugin says no-store.
-      ApolloServerPluginCacheControlDisabled(),
-      operationPlugin() as ApolloServerPlugin<Context>,
-      ...((deps.armor?.plugins ?? []) as ApolloServerPlugin<Context>[]),
-    ],
-  });
+  const apollo = new ApolloServer<Context>(
+    graphqlOptions({
+      schema: deps.schema,
+      logger: deps.logger,
+      armor: deps.armor,
+      introspection: deps.introspection,
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    }),
+  );
   await apollo.start();
 
   app.use(requestLogging(deps.logger));
