@@ -16,6 +16,7 @@ import { createMetrics } from './metrics/metrics';
 import { armorFor } from './limits/armor';
 import { reportsRouter } from './reports/reportsRoute';
 import { exportsRouter } from './visualisation/exportsRoute';
+import { appUnionWarmer } from './visualisation/unionWarmer';
 import { explorerRouter } from './explorer/explorerRoute';
 import { AnalyticsService } from './analytics/analyticsService';
 import { CollaborationIndexStore } from './analytics/collaborationIndex/collaborationIndexStore';
@@ -64,6 +65,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     database.db.pruneWriteReceiptsEvery(10 * 60_000, logger);
     const context = async (principal: Principal) =>
       createContext({ db: database.db, logger, serviceInfo, analytics, principal, apiKeys, suppressionK: config.suppressionK, limits: config.limits });
+    const warmer = appUnionWarmer(config, context, logger);
     const server = await createServer(
       {
         schema: buildSchema(),
@@ -73,7 +75,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         context,
         routes: [
           { path: '/reports', router: reportsRouter({ context, logger }) },
-          { path: '/exports', router: exportsRouter({ context, logger }) },
+          { path: '/exports', router: exportsRouter({ context, logger, warmer }) },
           { path: '/imports', router: importsRouter({ db: database.db, logger }) },
         ],
         pages: [explorerRouter()],
@@ -91,6 +93,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       config.host,
       config.port,
     );
+    warmer.start().catch((error: unknown) => logger.warn('explorer warm-up: could not start', { error: String(error) }));
     let stopping: Promise<void> | null = null;
     return {
       url: server.url,
@@ -98,6 +101,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       server,
       stop() {
         stopping ??= (async () => {
+          warmer.stop();
           await server.stop();
           await index?.close();
           await database.close();

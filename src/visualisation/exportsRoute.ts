@@ -7,11 +7,14 @@ import { loadNetwork } from './networkService';
 import { exportFormatOf, parseExportRequest } from './exportRequest';
 import { renderNetworkFile } from './exports/renderNetworkFile';
 import { unionColumns } from './unionColumns';
+import type { UnionWarmer } from './unionWarmer';
 
 export interface ExportsRouterDependencies {
   /** The request context for a principal, as /graphql builds it. */
   context: (principal: Principal) => Promise<Context>;
   logger: Logger;
+  /** Keeps the unions asked for warm across writes and restarts (unionWarmer.ts); none: each is computed when asked. */
+  warmer?: Pick<UnionWarmer, 'remember'>;
 }
 
 /**
@@ -33,7 +36,9 @@ export function exportsRouter(deps: ExportsRouterDependencies): Router {
       const principal = callerWithRole(res, 'ANALYST', 'network unions');
       const ctx = await deps.context(principal);
       const request = await parseExportRequest(req, ctx);
-      const payload = await loadNetwork(ctx, { ...request, include: [], span: null, overLayoutPeriod: true });
+      const union = { ...request, include: [], span: null, overLayoutPeriod: true };
+      const payload = await loadNetwork(ctx, union);
+      deps.warmer?.remember(union);
       // Read with the caller's rights: never kept by a shared cache.
       res.setHeader('Cache-Control', 'private, no-store');
       res.type('application/json').send(JSON.stringify(unionColumns(payload)));

@@ -24,6 +24,11 @@ export class LayoutMemory {
     return this.layouts.get(scopeKey) ?? null;
   }
 
+  /** Every remembered scope's layout, oldest first (to keep them on disk: unionWarmer.ts). */
+  entries(): Array<[string, RememberedLayout]> {
+    return [...this.layouts];
+  }
+
   remember(scopeKey: string, layout: RememberedLayout): void {
     this.layouts.delete(scopeKey);
     this.layouts.set(scopeKey, layout);

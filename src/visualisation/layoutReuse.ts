@@ -32,8 +32,8 @@ export const refineIterationsFor = (order: number): number => Math.max(5, Math.c
 
 export interface LayoutOutcome {
   positions: Map<string, Position>;
-  /** 'FULL': from the seeded start; 'REFINED': from the previous positions. */
-  mode: 'FULL' | 'REFINED';
+  /** 'FULL': from the seeded start; 'REFINED': from the previous positions; 'SAME': the previous layout, of this very graph version. */
+  mode: 'FULL' | 'REFINED' | 'SAME';
   iterations: number;
   /** Actors placed where the previous layout had them. */
   reused: number;
@@ -112,8 +112,12 @@ export function reusedStarts(ids: readonly string[], input: LayoutInput, previou
  * The layout of the network: refined from `previous` when it placed at least
  * REUSE_AT_LEAST of the actors, else a full seeded ForceAtlas2.
  */
-export async function layoutFromPrevious(input: LayoutInput, previous: ReadonlyMap<string, Position> | null, options: LayoutOptions): Promise<LayoutOutcome> {
+export async function layoutFromPrevious(input: LayoutInput, previous: ReadonlyMap<string, Position> | null, options: LayoutOptions & { sameVersion?: boolean }): Promise<LayoutOutcome> {
   const ids = [...new Set(input.nodes)].sort(compareIds);
+  // The previous layout is of this graph version (kept on disk across a restart): it is the layout, when it places every actor.
+  if (previous && options.sameVersion && ids.every((id) => previous.has(id))) {
+    return { positions: new Map(ids.map((id) => [id, previous.get(id) as Position])), mode: 'SAME', iterations: 0, reused: ids.length };
+  }
   const reused = previous ? ids.filter((id) => previous.has(id)).length : 0;
   if (!previous || ids.length === 0 || reused < REUSE_AT_LEAST * ids.length) {
     return { positions: await forceAtlas2Layout(input, options), mode: 'FULL', iterations: iterationsFor(ids.length), reused: 0 };

@@ -200,13 +200,15 @@ async function layoutOf(ctx: Context, request: NetworkRequest): Promise<Map<stri
     const layout = await layoutFromPrevious(
       { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const), groups: union.homes },
       previous?.positions ?? null,
-      { deadline, onDeadline: () => new AnalyticsTimeoutError(ctx.analytics.timeoutMs) },
+      { deadline, onDeadline: () => new AnalyticsTimeoutError(ctx.analytics.timeoutMs), sameVersion: previous?.version === version },
     );
     memory.remember(memoryKey, { version, positions: layout.positions });
     const start =
-      layout.mode === 'REFINED'
-        ? `started from the layout of graph version ${previous?.version} (${layout.reused} of ${union.nodes.length} actors where they were, new ones beside their partners)`
-        : "seeded from a hash of each actor id near its home area's centre";
+      layout.mode === 'SAME'
+        ? 'the layout kept for this graph version (computed before a restart)'
+        : layout.mode === 'REFINED'
+          ? `started from the layout of graph version ${previous?.version} (${layout.reused} of ${union.nodes.length} actors where they were, new ones beside their partners)`
+          : "seeded from a hash of each actor id near its home area's centre";
     return {
       result: { positions: layout.positions },
       method: {

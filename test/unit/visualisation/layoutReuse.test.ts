@@ -66,6 +66,17 @@ describe('layoutFromPrevious', () => {
     for (const id of input.nodes) expect(distance(outcome.positions.get(id)!, previous.get(id)!)).toBeLessThan(span / 4);
   });
 
+  it('of the same graph version is the previous layout as it was, unless it misses an actor', async () => {
+    const input = twoRings();
+    const previous = await forceAtlas2Layout(input, later());
+    const same = await layoutFromPrevious(input, previous, { ...later(), sameVersion: true });
+    expect(same.mode).toBe('SAME');
+    expect(same.iterations).toBe(0);
+    expect([...same.positions.entries()].sort()).toEqual([...previous.entries()].sort());
+    const missing = new Map([...previous].slice(1));
+    expect((await layoutFromPrevious(input, missing, { ...later(), sameVersion: true })).mode).toBe('REFINED');
+  });
+
   it('lays out afresh when the previous layout places too few of the actors', async () => {
     const input = twoRings();
     const few = new Map<string, Position>(input.nodes.slice(0, Math.floor(input.nodes.length * REUSE_AT_LEAST) - 1).map((id) => [id, { x: 0, y: 0 }]));

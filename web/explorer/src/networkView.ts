@@ -1,11 +1,17 @@
 /**
- * The drawing: one graphology graph rendered by sigma (WebGL). The graph holds the
- * scope's union over the slider's whole range, loaded once; a date only toggles
- * which nodes and ties are drawn (`hidden`) and resizes the nodes, in one batch
- * update each, so a slider step asks the service for nothing. Positions come from
- * the layout over the same range, so an actor keeps its place as the date moves.
+ * The drawing: one graphology graph rendered by sigma (WebGL). The page holds the
+ * scope's union over the slider's whole range, loaded once; the graph sigma draws
+ * starts with only the first date's actors and ties, so the first picture indexes,
+ * processes and draws no hidden item: under SwiftShader (headless Chromium draws
+ * WebGL on the CPU) every item in sigma's buffers costs work on every frame, drawn
+ * or not. A slider step adds the items that first appear and hides those that
+ * leave (sigma re-indexes its whole graph when an item is dropped, so nothing is
+ * dropped), one update per changed item, so a step asks the service for nothing.
+ * Positions come from the layout over the same range, and the camera is framed on
+ * the whole union, so an actor keeps its place on screen as the date moves.
  */
 import Graph from 'graphology';
+import type { Attributes } from 'graphology-types';
 import Sigma from 'sigma';
 import { DateFilter, type DateSelection } from './dateFilter';
 import { sectorColour } from './sectors';
@@ -28,6 +34,8 @@ interface EdgeAttributes {
   color: string;
   crossesSectors: boolean;
   hidden: boolean;
+  /** Never set: named in a batch update's hint only (see showDate). */
+  zIndex?: number;
 }
 
 /** What one date shows: counts for the page and its legend. */
@@ -41,6 +49,23 @@ export interface DrawnCounts {
 // Ties within a sector recede; ties across sectors, the point of the service, stand out.
 const WITHIN_SECTOR = { color: 'rgba(120,120,120,0.25)', size: 0.6 };
 const ACROSS_SECTORS = { color: 'rgba(40,40,40,0.85)', size: 1.6 };
+
+/**
+ * Sigma's settings, chosen for a 10k-actor district drawn by a CPU rasteriser:
+ * ties without anti-aliasing and thinner (a tie's quad is its thickness plus the
+ * feather on each side, and 25k ties cover millions of pixels), labels only for
+ * large nodes and never while the camera moves. Nodes keep anti-aliasing: they
+ * are few and their edges show.
+ */
+export const SIGMA_SETTINGS = {
+  labelDensity: 0.08,
+  labelRenderedSizeThreshold: 12,
+  stagePadding: 24,
+  hideEdgesOnMove: true,
+  hideLabelsOnMove: true,
+  antialiasEdges: false,
+  minEdgeThickness: 0.8,
+};
 
 /** A node's place when the layout has none (layout NONE or a node outside its range): a spiral, stable per id. */
 function fallbackPosition(id: string): { x: number; y: number } {
@@ -64,16 +89,20 @@ export class NetworkView {
   private payload: NetworkPayload = { nodes: [], edges: [] };
   private filter = new DateFilter([], []);
   private nodeAt = new Map<string, number>();
-  private edgeAt = new Map<string, number>();
+  /** Each union node's position (the layout's, else a fallback), by the payload's order. */
+  private places: Array<{ x: number; y: number }> = [];
   private shown: DateSelection | null = null;
+  /** 1 where the union's node or tie is in sigma's graph (drawn on some date shown), by the payload's order. */
+  private nodeIn = new Uint8Array(0);
+  private edgeIn = new Uint8Array(0);
   /** Node sizes drawn, by the payload's order. */
-  private sizes = new Float64Array(0);
+  private sizes: Float64Array = new Float64Array(0);
   /** Betweenness on the shown date, when nodes are sized by it (null: sized by degree). */
   private betweenness: Map<string, number> | null = null;
 
   constructor(container: HTMLElement) {
     this.sigma = new Sigma(this.graph, container, {
-      settings: { labelDensity: 0.08, labelRenderedSizeThreshold: 9, stagePadding: 24, hideEdgesOnMove: true },
+      settings: SIGMA_SETTINGS,
       nodeReducer: (node, data, attrs) => {
         if (attrs.hidden) return { ...data, visibility: 'hidden' };
         if (!this.selected) return data;
@@ -91,66 +120,92 @@ export class NetworkView {
   }
 
   /**
-   * Loads a scope's union and draws one date of it. The graph is built apart with
-   * that date's visibility and sizes already set and handed to sigma whole: sigma
-   * indexes, processes and renders it once, synchronously (setGraph). Added to the
-   * graph sigma draws, every node and tie would be one event and one scheduled
-   * refresh; and built hidden, then shown, it would be processed twice.
+   * Loads a scope's union and draws one date of it. The date's graph is built apart
+   * and handed to sigma whole: sigma indexes, processes and renders it once,
+   * synchronously (setGraph); added to the graph sigma draws, every node and tie
+   * would be one event and one scheduled refresh. The camera is framed on the whole
+   * union (a custom bounding box), so other dates draw at the same places.
    * `mark` is told when the graph is built (the page's phase marks).
    */
   load(payload: NetworkPayload, date: string, mark: (phase: string) => void = () => undefined): DrawnCounts {
     this.payload = payload;
     this.filter = new DateFilter(payload.nodes, payload.edges);
     this.nodeAt = new Map(payload.nodes.map((node, i) => [node.id, i]));
-    this.edgeAt = new Map(payload.edges.map((edge, i) => [edge.id, i]));
+    this.places = payload.nodes.map((node) => (node.x === null || node.y === null ? fallbackPosition(node.id) : { x: node.x, y: node.y }));
     const selection = this.filter.at(date);
     // Betweenness arrives later (an analysis per date): degree sizes until then.
     this.betweenness = null;
-    const sizeOf = this.sizer(selection, this.nodeAt);
-    const sizes = Float64Array.from(payload.nodes, (node, i) => sizeOf(node.id, i));
-    const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true });
-    payload.nodes.forEach((node, i) => {
-      const place = node.x === null || node.y === null ? fallbackPosition(node.id) : { x: node.x, y: node.y };
-      graph.addNode(node.id, { x: place.x, y: place.y, size: sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind, hidden: selection.nodeVisible[i] === 0 });
-    });
-    payload.edges.forEach((edge, e) => {
-      const style = edge.crossesSectors ? ACROSS_SECTORS : WITHIN_SECTOR;
-      graph.addEdgeWithKey(edge.id, edge.source, edge.target, { color: style.color, size: style.size * (0.6 + edge.strength / 5), crossesSectors: edge.crossesSectors, hidden: selection.edgeVisible[e] === 0 });
-    });
+    this.shown = selection;
+    this.sizes = this.sizesOf(selection);
+    const graph = this.dateGraph(selection);
     mark('graph-built');
     this.graph = graph;
-    this.shown = selection;
-    this.sizes = sizes;
     this.highlight(this.wanted);
-    this.sigma.setGraph(graph);
+    this.sigma.setCustomBBox(this.places.length > 0 ? boundingBox(this.places) : null);
+    setSigmaGraph(this.sigma, graph);
     return this.counts(selection);
+  }
+
+  /** A graph of the date's nodes and ties, at their places and sizes. */
+  private dateGraph(selection: DateSelection): Graph<NodeAttributes, EdgeAttributes> {
+    const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true });
+    this.nodeIn = Uint8Array.from(selection.nodeVisible);
+    this.edgeIn = Uint8Array.from(selection.edgeVisible);
+    this.payload.nodes.forEach((node, i) => {
+      if (selection.nodeVisible[i]) graph.addNode(node.id, this.nodeAttributes(i));
+    });
+    this.payload.edges.forEach((edge, e) => {
+      if (selection.edgeVisible[e]) graph.addEdgeWithKey(edge.id, edge.source, edge.target, edgeAttributes(edge));
+    });
+    return graph;
+  }
+
+  private nodeAttributes(i: number): NodeAttributes {
+    const node = this.payload.nodes[i];
+    return { x: this.places[i].x, y: this.places[i].y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind, hidden: false };
   }
 
   /**
    * Shows one date. A slider step changes few items (the ties that start or end
-   * that month, their ends' sizes): those are updated one by one, so sigma
-   * re-evaluates only them and reprocesses its programs once for the frame. A larger
-   * change (the first date, another size measure, a selected actor whose highlight
-   * follows its partners) is one batch update of the nodes and one of the ties. The
-   * nodes' batch carries no hint, so sigma rebuilds its label grid, which must learn
-   * of nodes shown again.
+   * that month, the actors that join or leave, their partners' sizes): those are
+   * added (the first time they are drawn), hidden, shown or resized one by one, so
+   * sigma re-evaluates only them. A larger change (a jump across years, another
+   * size measure, a selected actor whose highlight follows its partners) is one
+   * batch update of the nodes and one of the ties, after adding those new to the
+   * graph; the nodes' batch carries no hint, so sigma rebuilds its label grid.
    */
   showDate(date: string, sizeBy: SizeBy, betweenness: Map<string, number> | null = null): DrawnCounts {
     const selection = this.filter.at(date);
     const previous = this.shown;
     this.shown = selection;
     this.betweenness = sizeBy === 'betweenness' ? betweenness : null;
-    const sizeOf = this.sizer(selection, this.nodeAt);
+    const sizes = this.sizesOf(selection);
+    const before = this.sizes;
+    this.sizes = sizes;
     const nodes = this.payload.nodes;
     const edges = this.payload.edges;
-    const sizes = Float64Array.from(nodes, (node, i) => sizeOf(node.id, i));
     const changedNodes: number[] = [];
     const changedEdges: number[] = [];
-    if (previous) {
-      for (let i = 0; i < nodes.length; i += 1) if (previous.nodeVisible[i] !== selection.nodeVisible[i] || this.sizes[i] !== sizes[i]) changedNodes.push(i);
-      for (let e = 0; e < edges.length; e += 1) if (previous.edgeVisible[e] !== selection.edgeVisible[e]) changedEdges.push(e);
+    for (let i = 0; i < nodes.length; i += 1) {
+      if (selection.nodeVisible[i] ? !this.nodeIn[i] || !previous?.nodeVisible[i] || before[i] !== sizes[i] : this.nodeIn[i] && previous?.nodeVisible[i]) changedNodes.push(i);
     }
-    const few = previous !== null && this.wanted === null && changedNodes.length + changedEdges.length <= (nodes.length + edges.length) / 20;
+    for (let e = 0; e < edges.length; e += 1) {
+      if (selection.edgeVisible[e] ? !this.edgeIn[e] || !previous?.edgeVisible[e] : this.edgeIn[e] && previous?.edgeVisible[e]) changedEdges.push(e);
+    }
+    // New items join the graph (an event each; sigma indexes only them).
+    for (const i of changedNodes) {
+      if (this.nodeIn[i]) continue;
+      this.nodeIn[i] = 1;
+      this.graph.addNode(nodes[i].id, this.nodeAttributes(i));
+    }
+    let edgesAdded = false;
+    for (const e of changedEdges) {
+      if (this.edgeIn[e]) continue;
+      this.edgeIn[e] = 1;
+      edgesAdded = true;
+      this.graph.addEdgeWithKey(edges[e].id, edges[e].source, edges[e].target, edgeAttributes(edges[e]));
+    }
+    const few = previous !== null && this.wanted === null && changedNodes.length + changedEdges.length <= (this.graph.order + this.graph.size) / 20;
     if (few) {
       for (const i of changedNodes) this.graph.mergeNodeAttributes(nodes[i].id, { hidden: selection.nodeVisible[i] === 0, size: sizes[i] });
       for (const e of changedEdges) this.graph.setEdgeAttribute(edges[e].id, 'hidden', selection.edgeVisible[e] === 0);
@@ -158,22 +213,22 @@ export class NetworkView {
       if (changedNodes.length + changedEdges.length === 0) this.sigma.scheduleRender();
     } else {
       const at = this.nodeAt;
-      const edgeAt = this.edgeAt;
       this.graph.updateEachNodeAttributes((id, attributes) => {
         const i = at.get(id) as number;
         attributes.hidden = selection.nodeVisible[i] === 0;
         attributes.size = sizes[i];
         return attributes;
       });
+      // A batch hinted 'hidden' alone makes sigma skip indexing, which ties added above still need (it throws
+      // "can't be repaint"); the 'zIndex' hint makes it index them, as any ordering change does.
       this.graph.updateEachEdgeAttributes(
         (id, attributes) => {
-          attributes.hidden = selection.edgeVisible[edgeAt.get(id) as number] === 0;
+          attributes.hidden = selection.edgeVisible[Number(id)] === 0;
           return attributes;
         },
-        { attributes: ['hidden'] },
+        { attributes: edgesAdded ? ['hidden', 'zIndex'] : ['hidden'] },
       );
     }
-    this.sizes = sizes;
     // The updates above already schedule sigma's refresh: update the highlight without another.
     this.highlight(this.wanted);
     return this.counts(selection);
@@ -183,14 +238,22 @@ export class NetworkView {
   sizeByBetweenness(values: Map<string, number>): void {
     if (!this.shown) return;
     this.betweenness = values;
+    this.sizes = this.sizesOf(this.shown);
     const at = this.nodeAt;
-    const sizeOf = this.sizer(this.shown, at);
-    this.sizes = Float64Array.from(this.payload.nodes, (node, i) => sizeOf(node.id, i));
     const sizes = this.sizes;
-    this.graph.updateEachNodeAttributes((id, attributes) => {
-      attributes.size = sizes[at.get(id) as number];
-      return attributes;
-    });
+    this.graph.updateEachNodeAttributes(
+      (id, attributes) => {
+        attributes.size = sizes[at.get(id) as number];
+        return attributes;
+      },
+      { attributes: ['size'] },
+    );
+  }
+
+  /** Node sizes on the shown date, by the payload's order. */
+  private sizesOf(selection: DateSelection): Float64Array {
+    const sizeOf = this.sizer(selection, this.nodeAt);
+    return Float64Array.from(this.payload.nodes, (node, i) => sizeOf(node.id, i));
   }
 
   private sizer(selection: DateSelection, at: Map<string, number>): (id: string, i: number) => number {
@@ -278,4 +341,33 @@ export class NetworkView {
     });
     return hits.sort((a, b) => a.label.length - b.label.length || a.label.localeCompare(b.label, 'sv')).slice(0, limit);
   }
+}
+
+function edgeAttributes(edge: NetworkPayload['edges'][number]): EdgeAttributes {
+  const style = edge.crossesSectors ? ACROSS_SECTORS : WITHIN_SECTOR;
+  return { color: style.color, size: style.size * (0.6 + edge.strength / 5), crossesSectors: edge.crossesSectors, hidden: false };
+}
+
+/** The places' extent: the camera's frame for every date of the union. */
+function boundingBox(places: ReadonlyArray<{ x: number; y: number }>): { x: [number, number]; y: [number, number] } {
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const { x, y } of places) {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
+  return { x: [minX, maxX], y: [minY, maxY] };
+}
+
+/**
+ * sigma.setGraph, with a work-around: sigma 4.0.4's setGraph leaves its index of
+ * parallel ties (edgeGroups) on the graph it was constructed with, so a tie added
+ * later fails in it ("could not find the edge"). Pointing the index at the new
+ * graph first lets setGraph's full refresh rebuild it from the right one.
+ */
+function setSigmaGraph<N extends object, E extends object>(sigma: Sigma<N & Attributes, E & Attributes>, graph: Graph<N & Attributes, E & Attributes>): void {
+  const internals = sigma as unknown as { edgeGroups?: { graph: unknown } };
+  if (internals.edgeGroups) internals.edgeGroups.graph = graph;
+  sigma.setGraph(graph);
 }
