@@ -53,6 +53,8 @@ const LAYOUTS_FILE = 'layouts.json';
 export class UnionWarmer {
   private readonly unions = new Map<string, NetworkRequest>();
   private warmedVersion: string | null = null;
+  /** An index has answered for some version: the service keeps one, so a round waits for it to be current. */
+  private sawIndex = false;
   private round: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
 
@@ -94,6 +96,11 @@ export class UnionWarmer {
         const ctx = await this.options.context();
         const version = await ctx.analytics.graphVersion();
         if (version === this.warmedVersion) return;
+        // With a collaboration index, wait until it has caught up with the write: computed before, the union
+        // would come from the slower statements, and a visitor arriving meanwhile would wait for that.
+        const indexed = ctx.analytics.indexFor(version) !== null;
+        if (indexed) this.sawIndex = true;
+        else if (this.sawIndex) return;
         for (const request of [...this.unions.values()]) await loadNetwork(ctx, request);
         this.warmedVersion = version;
         await this.save(ctx);

@@ -1,3 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SYSTEM_PRINCIPAL } from '../../src/auth/principal';
+import { parseScope } from '../../src/analytics/scope';
+import { createContext } from '../../src/context';
+import { silentLogger } from '../../src/logger';
+import { createServiceInfoProvider } from '../../src/system/serviceInfo';
+import { UnionWarmer } from '../../src/visualisation/unionWarmer';
+import { loadNetwork, type NetworkRequest } from '../../src/visualisation/networkService';
 import { malmoDataset } from '../../src/seed/malmoDataset';
 import { loadDataset } from '../../src/seed/loadDataset';
 import { useTestApi } from '../helpers/testApi';
@@ -72,6 +82,40 @@ describe('the layout across a write', () => {
     expect(fresh).not.toEqual(refined);
     // The refined layout kept the actors nearer their places than a fresh one does.
     expect(meanShift(before, refined)).toBeLessThan(meanShift(before, fresh));
+  });
+});
+
+describe('the union warmer', () => {
+  it('computes a remembered union again after a write, and after a restart reuses the layout it kept on disk', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-warmer-'));
+    const serviceInfo = createServiceInfoProvider(api.db, 'test');
+    const context = async () => createContext({ db: api.db, logger: silentLogger, serviceInfo, analytics: api.analytics, principal: SYSTEM_PRINCIPAL });
+    const request: NetworkRequest = { scope: parseScope(SCOPE, new Date()), layout: 'FORCE_ATLAS2', layoutFrom: null, layoutTo: null, include: [], span: null, overLayoutPeriod: true };
+    try {
+      const warmer = new UnionWarmer({ context, logger: silentLogger, dir });
+      warmer.remember(request);
+      await warmer.tick();
+      const kept = JSON.parse(fs.readFileSync(path.join(dir, 'layouts.json'), 'utf8')) as Array<{ positions: Array<[string, number, number]> }>;
+      expect(kept.flatMap((layout) => layout.positions.map(([id]) => id)).sort()).toEqual([...(await positions()).keys()].sort());
+
+      // A write: the next round computes the new version's union before anyone asks.
+      const ids = [...(await positions()).keys()].sort();
+      await api.ok(`mutation($a: ID!, $b: ID!) { addCollaboration(input: { actorId: $a, partnerId: $b, kind: CO_CREATION, since: "2022-02-01", source: "test" }) { id } }`, { a: ids[0], b: ids[ids.length - 1] });
+      await warmer.tick();
+      expect((await loadNetwork(await context(), request)).method.cached).toBe(true);
+      const beforeRestart = await positions();
+
+      // A restart: nothing cached, a new warmer on the same folder; the unchanged version's layout is the one kept.
+      api.analytics.forgetAll();
+      const restarted = new UnionWarmer({ context, logger: silentLogger, dir });
+      await restarted.start();
+      await restarted.idle();
+      restarted.stop();
+      expect((await loadNetwork(await context(), request)).method.cached).toBe(true);
+      expect(await positions()).toEqual(beforeRestart);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
