@@ -18,10 +18,16 @@ export function indexPartnerTable(index: CollaborationIndex, scope: Scope): Part
   const { adjStart, adjOther, adjSince, adjUntil, adjStrength, adjKind, actorSector } = index;
   const { day, minStrength, kindAllowed, sectorAllowed, touching } = filter;
   // rowOf[b] = b's row + 1 once b has a row; lastVisitor[b] = a + 1 once b has been counted as a partner of a.
-  const rowOf = new Int32Array(index.actorCount);
   const lastVisitor = new Int32Array(index.actorCount);
-  const actors: number[] = Array.from(list);
-  actors.forEach((actor, row) => (rowOf[actor] = row + 1));
+  // Rows: the members, then (TOUCHING only) the outsiders as first met, with rowOf[b] = b's row + 1.
+  let actors = list;
+  let rows = list.length;
+  const rowOf = touching ? new Int32Array(index.actorCount) : null;
+  if (rowOf) {
+    actors = new Int32Array(Math.max(list.length * 2, 16));
+    actors.set(list);
+    list.forEach((actor, row) => (rowOf[actor] = row + 1));
+  }
   let counts = new Int32Array(Math.max(actors.length, 1) * K);
   for (let m = 0; m < list.length; m += 1) {
     const member = list[m];
@@ -35,26 +41,26 @@ export function indexPartnerTable(index: CollaborationIndex, scope: Scope): Part
       if ((!inside && !touching) || lastVisitor[partner] === member + 1 || sectorAllowed[actorSector[partner]] !== 1) continue;
       lastVisitor[partner] = member + 1;
       counts[memberBase + actorSector[partner]] += 1;
-      if (inside) continue;
+      if (inside || rowOf === null) continue;
       if (rowOf[partner] === 0) {
-        rowOf[partner] = actors.push(partner);
-        if (actors.length * K > counts.length) {
-          const grown = new Int32Array(counts.length * 2);
-          grown.set(counts);
-          counts = grown;
+        if (rows === actors.length) {
+          const grown = new Int32Array(actors.length * 2);
+          grown.set(actors);
+          actors = grown;
+          const grownCounts = new Int32Array(actors.length * K);
+          grownCounts.set(counts);
+          counts = grownCounts;
         }
+        actors[rows] = partner;
+        rows += 1;
+        rowOf[partner] = rows;
       }
       counts[(rowOf[partner] - 1) * K + actorSector[member]] += 1;
     }
   }
-  const rows = actors.length;
   const sectors = new Uint8Array(rows);
   for (let row = 0; row < rows; row += 1) sectors[row] = actorSector[actors[row]];
-  return new PartnerTable(
-    actors.map((actor) => index.actorIds[actor]),
-    sectors,
-    counts.subarray(0, rows * K),
-    list.length,
-    Int32Array.from(actors),
-  );
+  const numbers = actors.subarray(0, rows);
+  // Ids are asked for a page's rows only: named on demand, not for the whole scope.
+  return new PartnerTable((row) => index.actorIds[numbers[row]], rows, sectors, counts.subarray(0, rows * K), list.length, numbers);
 }

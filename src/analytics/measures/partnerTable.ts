@@ -24,17 +24,21 @@ export class PartnerTable {
   /** Row r's Σ n_k² over its partners' sectors: Blau's index is 1 − S/N². */
   readonly squares: Float64Array;
 
+  private named: readonly string[] | null = null;
+
   constructor(
-    readonly ids: readonly string[],
+    /** Row r's actor id. */
+    readonly idOf: (row: number) => string,
+    readonly rows: number,
     readonly sectors: Uint8Array,
     /** Row r's partners of sector s at r·K + s (K = SECTORS.length). */
     readonly counts: Int32Array,
     readonly members: number,
     readonly rank: Int32Array,
   ) {
-    this.partners = new Int32Array(ids.length);
-    this.squares = new Float64Array(ids.length);
-    for (let r = 0; r < ids.length; r += 1) {
+    this.partners = new Int32Array(rows);
+    this.squares = new Float64Array(rows);
+    for (let r = 0; r < rows; r += 1) {
       for (let s = r * K; s < r * K + K; s += 1) {
         this.partners[r] += counts[s];
         this.squares[r] += counts[s] * counts[s];
@@ -75,8 +79,10 @@ export class PartnerTable {
     return [...ranked, ...last].slice(0, first);
   }
 
-  get rows(): number {
-    return this.ids.length;
+  /** Every row's id, in row order (named once, when asked). */
+  get ids(): readonly string[] {
+    this.named ??= Array.from({ length: this.rows }, (_, row) => this.idOf(row));
+    return this.named;
   }
 
   countsOf(row: number): Int32Array {
@@ -115,7 +121,7 @@ export class PartnerTable {
     const byId = ids.map((_, r) => r).sort((a, b) => compareIds(ids[a], ids[b]));
     const rank = new Int32Array(ids.length);
     byId.forEach((r, position) => (rank[r] = position));
-    return new PartnerTable(ids, sectors, counts, rows.length, rank);
+    return new PartnerTable((row) => ids[row], ids.length, sectors, counts, rows.length, rank);
   }
 
   /**

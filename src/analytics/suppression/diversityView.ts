@@ -41,7 +41,7 @@ export function diversityView(suppressor: Suppressor, analysed: Analysed<Diversi
   const actors = (first: number) =>
     table
       .top(first, (row) => suppressor.isSmall(table.citizenPartners(row)))
-      .map((row) => ({ actorId: table.ids[row], partners: blauView(record, blau(table.countsOf(row)), table.citizenPartners(row)) }));
+      .map((row) => ({ actorId: table.idOf(row), partners: blauView(record, blau(table.countsOf(row)), table.citizenPartners(row)) }));
   const areas = reorderedIfWithheld(
     analysed.areas.map((row) => ({ areaId: row.areaId, actors: blauView(record, row.actors, citizensInArea.get(row.areaId) ?? 0) })),
     (row) => row.actors,
