@@ -89,6 +89,16 @@ export class PartnerTable {
     return this.counts.subarray(row * K, row * K + K);
   }
 
+  /** The fewest citizens among any row's partners, rows without citizen partners aside (0 when none has any). */
+  get fewestCitizenPartners(): number {
+    let fewest = 0;
+    for (let at = CITIZEN; at < this.counts.length; at += K) {
+      const citizens = this.counts[at];
+      if (citizens > 0 && (fewest === 0 || citizens < fewest)) fewest = citizens;
+    }
+    return fewest;
+  }
+
   /** Citizens among row r's partners: what decides whether its index is withheld. */
   citizenPartners(row: number): number {
     return this.counts[row * K + CITIZEN];

@@ -37,7 +37,8 @@ export function diversityView(suppressor: Suppressor, analysed: Analysed<Diversi
   const record = suppressor.response();
   const { table, citizensInArea } = analysed;
   // The method says whether anything in the ranking is withheld, shown on this page or not.
-  for (let row = 0; row < table.rows; row += 1) if (record.withholds(table.citizenPartners(row))) break;
+  // (Some row's citizens are few exactly when the fewest are.)
+  record.withholds(table.fewestCitizenPartners);
   const actors = (first: number) =>
     table
       .top(first, (row) => suppressor.isSmall(table.citizenPartners(row)))
