@@ -1,9 +1,8 @@
-import { generateCity } from '../../src/seed/generateCity';
-import { loadDataset } from '../../src/seed/loadDataset';
 import type { Principal } from '../../src/auth/principal';
 import { addTie } from '../helpers/fixtures';
 import { ANALYST, principal } from '../helpers/principals';
-import { createTestApi, type GraphQLResult, type TestApi } from '../helpers/testApi';
+import { addRegisteredCitizen, indexedAndCypher } from '../helpers/indexedPair';
+import type { GraphQLResult, TestApi } from '../helpers/testApi';
 
 /**
  * The actors and areas that analytics rows name (src/analytics/references.ts)
@@ -17,6 +16,7 @@ let indexed: TestApi;
 let cypher: TestApi;
 let registrar: string;
 let neighbourhood: string;
+let orgs: string[];
 
 const ACTOR = `id name kind sector synthetic __typename`;
 const DIVERSITY = `query($scope: AnalyticsScope) { diversity(scope: $scope) {
@@ -34,23 +34,11 @@ async function same(query: string, variables: Record<string, unknown>, caller?: 
 }
 
 beforeAll(async () => {
-  indexed = await createTestApi({ analyticsIndex: true });
-  cypher = await createTestApi();
-  await indexed.wipe();
-  await loadDataset(indexed.db, generateCity({ actors: 600, seed: 3 }));
-  const areas = await indexed.ok<{ districts: Array<{ children: Array<{ id: string }> }> }>(`{ districts: areas(level: DISTRICT) { children { id } } }`);
-  neighbourhood = areas.districts[0].children[0].id;
-  const listed = await indexed.ok<{ actors: { nodes: Array<{ id: string; kind: string }> } }>(
-    `query($areaId: ID!) { actors(first: 40, filter: { areaId: $areaId }) { nodes { id kind } } }`,
-    { areaId: neighbourhood },
-  );
-  const orgs = listed.actors.nodes.filter((actor) => actor.kind !== 'CITIZEN');
-  registrar = orgs[0].id;
+  ({ indexed, cypher, neighbourhood, orgs } = await indexedAndCypher({ actors: 600, seed: 3 }, 'neighbourhood', 40));
+  registrar = orgs[0];
   // A named citizen with ties to many sectors' actors, so it ranks high in diversity and its name is what masking turns on.
-  await indexed.ok(`mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`, {
-    input: { id: '0-citizen-a', kind: 'CITIZEN', name: 'Anna', registeredBy: registrar, synthetic: true, consent: { given: true, date: '2020-01-01', purpose: 'test' }, areas: [{ areaId: neighbourhood, since: '2016-01-01' }] },
-  });
-  for (const org of orgs.slice(0, 8)) await addTie(indexed, '0-citizen-a', org.id, { since: '2017-01-01' });
+  await addRegisteredCitizen(indexed, '0-citizen-a', 'Anna', registrar, neighbourhood);
+  for (const org of orgs.slice(0, 8)) await addTie(indexed, '0-citizen-a', org, { since: '2017-01-01' });
   await indexed.index?.refresh();
 }, 600_000);
 

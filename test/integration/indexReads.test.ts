@@ -1,9 +1,8 @@
-import { generateCity } from '../../src/seed/generateCity';
-import { loadDataset } from '../../src/seed/loadDataset';
 import type { Principal } from '../../src/auth/principal';
 import { addTie } from '../helpers/fixtures';
 import { principal, VIEWER } from '../helpers/principals';
-import { createTestApi, type GraphQLResult, type TestApi } from '../helpers/testApi';
+import { addRegisteredCitizen, indexedAndCypher } from '../helpers/indexedPair';
+import type { GraphQLResult, TestApi } from '../helpers/testApi';
 
 /**
  * The area lists answered from the in-memory collaboration index
@@ -66,26 +65,14 @@ async function walk(query: string, variables: Record<string, unknown>, pages: nu
 }
 
 beforeAll(async () => {
-  indexed = await createTestApi({ analyticsIndex: true });
-  cypher = await createTestApi();
-  await indexed.wipe();
-  await loadDataset(indexed.db, generateCity({ actors: 1200, seed: 5 }));
-  const areas = await indexed.ok<{ districts: Array<{ id: string; children: Array<{ id: string }> }> }>(`{ districts: areas(level: DISTRICT) { id children { id } } }`);
-  district = areas.districts[0].id;
-  neighbourhood = areas.districts[0].children[0].id;
-  const organisations = await indexed.ok<{ actors: { nodes: Array<{ id: string; kind: string }> } }>(
-    `query($areaId: ID!) { actors(first: 50, filter: { areaId: $areaId }) { nodes { id kind } } }`,
-    { areaId: district },
-  );
-  const orgs = organisations.actors.nodes.filter((actor) => actor.kind !== 'CITIZEN');
-  registrar = orgs[0].id;
+  let orgs: string[];
+  ({ indexed, cypher, district, neighbourhood, orgs } = await indexedAndCypher({ actors: 1200, seed: 5 }, 'district', 50));
+  registrar = orgs[0];
   // Citizens registered by an organisation, with a display name, ties and a membership: what the masking rules turn on.
   for (const [offset, name] of ['Anna', 'Bo', 'Cecilia'].entries()) {
     const id = `0-citizen-${offset}`;
-    await indexed.ok(`mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`, {
-      input: { id, kind: 'CITIZEN', name, registeredBy: registrar, synthetic: true, consent: { given: true, date: '2020-01-01', purpose: 'test' }, areas: [{ areaId: neighbourhood, since: '2016-01-01' }] },
-    });
-    await addTie(indexed, id, orgs[1 + offset].id, { since: '2017-01-01', until: offset === 0 ? '2019-12-31' : undefined });
+    await addRegisteredCitizen(indexed, id, name, registrar, neighbourhood);
+    await addTie(indexed, id, orgs[1 + offset], { since: '2017-01-01', until: offset === 0 ? '2019-12-31' : undefined });
     await addTie(indexed, id, registrar, { kind: 'SERVICE', since: '2015-06-01' });
   }
   await indexed.index?.refresh();
