@@ -40,6 +40,8 @@ export interface Config {
   analyticsIndex: boolean;
   /** How long a graph version read from Neo4j is trusted when this process has not written since (GraphVersionClock). */
   graphVersionMaxAgeMs: number;
+  /** How many networks the explorer opened are kept computed after writes and restarts (src/visualisation/unionWarmer.ts); 0: none. */
+  explorerWarmUnions: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** NODE_ENV=production: IDE and introspection off by default, stricter headers. */
   production: boolean;
@@ -158,6 +160,9 @@ export function isCidr(entry: string): boolean {
   return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/** Explorer networks kept computed after writes and restarts, the most recently opened (src/visualisation/unionWarmer.ts). */
+export const DEFAULT_WARM_UNIONS = 4;
+
 const isOrigin = (entry: string) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(entry);
 
 const environment = z.object({
@@ -185,6 +190,7 @@ const environment = z.object({
   SAMVERKAN_ANALYTICS_TIMEOUT_MS: whole(100, 3_600_000),
   SAMVERKAN_ANALYTICS_INDEX: flag(),
   SAMVERKAN_GRAPH_VERSION_MAX_AGE_MS: whole(0, 60_000),
+  SAMVERKAN_EXPLORER_WARM_UNIONS: whole(0, 64),
   SAMVERKAN_SUPPRESSION_K: whole(1, 1000),
   SAMVERKAN_MAX_DEPTH: whole(1, 100),
   SAMVERKAN_MAX_ALIASES: whole(0, 10_000),
@@ -280,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     analyticsTimeoutMs: parsed.SAMVERKAN_ANALYTICS_TIMEOUT_MS ?? 30000,
     analyticsIndex: parsed.SAMVERKAN_ANALYTICS_INDEX ?? true,
     graphVersionMaxAgeMs: parsed.SAMVERKAN_GRAPH_VERSION_MAX_AGE_MS ?? DEFAULT_VERSION_MAX_AGE_MS,
+    explorerWarmUnions: parsed.SAMVERKAN_EXPLORER_WARM_UNIONS ?? DEFAULT_WARM_UNIONS,
     logLevel: parsed.LOG_LEVEL ?? 'info',
     production,
     auth,

@@ -18,7 +18,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal';
-import type { Config } from '../config';
+import { DEFAULT_WARM_UNIONS, type Config } from '../config';
 import type { Context } from '../context';
 import type { Logger } from '../logger';
 import type { Position } from './forceAtlas2Layout';
@@ -27,8 +27,6 @@ import { loadNetwork, type NetworkRequest } from './networkService';
 
 /** How often the graph version is looked at (a cached read, see GraphVersionClock) by default. */
 export const DEFAULT_WARM_INTERVAL_MS = 2_000;
-/** Unions kept warm: the most recently asked for. */
-export const DEFAULT_WARM_UNIONS = 4;
 
 export interface UnionWarmerOptions {
   /** A context of the system principal (the warm-up reads as no caller; each caller's view is applied when served). */
@@ -167,7 +165,7 @@ async function writeAtomically(file: string, text: string): Promise<void> {
  * The app's warmer: its folder `explorer-layouts` beside the embedded database's
  * data folder (none with an external Neo4j: memory only), reading as the system.
  */
-export function appUnionWarmer(config: Pick<Config, 'database'>, context: (principal: Principal) => Promise<Context>, logger: Logger): UnionWarmer {
+export function appUnionWarmer(config: Pick<Config, 'database' | 'explorerWarmUnions'>, context: (principal: Principal) => Promise<Context>, logger: Logger): UnionWarmer {
   const dir = config.database.mode === 'embedded' ? path.join(path.dirname(config.database.dataDir), 'explorer-layouts') : null;
-  return new UnionWarmer({ context: () => context(SYSTEM_PRINCIPAL), logger, dir });
+  return new UnionWarmer({ context: () => context(SYSTEM_PRINCIPAL), logger, dir, maxUnions: config.explorerWarmUnions });
 }

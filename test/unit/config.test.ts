@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(config.limits).toEqual(DEFAULT_LIMITS);
   });
 
+  it('keeps four explorer networks computed unless told otherwise; 0 turns it off', () => {
+    expect(loadConfig({}).explorerWarmUnions).toBe(4);
+    expect(loadConfig({ SAMVERKAN_EXPLORER_WARM_UNIONS: '0' }).explorerWarmUnions).toBe(0);
+    expect(() => loadConfig({ SAMVERKAN_EXPLORER_WARM_UNIONS: '65' })).toThrow(/SAMVERKAN_EXPLORER_WARM_UNIONS must be a whole number from 0 to 64/);
+  });
+
   it('uses an external database when NEO4J_URI is set', () => {
     const config = loadConfig({ NEO4J_URI: 'neo4j+s://example.invalid', NEO4J_USERNAME: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'd', NEO4J_CONNECT_TIMEOUT_MS: '2500' });
     expect(config.database).toEqual({ mode: 'external', uri: 'neo4j+s://example.invalid', username: 'u', password: 'p', database: 'd', connectTimeoutMs: 2500 });
