@@ -12,7 +12,8 @@ import { byId } from './dom';
 import { BETWEENNESS, SPAN } from './queries';
 import { UnionCache } from './unionCache';
 import type { ExplorerHook } from './explorerHook';
-import { NetworkView, type DrawnCounts } from './networkView';
+import type { DrawnCounts } from './drawingStyle';
+import { NetworkView } from './networkView';
 import { showSectorCounts } from './controls';
 import { scopeOf, viewStateQuery, type ViewState } from './viewState';
 
