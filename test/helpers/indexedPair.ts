@@ -1,6 +1,7 @@
 import { generateCity } from '../../src/seed/generateCity';
 import { loadDataset } from '../../src/seed/loadDataset';
-import { createTestApi, type TestApi } from './testApi';
+import type { Principal } from '../../src/auth/principal';
+import { createTestApi, type GraphQLResult, type TestApi } from './testApi';
 
 /**
  * Two APIs on one generated city in the test database: one answering from the
@@ -28,4 +29,19 @@ export async function addRegisteredCitizen(api: TestApi, id: string, name: strin
   await api.ok(`mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`, {
     input: { id, kind: 'CITIZEN', name, registeredBy, synthetic: true, consent: { given: true, date: '2020-01-01', purpose: 'test' }, areas: [{ areaId, since: '2016-01-01' }] },
   });
+}
+
+/** Runs the query on both APIs and expects the same answer, without errors; returns the indexed one. */
+export async function expectSame(pair: { indexed: TestApi; cypher: TestApi }, query: string, variables: Record<string, unknown>, caller?: Principal): Promise<GraphQLResult> {
+  const [fromIndex, fromCypher] = [await pair.indexed.run(query, variables, caller), await pair.cypher.run(query, variables, caller)];
+  expect(fromIndex.errors).toBeUndefined();
+  expect(fromIndex.data).toEqual(fromCypher.data);
+  return fromIndex;
+}
+
+/** Empties the test database and closes both APIs. */
+export async function closePair(pair: { indexed?: TestApi; cypher?: TestApi }): Promise<void> {
+  await pair.indexed?.wipe();
+  await pair.indexed?.close();
+  await pair.cypher?.close();
 }

@@ -1,7 +1,7 @@
 import type { Principal } from '../../src/auth/principal';
 import { addTie } from '../helpers/fixtures';
 import { ANALYST, principal } from '../helpers/principals';
-import { addRegisteredCitizen, indexedAndCypher } from '../helpers/indexedPair';
+import { addRegisteredCitizen, closePair, expectSame, indexedAndCypher } from '../helpers/indexedPair';
 import type { GraphQLResult, TestApi } from '../helpers/testApi';
 
 /**
@@ -26,12 +26,7 @@ const TIES = `query($scope: AnalyticsScope) { crossSectorTies(scope: $scope, fir
 const DETAIL = `query($scope: AnalyticsScope) { diversity(scope: $scope) { actors(first: 10) { actor { id description website } } areas { area { id createdAt } } } }`;
 const LOADS = ['actors/byIds', 'areas/byIds'];
 
-async function same(query: string, variables: Record<string, unknown>, caller?: Principal): Promise<GraphQLResult> {
-  const [fromIndex, fromCypher] = [await indexed.run(query, variables, caller), await cypher.run(query, variables, caller)];
-  expect(fromIndex.errors).toBeUndefined();
-  expect(fromIndex.data).toEqual(fromCypher.data);
-  return fromIndex;
-}
+const same = (query: string, variables: Record<string, unknown>, caller?: Principal): Promise<GraphQLResult> => expectSame({ indexed, cypher }, query, variables, caller);
 
 beforeAll(async () => {
   ({ indexed, cypher, neighbourhood, orgs } = await indexedAndCypher({ actors: 600, seed: 3 }, 'neighbourhood', 40));
@@ -42,11 +37,7 @@ beforeAll(async () => {
   await indexed.index?.refresh();
 }, 600_000);
 
-afterAll(async () => {
-  await indexed?.wipe();
-  await indexed?.close();
-  await cypher?.close();
-});
+afterAll(() => closePair({ indexed, cypher }));
 
 const CALLERS: Array<[string, () => Principal | undefined]> = [
   ['the administrator', () => undefined],

@@ -1,7 +1,7 @@
 import type { Principal } from '../../src/auth/principal';
 import { addTie } from '../helpers/fixtures';
 import { principal, VIEWER } from '../helpers/principals';
-import { addRegisteredCitizen, indexedAndCypher } from '../helpers/indexedPair';
+import { addRegisteredCitizen, closePair, expectSame, indexedAndCypher } from '../helpers/indexedPair';
 import type { GraphQLResult, TestApi } from '../helpers/testApi';
 
 /**
@@ -40,13 +40,7 @@ type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: s
 const pageOf = (data: Record<string, unknown> | null | undefined): Page =>
   ((data?.list ?? (data?.area as { list?: Page } | null)?.list) as Page | undefined) ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
 
-/** Runs the query on both APIs and expects the same answer; returns the indexed one. */
-async function same(query: string, variables: Record<string, unknown>, caller?: Principal): Promise<GraphQLResult> {
-  const [fromIndex, fromCypher] = [await indexed.run(query, variables, caller), await cypher.run(query, variables, caller)];
-  expect(fromIndex.errors).toBeUndefined();
-  expect(fromIndex.data).toEqual(fromCypher.data);
-  return fromIndex;
-}
+const same = (query: string, variables: Record<string, unknown>, caller?: Principal): Promise<GraphQLResult> => expectSame({ indexed, cypher }, query, variables, caller);
 
 /** Walks up to `pages` pages with the cursors, expecting equal answers on each; returns the statements the indexed API sent. */
 async function walk(query: string, variables: Record<string, unknown>, pages: number, caller?: Principal): Promise<{ statements: string[]; seen: number }> {
@@ -78,11 +72,7 @@ beforeAll(async () => {
   await indexed.index?.refresh();
 }, 600_000);
 
-afterAll(async () => {
-  await indexed?.wipe();
-  await indexed?.close();
-  await cypher?.close();
-});
+afterAll(() => closePair({ indexed, cypher }));
 
 const CALLERS: Array<[string, () => Principal | undefined, boolean]> = [
   ['the administrator', () => undefined, true],
