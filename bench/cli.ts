@@ -33,3 +33,22 @@ export function wholeNumber(name: string, raw: string, min: number, max: number)
   }
   return value;
 }
+
+/** The parsed options, or null once the mistake and `usage` are printed (the entry then exits 2). */
+export function optionsOrUsage<T>(parse: (argv: string[]) => T, usage: string): T | null {
+  try {
+    return parse(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n\n${usage}\n`);
+    return null;
+  }
+}
+
+/** On Ctrl-C: says so, runs `cleanUp` (the database started, the temporary folder) and exits 130. */
+export function cleanUpOnInterrupt(log: (message: string) => void, cleanUp: () => Promise<void>): void {
+  process.once('SIGINT', () => {
+    log('interrupted: stopping');
+    void cleanUp().finally(() => process.exit(130));
+  });
+}

@@ -46,8 +46,8 @@ import { compareIndexMemory, memoryNow } from '../indexMemory';
 import { FIELDS, type FieldSpec } from './fields';
 import { count, log, ms, sleep } from './helpers';
 import { PYTHON } from './networkx';
-import { UsageError } from '../cli';
-import { parseOptions, USAGE, type Options } from './options';
+import { cleanUpOnInterrupt, optionsOrUsage } from '../cli';
+import { parseOptions, USAGE } from './options';
 import { machineInfo, NOTES, scopeTable, writeReport } from './report';
 import type { CityResult } from './results';
 import { createBenchApi, type BenchApi } from './samverkan';
@@ -67,14 +67,8 @@ function loadProgress(): (done: number, total: number, phase: string) => void {
 }
 
 async function main(): Promise<number> {
-  let options: Options;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const options = optionsOrUsage(parseOptions, USAGE);
+  if (options === null) return 2;
   const config = loadConfig();
   const fields = FIELDS.filter((spec) => options.fields === null || options.fields.includes(spec.field));
   const scalingFields = options.scalingFields.map((name) => FIELDS.find((spec) => spec.field === name) as FieldSpec);
@@ -99,10 +93,7 @@ async function main(): Promise<number> {
     await embedded?.stop();
     fs.rmSync(workDir, { recursive: true, force: true });
   };
-  process.once('SIGINT', () => {
-    log('interrupted: stopping');
-    void cleanUp().finally(() => process.exit(130));
-  });
+  cleanUpOnInterrupt(log, cleanUp);
 
   try {
     let uri: string;

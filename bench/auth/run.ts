@@ -34,22 +34,16 @@ import type { RunningServer } from '../../src/server/createServer';
 import { generateCity } from '../../src/seed/generateCity';
 import { loadDataset, seedIfEmpty } from '../../src/seed/loadDataset';
 import { table } from './figures';
-import { UsageError } from '../cli';
-import { parseOptions, USAGE, type Options } from './options';
+import { cleanUpOnInterrupt, optionsOrUsage } from '../cli';
+import { parseOptions, USAGE } from './options';
 import { expected, QUERIES, runBatch, VARIANTS, type Batch, type VariantName } from './requests';
 import { startVariantServers } from './servers';
 
 const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
 
 async function main(): Promise<number> {
-  let options: Options;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const options = optionsOrUsage(parseOptions, USAGE);
+  if (options === null) return 2;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-bench-auth-'));
   let embedded: EmbeddedNeo4j | null = null;
   let db: Database | null = null;
@@ -60,10 +54,7 @@ async function main(): Promise<number> {
     await embedded?.stop();
     fs.rmSync(workDir, { recursive: true, force: true });
   };
-  process.once('SIGINT', () => {
-    log('interrupted: stopping');
-    void cleanUp().finally(() => process.exit(130));
-  });
+  cleanUpOnInterrupt(log, cleanUp);
 
   try {
     const heap = process.env.NEO4J_HEAP || '1g';
