@@ -27,6 +27,7 @@ export function scopeTable(scope: ScopeResult): string {
     return [
       field.key,
       sv.engine ?? '',
+      sv.warmupMs === null ? '' : ms(sv.warmupMs),
       svMedian,
       sv.ok ? ms(sv.p95Ms) : '',
       nxText,
@@ -42,9 +43,9 @@ export function scopeTable(scope: ScopeResult): string {
     ];
   });
   return table(
-    ['field', 'engine', 'samverkan median ms', 'p95 ms', 'export+networkx median ms', '(export + python)', 'nx/sv', 'target', 'met', 'nx compute ms', 'compute/sv', 'target', 'met', 'n/m'],
+    ['field', 'engine', 'first ask ms', 'samverkan median ms', 'p95 ms', 'export+networkx median ms', '(export + python)', 'nx/sv', 'target', 'met', 'nx compute ms', 'compute/sv', 'target', 'met', 'n/m'],
     rows,
-    [2, 3, 4, 6, 9, 10],
+    [2, 3, 4, 5, 7, 10, 11],
   );
 }
 

@@ -2,6 +2,7 @@ import { COLLABORATION_KINDS as KINDS, SECTORS } from '../../model';
 import type { Scope } from '../scope';
 import { binarySearchId, codeOf, columnsOfRows, startsOf, type IndexColumns, type IndexRows } from './indexColumns';
 import { sortSegmentsByTieId } from './adjacencyOrder';
+import { RecentPerIndex } from './recentPerIndex';
 
 export type { IndexRows } from './indexColumns';
 
@@ -19,13 +20,16 @@ export interface ScopeFilter {
   touching: boolean;
 }
 
-/** The actors a scope starts from: its area's active members (sub-areas included), or every actor. */
+/** The actors a scope starts from: its area's active members (sub-areas included), or every actor. Shared: read, never modify. */
 export interface ScopeMembers {
   /** Actor numbers, ascending. */
   list: Int32Array;
   /** 1 for a member, by actor number. */
   isMember: Uint8Array;
 }
+
+/** A scope's members are asked by every analysis of it, usually several in a row. */
+const recentMembers = new RecentPerIndex<ScopeMembers>(8);
 
 /**
  * The whole collaboration graph of one graph version in compact arrays: actors
@@ -195,9 +199,15 @@ export class CollaborationIndex {
 
   /**
    * The scope's members: active in its area (sub-areas included), or every actor, of an allowed sector.
-   * Every analysis of a scope starts here, so it fills preallocated arrays in plain loops.
+   * Every analysis of a scope starts here: the members of the few most recent scopes are kept
+   * (shared between requests, so read-only), and a new scope fills preallocated arrays in plain loops.
    */
   membersOf(scope: Scope, filter: ScopeFilter): ScopeMembers {
+    const sectors = filter.sectorAllowed.join('');
+    return recentMembers.get(this, `${scope.areaId ?? ''}|${filter.day}|${sectors}`, () => this.findMembers(scope, filter));
+  }
+
+  private findMembers(scope: Scope, filter: ScopeFilter): ScopeMembers {
     const isMember = new Uint8Array(this.actorCount);
     const { sectorAllowed, day } = filter;
     if (scope.areaId === null) {

@@ -4,7 +4,9 @@ import type { Scope } from '../scope';
 import type { AreaSectorCounts } from '../measures/blau';
 import type { AreaMembers } from '../measures/helixCoverage';
 import type { SectorMixingCounts } from '../measures/sectorMixing';
-import type { CollaborationIndex } from './collaborationIndex';
+import type { CollaborationIndex, ScopeFilter } from './collaborationIndex';
+import { RecentPerIndex } from './recentPerIndex';
+import { dateNetworkOf } from './dateNetwork';
 
 /**
  * The counts of analytics/sectorMixing, analytics/areaSectorCounts and the areas
@@ -23,27 +25,25 @@ export function indexSectorMixing(index: CollaborationIndex, scope: Scope): Sect
   const k = SECTORS.length;
   const sizes = new Int32Array(k);
   const pairs = new Int32Array(k * k);
-  const { adjStart, adjOther, adjSince, adjUntil, adjStrength, adjKind, actorSector } = index;
+  const { start, partner: partners } = dateNetworkOf(index, filter);
+  const { actorSector } = index;
   const { isMember, list } = members;
-  const { touching, day, minStrength, kindAllowed, sectorAllowed } = filter;
-  // One pass over the members' ties, inlined (this is the whole cost of the count):
-  // lastVisitor[b] = a + 1 once b has been counted as a partner of a; outsider[b] once b is counted as an actor.
-  const lastVisitor = new Int32Array(index.actorCount);
+  const { touching, sectorAllowed } = filter;
+  // One pass over the members' partners on the day (this is the whole cost of the count);
+  // outsider[b] once b is counted as an actor.
   const outsider = touching ? new Uint8Array(index.actorCount) : null;
   for (let m = 0; m < list.length; m += 1) {
     const member = list[m];
     const rowBase = actorSector[member] * k;
     sizes[actorSector[member]] += 1;
-    for (let at = adjStart[member]; at < adjStart[member + 1]; at += 1) {
-      // index.tieCounts(at, filter), inlined; the tie's own columns first (read in order), the partner's after.
-      if (adjSince[at] > day || adjUntil[at] < day || adjStrength[at] < minStrength) continue;
-      if (kindAllowed !== null && kindAllowed[adjKind[at]] !== 1) continue;
-      const partner = adjOther[at];
+    const first = start[member];
+    // Partners ascend: a pair inside the scope is counted from its smaller end, so WITHIN
+    // walks only the partners above the member, from the top of its list down.
+    for (let at = start[member + 1] - 1; at >= first; at -= 1) {
+      const partner = partners[at];
+      if (partner < member && !touching) break;
       const inside = isMember[partner] === 1;
-      // A pair inside the scope is met from both ends: count it from the smaller one.
-      if (inside ? partner < member : !touching) continue;
-      if (lastVisitor[partner] === member + 1 || sectorAllowed[actorSector[partner]] !== 1) continue;
-      lastVisitor[partner] = member + 1;
+      if ((inside ? partner < member : !touching) || sectorAllowed[actorSector[partner]] !== 1) continue;
       pairs[rowBase + actorSector[partner]] += 1;
       if (outsider && !inside && !outsider[partner]) {
         outsider[partner] = 1;
@@ -59,13 +59,22 @@ export function indexSectorMixing(index: CollaborationIndex, scope: Scope): Sect
   };
 }
 
+type AreaActors = { area: number; actors: number[] };
+const recentAreas = new RecentPerIndex<AreaActors[] | null>(8);
+
 /**
  * The scope's area and every area beneath it (or every area), ordered by id,
  * each with the distinct actors active in it on asOf, sub-areas included, of the
  * scope's sectors (ascending; in no order with `ordered` false, for counting). Null when the scope's area is unknown.
  */
-export function areasWithActors(index: CollaborationIndex, scope: Scope, ordered = true): Array<{ area: number; actors: number[] }> | null {
+export function areasWithActors(index: CollaborationIndex, scope: Scope, ordered = true): AreaActors[] | null {
   const filter = index.filterOf(scope);
+  // Kept like the scope's members (shared, read-only): the membership side of the scope's network.
+  const key = `${scope.areaId ?? ''}|${filter.day}|${filter.sectorAllowed.join('')}|${ordered}`;
+  return recentAreas.get(index, key, () => findAreasWithActors(index, scope, filter, ordered));
+}
+
+function findAreasWithActors(index: CollaborationIndex, scope: Scope, filter: ScopeFilter, ordered: boolean): AreaActors[] | null {
   const areas = scope.areaId === null ? index.areaIds.map((_, area) => area) : index.subtreeOf(scope.areaId);
   if (!areas) return null;
   // counted[actor] = area + 1 once the actor is listed for that area.

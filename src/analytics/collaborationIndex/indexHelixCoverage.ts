@@ -2,6 +2,7 @@ import { SECTORS } from '../../model';
 import type { Scope } from '../scope';
 import { coverageRows, type AreaHelixCoverageRow } from '../measures/helixCoverage';
 import type { CollaborationIndex } from './collaborationIndex';
+import { dateNetworkOf } from './dateNetwork';
 import { areasWithActors } from './indexCounts';
 
 const K = SECTORS.length;
@@ -9,7 +10,7 @@ const K = SECTORS.length;
 /**
  * helixCoverage over the index's typed arrays, equal to the measure on the scope
  * graph and the areas' members (tested against it): for each area, its actors
- * are stamped in one array and each one's qualifying ties walked for a partner
+ * are stamped in one array and each one's partners on the day (dateNetwork.ts) walked for a partner
  * of another sector stamped too. No actor or pair objects are made, which the
  * whole-city report (every district, and the city itself) otherwise built
  * twice. Also each area's citizens, for the suppression view. Null when the
@@ -18,7 +19,7 @@ const K = SECTORS.length;
 export function indexHelixCoverage(index: CollaborationIndex, scope: Scope): { areas: AreaHelixCoverageRow[]; citizensInArea: Map<string, number> } | null {
   const listed = areasWithActors(index, scope);
   if (!listed) return null;
-  const filter = index.filterOf(scope);
+  const network = dateNetworkOf(index, index.filterOf(scope));
   const citizen = SECTORS.indexOf('CITIZEN');
   const stamp = new Int32Array(index.actorCount);
   const present = listed.map(() => new Uint8Array(K));
@@ -31,10 +32,11 @@ export function indexHelixCoverage(index: CollaborationIndex, scope: Scope): { a
       const a = index.actorSector[actor];
       present[position][a] = 1;
       if (a === citizen) citizens += 1;
-      for (let at = index.adjStart[actor]; at < index.adjStart[actor + 1]; at += 1) {
-        const partner = index.adjOther[at];
+      // Partners on the day ascend: each pair is met once, from its smaller end.
+      for (let at = network.start[actor + 1] - 1; at >= network.start[actor] && network.partner[at] > actor; at -= 1) {
+        const partner = network.partner[at];
         const b = index.actorSector[partner];
-        if (partner < actor || a === b || stamp[partner] !== position + 1 || !index.tieCounts(at, filter)) continue;
+        if (a === b || stamp[partner] !== position + 1) continue;
         connected[position].add(Math.min(a, b) * K + Math.max(a, b));
       }
     }

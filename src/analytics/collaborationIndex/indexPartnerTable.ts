@@ -2,11 +2,12 @@ import { SECTORS } from '../../model';
 import { PartnerTable } from '../measures/partnerTable';
 import type { Scope } from '../scope';
 import type { CollaborationIndex } from './collaborationIndex';
+import { dateNetworkOf } from './dateNetwork';
 
 /**
  * The partner counts of analytics/partnerSectorCounts from the in-memory index,
  * straight into a PartnerTable (the scope rules of indexCounts.ts: each member's
- * distinct partners through qualifying ties;
+ * distinct partners through qualifying ties, from the day's network (dateNetwork.ts);
  * with TOUCHING, a partner outside the area joins as a row of its own, counting
  * the members tied to it). Rows are the members in actor-number order, then the
  * outsiders as first met; actor numbers follow the ids' order, so they are the rank.
@@ -15,10 +16,9 @@ export function indexPartnerTable(index: CollaborationIndex, scope: Scope): Part
   const K = SECTORS.length;
   const filter = index.filterOf(scope);
   const { list, isMember } = index.membersOf(scope, filter);
-  const { adjStart, adjOther, adjSince, adjUntil, adjStrength, adjKind, actorSector } = index;
-  const { day, minStrength, kindAllowed, sectorAllowed, touching } = filter;
-  // rowOf[b] = b's row + 1 once b has a row; lastVisitor[b] = a + 1 once b has been counted as a partner of a.
-  const lastVisitor = new Int32Array(index.actorCount);
+  const { start, partner: partners } = dateNetworkOf(index, filter);
+  const { actorSector } = index;
+  const { sectorAllowed, touching } = filter;
   // Rows: the members, then (TOUCHING only) the outsiders as first met, with rowOf[b] = b's row + 1.
   let actors = list;
   let rows = list.length;
@@ -32,14 +32,10 @@ export function indexPartnerTable(index: CollaborationIndex, scope: Scope): Part
   for (let m = 0; m < list.length; m += 1) {
     const member = list[m];
     const memberBase = m * K;
-    for (let at = adjStart[member]; at < adjStart[member + 1]; at += 1) {
-      // index.tieCounts(at, filter), inlined; the tie's own columns first (read in order), the partner's after.
-      if (adjSince[at] > day || adjUntil[at] < day || adjStrength[at] < minStrength) continue;
-      if (kindAllowed !== null && kindAllowed[adjKind[at]] !== 1) continue;
-      const partner = adjOther[at];
+    for (let at = start[member]; at < start[member + 1]; at += 1) {
+      const partner = partners[at];
       const inside = isMember[partner] === 1;
-      if ((!inside && !touching) || lastVisitor[partner] === member + 1 || sectorAllowed[actorSector[partner]] !== 1) continue;
-      lastVisitor[partner] = member + 1;
+      if ((!inside && !touching) || sectorAllowed[actorSector[partner]] !== 1) continue;
       counts[memberBase + actorSector[partner]] += 1;
       if (inside || rowOf === null) continue;
       if (rowOf[partner] === 0) {
