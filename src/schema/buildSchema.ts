@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import { DateTimeResolver } from 'graphql-scalars';
+import { LocalDate } from './localDate';
 import type { GraphQLSchema } from 'graphql';
 import { repositoryRoot } from '../db/queryStore';
 import { actorResolvers } from '../actors/actorResolvers';
@@ -50,7 +51,7 @@ export function buildSchema(extra: ResolverMap[] = [], extraTypeDefs: string[] =
   const schema = makeExecutableSchema({
     typeDefs: [...loadTypeDefs(), ...extraTypeDefs],
     resolvers: mergeResolvers(
-      { LocalDate: LocalDateResolver as unknown as Record<string, unknown>, DateTime: DateTimeResolver as unknown as Record<string, unknown> },
+      { LocalDate: LocalDate as unknown as Record<string, unknown>, DateTime: DateTimeResolver as unknown as Record<string, unknown> },
       systemResolvers,
       actorResolvers,
       areaResolvers,
