@@ -96,9 +96,10 @@ function parseOptions(argv: string[]): Options | 'help' {
   return { file: positionals[0] ?? null, withdraw: values.withdraw ?? null, kind, dryRun: values['dry-run'], partial: values.partial, json: values.json, principal: parsePrincipal(values.as) };
 }
 
-function pauseAfterBatch(): number | undefined {
-  const raw = process.env.SAMVERKAN_IMPORT_PAUSE_AFTER_BATCH;
-  return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+/** A test hook's whole number from the environment, if set. */
+function hook(name: 'SAMVERKAN_IMPORT_PAUSE_AFTER_BATCH' | 'SAMVERKAN_IMPORT_TIE_BATCH'): number | undefined {
+  const raw = process.env[name];
+  return raw && /^\d+$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
 }
 
 async function main(): Promise<number> {
@@ -136,7 +137,8 @@ async function main(): Promise<number> {
       dryRun: options.dryRun,
       partial: options.partial,
       principal: options.principal,
-      pauseAfterBatch: pauseAfterBatch(),
+      pauseAfterBatch: hook('SAMVERKAN_IMPORT_PAUSE_AFTER_BATCH'),
+      tieBatch: hook('SAMVERKAN_IMPORT_TIE_BATCH'),
       onProgress: (phase, rows, total) => progress.update(phase, rows, total),
       logger,
     }).finally(() => progress.stop());

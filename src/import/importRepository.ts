@@ -10,7 +10,10 @@ export interface ImportRecordRow {
   status: 'running' | 'completed' | 'withdrawn';
   by: string;
   partial?: boolean;
+  /** How many write batches are done (progress records of a running import). */
   batchesDone?: number;
+  /** A running import's committed batches: index and counts (JSON), in no particular order. */
+  batches?: Array<{ batch: number; counts: string }>;
   counts: string | null;
   startedAt: string;
   finishedAt: string | null;
@@ -68,6 +71,8 @@ export class ImportRepository {
   async finish(id: string, counts: ImportCounts, problems: number): Promise<string> {
     return this.db.write(async (tx) => {
       await tx.run('import/finish', { id, counts: JSON.stringify(counts), problems });
+      // The totals are on the (:Import) now: the batches' progress records have served.
+      await tx.run('import/forgetBatches', { id });
       // One change for the whole import, marked full: the collaboration index rebuilds once rather than patching thousands of actors.
       await bumpGraphVersion(tx, { full: true });
       const [version] = await tx.run<{ version: string }>('system/graphVersion');

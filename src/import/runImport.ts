@@ -10,7 +10,7 @@ import { ProblemCollector } from './problems';
 import { validateFile } from './validateFile';
 import { checkAgainstDatabase } from './checkAgainstDatabase';
 import { lookUpStoredTies } from './tieLookahead';
-import { writeBatches, type ImportCounts } from './writeBatches';
+import { sumCounts, writeBatches, type ImportCounts } from './writeBatches';
 import { ImportRepository, newImportId, parseCounts } from './importRepository';
 import { IMPORT_KINDS, type ImportKind } from './kinds';
 import type { ImportReport } from './importReport';
@@ -27,6 +27,8 @@ export interface ImportOptions {
   principal: Principal;
   /** Test hook: stop after this many write batches, as a crash would (see docs/import.md). */
   pauseAfterBatch?: number;
+  /** Test hook: ties per write batch (see docs/import.md). */
+  tieBatch?: number;
   onProgress?: (phase: 'validating' | 'checking' | 'writing', rows: number, total?: number) => void;
   /** Called as each pass ends, with its wall-clock time: the benchmark's breakdown of where an import's time goes. */
   onPassTime?: (pass: ImportPass, ms: number) => void;
@@ -126,7 +128,17 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         checked: second.checked,
         write: options.dryRun || rejected
           ? undefined
-          : { importId, file: options.fileName, sha256, partial: options.partial, resumeFrom: running?.batchesDone ?? 0, counts: parseCounts(running?.counts), pauseAfterBatch: options.pauseAfterBatch },
+          : {
+              importId,
+              file: options.fileName,
+              sha256,
+              partial: options.partial,
+              done: new Set((running?.batches ?? []).map((batch) => batch.batch)),
+              counts: sumCounts((running?.batches ?? []).map((batch) => parseCounts(batch.counts))),
+              recorded: running !== undefined,
+              pauseAfterBatch: options.pauseAfterBatch,
+              tieBatch: options.tieBatch,
+            },
         onRows: (rows) => options.onProgress?.('writing', rows, Object.values(second.valid).reduce((a, b) => a + (b ?? 0), 0)),
       });
       passDone('write');

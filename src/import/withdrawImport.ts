@@ -45,6 +45,8 @@ export async function withdrawImport(db: Database, importId: string, principal: 
   }
   const graphVersion = await db.write(async (tx) => {
     await tx.run('import/markWithdrawn', { id: importId, by: principal.id, removed: JSON.stringify(removed) });
+    // A withdrawn unfinished import is never resumed: its progress records go too.
+    await tx.run('import/forgetBatches', { id: importId });
     await bumpGraphVersion(tx, { full: true });
     const [version] = await tx.run<{ version: string }>('system/graphVersion');
     return version.version;

@@ -66,6 +66,38 @@ describe('bulk import: crash and resume, withdraw, workbooks and JSON', () => {
     // Three runs of the command, each starting Node and connecting: minutes on a busy 2-core machine.
   }, 600_000);
 
+  it('completes a tie import killed while two batches were being written at once, without duplicates', async () => {
+    const actors = Array.from({ length: 60 }, (_, i) => [`duo-${String(i).padStart(3, '0')}`, 'ASSOCIATION', `Förening ${i}`]);
+    expect((await importFile(scratch.write('actors.csv', csv(['id', 'kind', 'name'], actors)))).status).toBe('completed');
+    // 900 ties in batches of 100: a chain over the actors, so that consecutive batches meet at their edges and rows must move between batches.
+    const ties = Array.from({ length: 900 }, (_, j) => [actors[j % 60][0], actors[(j % 60 + 1 + Math.floor(j / 60)) % 60][0], 'PARTNERSHIP', `2020-01-${String(1 + Math.floor(j / 60)).padStart(2, '0')}`, 1 + (j % 5)]);
+    const file = scratch.write('ties.csv', csv(['actorId', 'partnerId', 'kind', 'since', 'strength'], ties));
+    const env = { SAMVERKAN_IMPORT_TIE_BATCH: '100' };
+    const tiesStored = async (importId: string) => (await new ImportRepository(api.db).createdCounts(importId)).collaborations;
+
+    const killed = await importCli([file], { ...env, SAMVERKAN_IMPORT_PAUSE_AFTER_BATCH: '3' }, true);
+    expect(killed.code).not.toBe(0);
+    const [running] = await new ImportRepository(api.db).bySha(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
+    expect(running.status).toBe('running');
+    // Three committed, and perhaps the one written beside the third; each batch entirely or not at all.
+    expect(running.batchesDone).toBeGreaterThanOrEqual(3);
+    expect(running.batchesDone).toBeLessThan(9);
+    expect(await tiesStored(running.id)).toBe(100 * (running.batchesDone as number));
+
+    const rerun = await importCli([file, '--json'], env);
+    expect(rerun.code).toBe(0);
+    const report = JSON.parse(rerun.stdout);
+    expect(report).toMatchObject({ status: 'completed', importId: running.id, resumedAfterBatch: running.batchesDone, kinds: { collaborations: { rows: 900, created: 900, updated: 0, unchanged: 0 } } });
+    expect(await tiesStored(running.id)).toBe(900);
+    const pairs = await api.db.readRows<{ actorId: string; total: number }>('collaborations/countByActors', { ids: actors.map((row) => row[0]), asOf: null, kind: null });
+    expect(pairs.reduce((sum, row) => sum + row.total, 0)).toBe(2 * 900);
+    // The progress records have served once the import is finished.
+    expect((await new ImportRepository(api.db).bySha(report.sha256))[0]).toMatchObject({ status: 'completed', batchesDone: 0 });
+
+    const again = await importCli([file, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'unchanged', kinds: { collaborations: { unchanged: 900, created: 0 } } });
+  }, 600_000);
+
   it('exits non-zero with the report when the file has problems', async () => {
     const file = scratch.write('actors.csv', csv(['id', 'kind', 'name'], [['cli-1', 'COMPANY', 'A'], ['cli-2', 'SPACESHIP', 'B']]));
     const run = await importCli([file]);
