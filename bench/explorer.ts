@@ -10,9 +10,11 @@
  * which is then WIPED), serves the API and /explore as the app does (collaboration
  * index on), and opens the explorer on the city's largest district in headless
  * Chromium. It prints what the page itself measured (performance marks):
- *  - first picture: navigation start → the first network drawn, cold (the layout is
- *    computed) and warm (the layout cached, as every later visitor sees it);
- *  - slider step: slider input → the next month's network drawn, over several steps
+ *  - first picture: navigation start → the first network shown on screen (the frame
+ *    after sigma's render has been rasterised: SwiftShader draws on the CPU after the
+ *    page's WebGL calls return), cold (the layout is computed) and warm (the layout
+ *    cached, as every later visitor sees it);
+ *  - slider step: slider input → the next month's network shown, over several steps
  *    (median and p95; the page filters the union it holds, no request);
  * each against its target (first picture 3 s, step 300 ms) with PASS/FAIL, next to
  * the time of the page's own union request (GET /exports/network-union.json) sent from

@@ -1,7 +1,7 @@
 /**
  * Where the explorer's first picture spends its time, for bench/explorer.ts: the
- * page's own phase marks (navigation start → script → areas → network → graph →
- * date → picture), the network request's resource timing (bytes on the wire versus
+ * page's own phase marks (navigation start → script → union request → graph →
+ * sigma's render issued → picture shown), the network request's resource timing (bytes on the wire versus
  * JSON parsing), and optionally a CPU profile over the Chrome DevTools Protocol
  * summarised by function (self time).
  */
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 
 /** The page's marks in the order they happen (web/explorer/src/explorer.ts, main.ts). */
-const PHASES = ['script-started', 'areas-received', 'network-requested', 'response-start', 'response-end', 'network-received', 'graph-built', 'first-picture'] as const;
+const PHASES = ['script-started', 'network-requested', 'response-start', 'response-end', 'network-received', 'graph-built', 'sigma-rendered', 'first-picture'] as const;
 
 /** Each phase's end, ms since navigation start, for one visit. */
 export type PhaseTimes = Partial<Record<(typeof PHASES)[number], number>>;
@@ -22,10 +22,10 @@ export async function readPhases(page: Page): Promise<PhaseTimes> {
       performance: { getEntriesByType(type: string): Array<{ name: string; responseStart: number; responseEnd: number; encodedBodySize: number }> };
     };
     const hook = scope.__explorer;
-    // The network union is the largest /graphql answer of the visit.
+    // The scope's union (GET /exports/network-union.json), the first picture's one large answer.
     const largest = scope.performance
       .getEntriesByType('resource')
-      .filter((entry) => entry.name.endsWith('/graphql'))
+      .filter((entry) => entry.name.includes('/exports/network-union.json'))
       .sort((a, b) => b.encodedBodySize - a.encodedBodySize)[0];
     return {
       ...hook.phases,
@@ -37,13 +37,13 @@ export async function readPhases(page: Page): Promise<PhaseTimes> {
 
 const LABELS: Record<(typeof PHASES)[number], string> = {
   'script-started': 'navigation → bundle parsed and run',
-  'areas-received': 'areas request',
-  'network-requested': 'span/first date set up, network request sent',
-  'response-start': 'network request: the service computes (server time + first byte)',
-  'response-end': 'network request: transfer of the body',
-  'network-received': 'JSON parse of the body',
-  'graph-built': 'date filter + graphology build',
-  'first-picture': "sigma: index, process and first render (setGraph)",
+  'network-requested': 'union request sent (beside the area list)',
+  'response-start': 'union request: the service answers (server time + first byte)',
+  'response-end': 'union request: transfer of the body',
+  'network-received': 'JSON parse and column decoding',
+  'graph-built': 'date filter + graphology build (actors only)',
+  'sigma-rendered': "sigma's setGraph: index, process, render issued (JavaScript)",
+  'first-picture': 'the frame rasterised (SwiftShader) and shown',
 };
 
 /** One line per phase: its median duration over the visits and its median end. */

@@ -1,12 +1,9 @@
 /**
- * How the explorer draws: the attributes of sigma's nodes and ties, their sizes
- * and colours, sigma's settings for a large district under a CPU rasteriser, and
- * a work-around for sigma 4.0.4 (networkView.ts draws with them).
+ * How the explorer draws: the attributes of sigma's nodes, node sizes, tie colours
+ * and sigma's settings for a large district under a CPU rasteriser (networkView.ts
+ * and tieLines.ts draw with them).
  */
-import type Graph from 'graphology';
-import type { Attributes } from 'graphology-types';
-import type Sigma from 'sigma';
-import type { NetworkPayload } from './networkPayload';
+import { pathLine } from 'sigma/rendering';
 
 export interface NodeAttributes {
   x: number;
@@ -19,15 +16,6 @@ export interface NodeAttributes {
   hidden: boolean;
 }
 
-export interface EdgeAttributes {
-  size: number;
-  color: string;
-  crossesSectors: boolean;
-  hidden: boolean;
-  /** Never set: named in a batch update's hint only (see showDate). */
-  zIndex?: number;
-}
-
 /** What one date shows: counts for the page and its legend. */
 export interface DrawnCounts {
   nodes: number;
@@ -36,26 +24,58 @@ export interface DrawnCounts {
   bySector: Map<string, number>;
 }
 
-// Ties within a sector recede; ties across sectors, the point of the service, stand out.
-const WITHIN_SECTOR = { color: 'rgba(120,120,120,0.25)', size: 0.6 };
-const ACROSS_SECTORS = { color: 'rgba(40,40,40,0.85)', size: 1.6 };
+/** A tie's look: colour (RGBA, 0–255) and whether it is drawn two pixels thick (tieLines.ts). */
+export interface TieStyle {
+  rgba: readonly [number, number, number, number];
+  thick: boolean;
+}
+
+/** Above this many ties drawn, a picture is dense: ties thinner and lighter, or they hide the actors. */
+export const DENSE_TIES = 4000;
+
+/**
+ * Ties within a sector recede (light grey); ties across sectors, the point of the
+ * service, stand out (near black, two pixels wide while the picture is not dense).
+ * A stronger tie is more opaque (strength 1–5). With an actor selected, the ties
+ * that do not touch it fade. The looks are built once and shared.
+ */
+const alpha = (base: number, step: number, strength: number) => Math.round(255 * (base + step * strength));
+const FADED: readonly TieStyle[] = [false, true].map((dense) => ({ rgba: [200, 200, 200, dense ? 20 : 38], thick: false }));
+/** By [dense][across][strength - 1]. */
+const TIE_STYLES: ReadonlyArray<ReadonlyArray<readonly TieStyle[]>> = [false, true].map((dense) =>
+  [false, true].map((across) =>
+    [1, 2, 3, 4, 5].map((strength) =>
+      across
+        ? { rgba: [40, 40, 40, dense ? alpha(0.3, 0.05, strength) : alpha(0.55, 0.09, strength)], thick: !dense }
+        : { rgba: [120, 120, 120, dense ? alpha(0.06, 0.02, strength) : alpha(0.18, 0.05, strength)], thick: false },
+    ),
+  ),
+);
+
+export function tieStyle(edge: { strength: number; crossesSectors: boolean }, faded: boolean, dense: boolean): TieStyle {
+  if (faded) return FADED[Number(dense)];
+  const strength = Math.min(5, Math.max(1, Math.round(edge.strength)));
+  return TIE_STYLES[Number(dense)][Number(edge.crossesSectors)][strength - 1];
+}
 
 /**
  * Sigma's settings, chosen for a 10k-actor district drawn by a CPU rasteriser:
- * ties without anti-aliasing and thinner (a tie's quad is its thickness plus the
- * feather on each side, and 25k ties cover millions of pixels), labels only for
- * large nodes and never while the camera moves. Nodes keep anti-aliasing: they
- * are few and their edges show.
+ * labels only for large nodes and never while the camera moves. The ties are not
+ * sigma's (tieLines.ts), so its tie settings do not apply.
  */
 export const SIGMA_SETTINGS = {
   labelDensity: 0.08,
   labelRenderedSizeThreshold: 12,
   stagePadding: 24,
-  hideEdgesOnMove: true,
   hideLabelsOnMove: true,
-  antialiasEdges: false,
-  minEdgeThickness: 0.8,
 };
+
+/**
+ * Sigma's programs: its tie program is never used (the graph sigma draws holds no
+ * ties), so it is built with the one straight path instead of the default's extra
+ * 32-segment self-loop path, the smallest program to compile.
+ */
+export const SIGMA_PRIMITIVES = { edges: { paths: [pathLine()] } };
 
 /** A node's place when the layout has none (layout NONE or a node outside its range): a spiral, stable per id. */
 export function fallbackPosition(id: string): { x: number; y: number } {
@@ -69,11 +89,6 @@ export function fallbackPosition(id: string): { x: number; y: number } {
 export const degreeSize = (degree: number): number => 2 + 2.2 * Math.sqrt(degree);
 export const betweennessSize = (value: number, max: number): number => 2 + 14 * Math.sqrt(value / (max || 1));
 
-export function edgeAttributes(edge: NetworkPayload['edges'][number]): EdgeAttributes {
-  const style = edge.crossesSectors ? ACROSS_SECTORS : WITHIN_SECTOR;
-  return { color: style.color, size: style.size * (0.6 + edge.strength / 5), crossesSectors: edge.crossesSectors, hidden: false };
-}
-
 /** The places' extent: the camera's frame for every date of the union. */
 export function boundingBox(places: ReadonlyArray<{ x: number; y: number }>): { x: [number, number]; y: [number, number] } {
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -84,16 +99,4 @@ export function boundingBox(places: ReadonlyArray<{ x: number; y: number }>): { 
     maxY = Math.max(maxY, y);
   }
   return { x: [minX, maxX], y: [minY, maxY] };
-}
-
-/**
- * sigma.setGraph, with a work-around: sigma 4.0.4's setGraph leaves its index of
- * parallel ties (edgeGroups) on the graph it was constructed with, so a tie added
- * later fails in it ("could not find the edge"). Pointing the index at the new
- * graph first lets setGraph's full refresh rebuild it from the right one.
- */
-export function setSigmaGraph<N extends object, E extends object>(sigma: Sigma<N & Attributes, E & Attributes>, graph: Graph<N & Attributes, E & Attributes>): void {
-  const internals = sigma as unknown as { edgeGroups?: { graph: unknown } };
-  if (internals.edgeGroups) internals.edgeGroups.graph = graph;
-  sigma.setGraph(graph);
 }

@@ -1,7 +1,8 @@
 /**
  * The page's controller: state (mirrored in the URL) → requests → drawing and panels.
  * Every load of a date is measured with performance marks (`explorer:first-picture`,
- * `explorer:step`) that the browser tests and bench/explorer.ts read.
+ * `explorer:step`) that the browser tests and bench/explorer.ts read, up to the
+ * picture shown on screen (not only sigma's render issued).
  */
 import { ApiError, graphql } from './api';
 import { askForCredential } from './authDialog';
@@ -16,6 +17,14 @@ import type { DrawnCounts } from './drawingStyle';
 import { NetworkView } from './networkView';
 import { showSectorCounts } from './controls';
 import { scopeOf, viewStateQuery, type ViewState } from './viewState';
+
+/**
+ * Resolves once the frame drawn before it is on screen. Sigma's render returns when
+ * its WebGL calls are issued; the GPU (SwiftShader on the CPU, without one) draws
+ * them afterwards, and the browser starts the next frame only when that one is
+ * shown, so the second animation frame from now comes after the picture appears.
+ */
+const presented = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 /** The panels ask the service once the slider rests this long: stepping or playing does not queue an analysis per step. */
 const PANEL_DELAY_MS = 150;
@@ -156,6 +165,8 @@ export class Explorer {
         // The union's first date is drawn as it is loaded, in one synchronous render.
         const counts = this.view.load(network, asOf, (name) => this.phase(name));
         this.loadedKey = key;
+        this.phase('sigma-rendered');
+        await presented();
         if (this.asOf() !== asOf) return;
         this.pictureDrawn(asOf, counts, started, fetched);
         return;
@@ -166,6 +177,8 @@ export class Explorer {
     const rendered = new Promise<void>((resolve) => this.view.sigma.once('afterRender', () => resolve()));
     const counts = this.view.showDate(asOf, this.state.sizeBy);
     await rendered;
+    await presented();
+    if (this.asOf() !== asOf) return;
     this.pictureDrawn(asOf, counts, started, fetched);
   }
 
@@ -173,12 +186,6 @@ export class Explorer {
     this.notice(null);
     this.recordPicture(asOf, counts, started, fetched);
     this.schedulePanels(asOf);
-  }
-
-  /** Starts fetching the current scope's union before the page needs it (while the area list loads). */
-  prefetchUnion(): void {
-    const { key, url } = this.unions.request(this.state, this.asOf());
-    void this.unions.get(key, url, new AbortController().signal).catch(() => undefined);
   }
 
   /** Forgets fetched networks and the panel's actor: another credential may see other things (citizens' names). */

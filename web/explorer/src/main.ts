@@ -132,16 +132,22 @@ async function start(): Promise<void> {
 
   const boot = async () => {
     explorer.forgetData();
-    // An area in the URL: its union (the first picture's longest wait) loads beside the area list.
-    if (state.area) explorer.prefetchUnion();
+    explorer.forgetSpan();
+    // An area in the URL: its picture is drawn as soon as its union arrives, without waiting for the area list
+    // (which only fills the picker, and which the service answers after the union when both are asked at once).
+    const early = state.area ? explorer.loadDate() : null;
     const answer = await explorer.guarded(() => graphql<{ areas: AreaRow[] }>(AREAS, {}));
     if (!answer) return;
     explorer.phase('areas-received');
     fillAreaSelect(areaSelect, answer.areas);
     const city = answer.areas.find((a) => a.level === 'CITY');
-    if (!state.area || !answer.areas.some((a) => a.id === state.area)) state.area = city?.id ?? answer.areas[0]?.id ?? null;
+    const known = state.area !== null && answer.areas.some((a) => a.id === state.area);
+    if (!known) state.area = city?.id ?? answer.areas[0]?.id ?? null;
     areaSelect.value = state.area ?? '';
-    await reload(true);
+    if (!early || !known) return reload(true);
+    explorer.syncUrl();
+    await early;
+    await explorer.loadSpan();
   };
   await boot();
 }

@@ -1,12 +1,15 @@
 /**
- * The drawing: one graphology graph rendered by sigma (WebGL). The page holds the
+ * The drawing: sigma (WebGL) draws the actors of one graphology graph, and a layer
+ * of its own (tieLines.ts) draws the ties as lines under them. The page holds the
  * scope's union over the slider's whole range, loaded once; the graph sigma draws
- * starts with only the first date's actors and ties, so the first picture indexes,
- * processes and draws no hidden item: under SwiftShader (headless Chromium draws
- * WebGL on the CPU) every item in sigma's buffers costs work on every frame, drawn
- * or not. A slider step adds the items that first appear and hides those that
- * leave (sigma re-indexes its whole graph when an item is dropped, so nothing is
- * dropped), one update per changed item, so a step asks the service for nothing.
+ * starts with only the first date's actors, so the first picture indexes,
+ * processes and draws no hidden one: under SwiftShader (headless Chromium draws
+ * WebGL on the CPU) every item in sigma's buffers costs work on every frame. The
+ * ties never enter sigma's graph: which are drawn on the date comes from the date
+ * filter, and the tie layer's buffer is rebuilt when that changes. A slider step
+ * adds the actors that first appear and hides those that leave (sigma re-indexes
+ * its whole graph when a node is dropped, so nothing is dropped), one update per
+ * changed actor, so a step asks the service for nothing.
  * Positions come from the layout over the same range, and the camera is framed on
  * the whole union, so an actor keeps its place on screen as the date moves.
  */
@@ -16,14 +19,17 @@ import { DateFilter, type DateSelection } from './dateFilter';
 import { sectorColour } from './sectors';
 import type { SizeBy } from './viewState';
 import type { NetworkPayload } from './networkPayload';
-import { betweennessSize, boundingBox, degreeSize, edgeAttributes, fallbackPosition, setSigmaGraph, SIGMA_SETTINGS, type DrawnCounts, type EdgeAttributes, type NodeAttributes } from './drawingStyle';
+import { betweennessSize, boundingBox, degreeSize, DENSE_TIES, fallbackPosition, SIGMA_PRIMITIVES, SIGMA_SETTINGS, tieStyle, type DrawnCounts, type NodeAttributes } from './drawingStyle';
+import { TieLines } from './tieLines';
 
 export class NetworkView {
-  private graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true });
-  readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
+  private graph = new Graph<NodeAttributes>({ type: 'undirected', multi: true });
+  readonly sigma: Sigma<NodeAttributes>;
   /** The actor asked for, and the one highlighted (when it is drawn on the date). */
   private wanted: string | null = null;
   private selected: string | null = null;
+  /** The highlighted actor's index in the union (-1: none). */
+  private selectedAt = -1;
   private neighbours = new Set<string>();
   private payload: NetworkPayload = { nodes: [], edges: [] };
   private filter = new DateFilter([], []);
@@ -31,9 +37,12 @@ export class NetworkView {
   /** Each union node's position (the layout's, else a fallback), by the payload's order. */
   private places: Array<{ x: number; y: number }> = [];
   private shown: DateSelection | null = null;
-  /** 1 where the union's node or tie is in sigma's graph (drawn on some date shown), by the payload's order. */
+  /** 1 where the union's node is in sigma's graph (drawn on some date shown), by the payload's order. */
   private nodeIn = new Uint8Array(0);
-  private edgeIn = new Uint8Array(0);
+  /** Each tie's ends (payload order) and each node's ties, for the tie layer and the highlight. */
+  private edgeEnds = new Int32Array(0);
+  private incident: number[][] = [];
+  private readonly ties: TieLines;
   /** Node sizes drawn, by the payload's order. */
   private sizes: Float64Array = new Float64Array(0);
   /** Betweenness on the shown date, when nodes are sized by it (null: sized by degree). */
@@ -42,6 +51,7 @@ export class NetworkView {
   constructor(container: HTMLElement) {
     this.sigma = new Sigma(this.graph, container, {
       settings: SIGMA_SETTINGS,
+      primitives: SIGMA_PRIMITIVES,
       nodeReducer: (node, data, attrs) => {
         if (attrs.hidden) return { ...data, visibility: 'hidden' };
         if (!this.selected) return data;
@@ -49,13 +59,14 @@ export class NetworkView {
         if (this.neighbours.has(node)) return { ...data, forceLabel: true };
         return { ...data, color: '#d8d8d8', label: '' };
       },
-      edgeReducer: (edge, data, attrs) => {
-        if (attrs.hidden) return { ...data, visibility: 'hidden' };
-        if (!this.selected) return data;
-        const [source, target] = this.graph.extremities(edge);
-        return source === this.selected || target === this.selected ? data : { ...data, color: 'rgba(200,200,200,0.15)' };
-      },
-    } as ConstructorParameters<typeof Sigma<NodeAttributes, EdgeAttributes>>[2]);
+    } as ConstructorParameters<typeof Sigma<NodeAttributes>>[2]);
+    this.ties = new TieLines(this.sigma as unknown as Sigma, {
+      ends: () => this.edgeEnds,
+      nodeId: (node) => this.payload.nodes[node].id,
+      drawn: () => this.shown?.edgeVisible ?? null,
+      style: (tie) => tieStyle(this.payload.edges[tie], this.selectedAt >= 0 && this.edgeEnds[2 * tie] !== this.selectedAt && this.edgeEnds[2 * tie + 1] !== this.selectedAt, (this.shown?.edgeCount ?? 0) > DENSE_TIES),
+    });
+    this.ties.attach();
   }
 
   /**
@@ -71,6 +82,15 @@ export class NetworkView {
     this.filter = new DateFilter(payload.nodes, payload.edges);
     this.nodeAt = new Map(payload.nodes.map((node, i) => [node.id, i]));
     this.places = payload.nodes.map((node) => (node.x === null || node.y === null ? fallbackPosition(node.id) : { x: node.x, y: node.y }));
+    this.edgeEnds = new Int32Array(payload.edges.length * 2);
+    this.incident = payload.nodes.map(() => []);
+    payload.edges.forEach((edge, e) => {
+      const [s, t] = [this.nodeAt.get(edge.source) ?? -1, this.nodeAt.get(edge.target) ?? -1];
+      this.edgeEnds[2 * e] = s;
+      this.edgeEnds[2 * e + 1] = t;
+      this.incident[s]?.push(e);
+      if (t !== s) this.incident[t]?.push(e);
+    });
     const selection = this.filter.at(date);
     // Betweenness arrives later (an analysis per date): degree sizes until then.
     this.betweenness = null;
@@ -81,20 +101,18 @@ export class NetworkView {
     this.graph = graph;
     this.highlight(this.wanted);
     this.sigma.setCustomBBox(this.places.length > 0 ? boundingBox(this.places) : null);
-    setSigmaGraph(this.sigma, graph);
+    // Built at the next render, after sigma has placed the nodes.
+    this.ties.invalidate(false);
+    this.sigma.setGraph(graph);
     return this.counts(selection);
   }
 
-  /** A graph of the date's nodes and ties, at their places and sizes. */
-  private dateGraph(selection: DateSelection): Graph<NodeAttributes, EdgeAttributes> {
-    const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true });
+  /** A graph of the date's nodes, at their places and sizes. */
+  private dateGraph(selection: DateSelection): Graph<NodeAttributes> {
+    const graph = new Graph<NodeAttributes>({ type: 'undirected', multi: true });
     this.nodeIn = Uint8Array.from(selection.nodeVisible);
-    this.edgeIn = Uint8Array.from(selection.edgeVisible);
     this.payload.nodes.forEach((node, i) => {
       if (selection.nodeVisible[i]) graph.addNode(node.id, this.nodeAttributes(i));
-    });
-    this.payload.edges.forEach((edge, e) => {
-      if (selection.edgeVisible[e]) graph.addEdgeWithKey(edge.id, edge.source, edge.target, edgeAttributes(edge));
     });
     return graph;
   }
@@ -105,13 +123,13 @@ export class NetworkView {
   }
 
   /**
-   * Shows one date. A slider step changes few items (the ties that start or end
-   * that month, the actors that join or leave, their partners' sizes): those are
-   * added (the first time they are drawn), hidden, shown or resized one by one, so
-   * sigma re-evaluates only them. A larger change (a jump across years, another
-   * size measure, a selected actor whose highlight follows its partners) is one
-   * batch update of the nodes and one of the ties, after adding those new to the
-   * graph; the nodes' batch carries no hint, so sigma rebuilds its label grid.
+   * Shows one date. A slider step changes few actors (those that join or leave,
+   * their partners' sizes): those are added (the first time they are drawn),
+   * hidden, shown or resized one by one, so sigma re-evaluates only them. A larger
+   * change (a jump across years, another size measure, a selected actor whose
+   * highlight follows its partners) is one batch update of the nodes, after adding
+   * those new to the graph; the batch carries no hint, so sigma rebuilds its label
+   * grid. The tie layer rebuilds its buffer from the date's ties at the next render.
    */
   showDate(date: string, sizeBy: SizeBy, betweenness: Map<string, number> | null = null): DrawnCounts {
     const selection = this.filter.at(date);
@@ -122,34 +140,18 @@ export class NetworkView {
     const before = this.sizes;
     this.sizes = sizes;
     const nodes = this.payload.nodes;
-    const edges = this.payload.edges;
     const changedNodes: number[] = [];
-    const changedEdges: number[] = [];
     for (let i = 0; i < nodes.length; i += 1) {
       if (selection.nodeVisible[i] ? !this.nodeIn[i] || !previous?.nodeVisible[i] || before[i] !== sizes[i] : this.nodeIn[i] && previous?.nodeVisible[i]) changedNodes.push(i);
     }
-    for (let e = 0; e < edges.length; e += 1) {
-      if (selection.edgeVisible[e] ? !this.edgeIn[e] || !previous?.edgeVisible[e] : this.edgeIn[e] && previous?.edgeVisible[e]) changedEdges.push(e);
-    }
-    // New items join the graph (an event each; sigma indexes only them).
+    // New actors join the graph (an event each; sigma indexes only them).
     for (const i of changedNodes) {
       if (this.nodeIn[i]) continue;
       this.nodeIn[i] = 1;
       this.graph.addNode(nodes[i].id, this.nodeAttributes(i));
     }
-    let edgesAdded = false;
-    for (const e of changedEdges) {
-      if (this.edgeIn[e]) continue;
-      this.edgeIn[e] = 1;
-      edgesAdded = true;
-      this.graph.addEdgeWithKey(edges[e].id, edges[e].source, edges[e].target, edgeAttributes(edges[e]));
-    }
-    const few = previous !== null && this.wanted === null && changedNodes.length + changedEdges.length <= (this.graph.order + this.graph.size) / 20;
-    if (few) {
+    if (previous !== null && this.wanted === null && changedNodes.length <= this.graph.order / 20) {
       for (const i of changedNodes) this.graph.mergeNodeAttributes(nodes[i].id, { hidden: selection.nodeVisible[i] === 0, size: sizes[i] });
-      for (const e of changedEdges) this.graph.setEdgeAttribute(edges[e].id, 'hidden', selection.edgeVisible[e] === 0);
-      // Nothing changed that month: no update schedules a render, yet the caller waits for one.
-      if (changedNodes.length + changedEdges.length === 0) this.sigma.scheduleRender();
     } else {
       const at = this.nodeAt;
       this.graph.updateEachNodeAttributes((id, attributes) => {
@@ -158,18 +160,10 @@ export class NetworkView {
         attributes.size = sizes[i];
         return attributes;
       });
-      // A batch hinted 'hidden' alone makes sigma skip indexing, which ties added above still need (it throws
-      // "can't be repaint"); the 'zIndex' hint makes it index them, as any ordering change does.
-      this.graph.updateEachEdgeAttributes(
-        (id, attributes) => {
-          attributes.hidden = selection.edgeVisible[Number(id)] === 0;
-          return attributes;
-        },
-        { attributes: edgesAdded ? ['hidden', 'zIndex'] : ['hidden'] },
-      );
     }
-    // The updates above already schedule sigma's refresh: update the highlight without another.
+    // The highlight first: the tie layer reads it when it rebuilds. Invalidating schedules the render the caller waits for.
     this.highlight(this.wanted);
+    this.ties.invalidate();
     return this.counts(selection);
   }
 
@@ -226,16 +220,20 @@ export class NetworkView {
 
   /** True when a drawn tie joins the two actors. */
   hasDrawnTie(a: string, b: string): boolean {
-    if (!this.graph.hasNode(a) || !this.graph.hasNode(b)) return false;
-    return this.graph.edges(a, b).some((edge) => !this.graph.getEdgeAttribute(edge, 'hidden'));
+    return this.isDrawn(a) && this.isDrawn(b) && this.drawnNeighbours(a).includes(b);
   }
 
   /** Drawn partners of a drawn actor. */
   private drawnNeighbours(id: string): string[] {
+    const i = this.nodeAt.get(id);
+    const visible = this.shown?.edgeVisible;
+    if (i === undefined || !visible) return [];
     const partners = new Set<string>();
-    this.graph.forEachEdge(id, (_edge, attributes, source, target) => {
-      if (!attributes.hidden) partners.add(source === id ? target : source);
-    });
+    for (const e of this.incident[i]) {
+      if (!visible[e]) continue;
+      const other = this.edgeEnds[2 * e] === i ? this.edgeEnds[2 * e + 1] : this.edgeEnds[2 * e];
+      partners.add(this.payload.nodes[other].id);
+    }
     return [...partners];
   }
 
@@ -243,11 +241,13 @@ export class NetworkView {
   select(id: string | null): void {
     this.wanted = id;
     this.highlight(id);
+    this.ties.invalidate(false);
     this.sigma.refresh({ skipIndexation: true });
   }
 
   private highlight(id: string | null): void {
     this.selected = id && this.isDrawn(id) ? id : null;
+    this.selectedAt = this.selected === null ? -1 : (this.nodeAt.get(this.selected) ?? -1);
     this.neighbours = this.selected ? new Set(this.drawnNeighbours(this.selected)) : new Set();
   }
 
