@@ -29,6 +29,8 @@ export interface ImportOptions {
   pauseAfterBatch?: number;
   /** Test hook: ties per write batch (see docs/import.md). */
   tieBatch?: number;
+  /** Tie write transactions at once (default 2; 1 for comparison in a benchmark). */
+  tieWriters?: number;
   onProgress?: (phase: 'validating' | 'checking' | 'writing', rows: number, total?: number) => void;
   /** Called as each pass ends, with its wall-clock time: the benchmark's breakdown of where an import's time goes. */
   onPassTime?: (pass: ImportPass, ms: number) => void;
@@ -138,6 +140,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
               recorded: running !== undefined,
               pauseAfterBatch: options.pauseAfterBatch,
               tieBatch: options.tieBatch,
+              tieWriters: options.tieWriters,
             },
         onRows: (rows) => options.onProgress?.('writing', rows, Object.values(second.valid).reduce((a, b) => a + (b ?? 0), 0)),
       });

@@ -50,6 +50,8 @@ export interface WritePlan {
     pauseAfterBatch?: number;
     /** Test hook (SAMVERKAN_IMPORT_TIE_BATCH): ties per batch instead of TIE_WRITE_BATCH, to have many batches from a small file. */
     tieBatch?: number;
+    /** Tie transactions at once (default TIE_WRITERS); 1 writes them one after another, for comparison. */
+    tieWriters?: number;
   };
   onRows?: (rows: number) => void;
 }
@@ -249,7 +251,7 @@ export async function writeBatches(plan: WritePlan): Promise<WriteOutcome> {
         } else {
           // Batch i may share actors with i - 2 (and with i - 1 when afterPrevious): those commit first.
           // Until the import's record exists, a batch is written alone (it may be the one that creates it).
-          await settleBelow(afterPrevious || !recorded ? index : index - 1);
+          await settleBelow(afterPrevious || !recorded || (write.tieWriters ?? TIE_WRITERS) < 2 ? index : index - 1);
           const done = writeOne(kind, index, items, write).finally(() => inFlight.delete(index));
           // Awaited by settleBelow; until then a failure must not count as unhandled.
           done.catch(() => undefined);
