@@ -10,34 +10,8 @@ export interface DisjointBatch {
   afterPrevious: boolean;
 }
 
-/**
- * Cuts rows into batches of at most `size`, each sharing no actor with the batch
- * before it, so that two consecutive batches can be written in two transactions
- * at once without waiting on each other's locks or deadlocking. A row that touches
- * an actor of the previous batch waits (in file order) for a later batch; when
- * `size` rows wait (a hub actor in most rows), the next batch takes them as they
- * come and is marked `afterPrevious`: memory stays within two batches.
- *
- * The cut depends on the rows alone (not on timing), so a re-run of the same
- * checked rows cuts the same batches: their indices identify them for resuming.
- */
-export async function* disjointBatches(
-  chunks: AsyncIterable<SpilledRecord[]>,
-  size: number,
-  actorsOf: (item: SpilledRecord) => readonly string[],
-): AsyncGenerator<DisjointBatch> {
-  const source = chunks[Symbol.asyncIterator]();
-  let input: SpilledRecord[] = [];
-  let position = 0;
-  let ended = false;
-  const nextRow = async (): Promise<SpilledRecord | undefined> => {
-    while (position >= input.length && !ended) {
-      const next = await source.next();
-      if (next.done) ended = true;
-      else [input, position] = [next.value, 0];
-    }
-    return position < input.length ? input[position++] : undefined;
-  };
+/** The cut itself, over rows handed out one at a time (undefined: the file has ended). */
+async function* cut(nextRow: () => Promise<SpilledRecord | undefined>, size: number, actorsOf: (item: SpilledRecord) => readonly string[]): AsyncGenerator<DisjointBatch> {
   let previous = new Set<string>();
   let waiting: SpilledRecord[] = [];
   let forceAfter = false;
@@ -71,5 +45,41 @@ export async function* disjointBatches(
     forceAfter = false;
     previous = actors;
     yield { items, afterPrevious: !apart };
+  }
+}
+
+/**
+ * Cuts rows into batches of at most `size`, each sharing no actor with the batch
+ * before it, so that two consecutive batches can be written in two transactions
+ * at once without waiting on each other's locks or deadlocking. A row that touches
+ * an actor of the previous batch waits (in file order) for a later batch; when
+ * `size` rows wait (a hub actor in most rows), the next batch takes them as they
+ * come and is marked `afterPrevious`: memory stays within two batches.
+ *
+ * The cut depends on the rows alone (not on timing), so a re-run of the same
+ * checked rows cuts the same batches: their indices identify them for resuming.
+ */
+export async function* disjointBatches(
+  chunks: AsyncIterable<SpilledRecord[]>,
+  size: number,
+  actorsOf: (item: SpilledRecord) => readonly string[],
+): AsyncGenerator<DisjointBatch> {
+  const source = chunks[Symbol.asyncIterator]();
+  let input: SpilledRecord[] = [];
+  let position = 0;
+  let ended = false;
+  const nextRow = async (): Promise<SpilledRecord | undefined> => {
+    while (position >= input.length && !ended) {
+      const next = await source.next();
+      if (next.done) ended = true;
+      else [input, position] = [next.value, 0];
+    }
+    return position < input.length ? input[position++] : undefined;
+  };
+  try {
+    yield* cut(nextRow, size, actorsOf);
+  } finally {
+    // The caller stopped early (or failed): close the source, and with it the spill it reads.
+    if (!ended) await source.return?.(undefined);
   }
 }

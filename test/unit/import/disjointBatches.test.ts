@@ -56,6 +56,19 @@ describe('import: tie batches that share no actor with the batch before', () => 
     expect(batches.map((batch) => batch.items.length)).toEqual([4, 4, 4, 4, 4]);
   });
 
+  it('closes its source when the writer stops early (a failed batch), so that the spill it reads is closed', async () => {
+    let closed = false;
+    async function* chunks() {
+      try {
+        for (let i = 0; i < 10; i++) yield [tie(2 * i + 2, `a${i}`, `b${i}`), tie(2 * i + 3, `c${i}`, `d${i}`)];
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const batch of disjointBatches(chunks(), 3, ends)) if (batch.items.length > 0) break;
+    expect(closed).toBe(true);
+  });
+
   it('yields nothing for no rows', async () => {
     expect(await cut([], 4)).toEqual([]);
   });
