@@ -71,6 +71,14 @@ export const SIGMA_SETTINGS = {
 };
 
 /**
+ * Sigma draws every node a second time, into a picking buffer (what is under the
+ * pointer), on every frame. On a large district that buffer is kept at a quarter
+ * of the screen's size each way instead of half: a sixteenth of the pixels, and
+ * nodes there are small, so a click resolves as well at that grain.
+ */
+export const pickingRatioFor = (actors: number): number => (actors > 2000 ? 4 : 2);
+
+/**
  * Sigma's programs: its tie program is never used (the graph sigma draws holds no
  * ties), so it is built with the one straight path instead of the default's extra
  * 32-segment self-loop path, the smallest program to compile.

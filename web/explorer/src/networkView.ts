@@ -19,7 +19,7 @@ import { DateFilter, type DateSelection } from './dateFilter';
 import { sectorColour } from './sectors';
 import type { SizeBy } from './viewState';
 import type { NetworkPayload } from './networkPayload';
-import { betweennessSize, boundingBox, degreeSize, DENSE_TIES, fallbackPosition, SIGMA_PRIMITIVES, SIGMA_SETTINGS, tieStyle, type DrawnCounts, type NodeAttributes } from './drawingStyle';
+import { betweennessSize, boundingBox, degreeSize, DENSE_TIES, fallbackPosition, pickingRatioFor, SIGMA_PRIMITIVES, SIGMA_SETTINGS, tieStyle, type DrawnCounts, type NodeAttributes } from './drawingStyle';
 import { TieLines } from './tieLines';
 
 export class NetworkView {
@@ -103,6 +103,8 @@ export class NetworkView {
     this.sigma.setCustomBBox(this.places.length > 0 ? boundingBox(this.places) : null);
     // Built at the next render, after sigma has placed the nodes.
     this.ties.invalidate(false);
+    const picking = pickingRatioFor(graph.order);
+    if (this.sigma.getSetting('pickingDownSizingRatio') !== picking) this.sigma.setSetting('pickingDownSizingRatio', picking);
     this.sigma.setGraph(graph);
     return this.counts(selection);
   }
