@@ -27,8 +27,9 @@ export interface Options {
 export const USAGE = `Usage: npm run bench:analytics -- [options]
 
   --sizes A,B,...             city sizes in actors (default 10000,100000)
-  --runs N                    timed runs per field and scope, after one warm-up (default 7)
-  --no-warmup                 no untimed warm-up run (for a field that takes many minutes)
+  --runs N                    timed runs per field and scope, after the warm-up (default 7): untimed asks, the first
+                              printed as "first ask", then more up to 5 or 1 s in all, so the code is compiled
+  --no-warmup                 no untimed warm-up asks (for a field that takes many minutes)
   --seed S                    generator seed (default 1)
   --fields a,b,...            only these analytics fields (default all); "communities" covers Louvain and Leiden
   --as-of YYYY-MM-DD          the scopes' asOf (default 2026-01-01: the generator's last year, most ties active)

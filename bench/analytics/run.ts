@@ -6,7 +6,7 @@
  * BENCH_REUSE_CITY=1 and NEO4J_URI a database already holding that city is reused),
  * and then, for the whole city and for its largest district:
  *  - times every analytics field through the real schema, resolvers and context,
- *    in-process (one warm-up, then N runs, each with a fresh AnalyticsService and
+ *    in-process (a warm-up of up to 5 asks or 1 s, then N runs, each with a fresh AnalyticsService and
  *    cache so no result is served from the analytics cache): median and p95;
  *  - times the export-plus-NetworkX path for the same measure on the same scope:
  *    the scope statements (analytics/scopeActors, analytics/scopeTies, and
@@ -133,7 +133,7 @@ async function main(): Promise<number> {
       `Samverkan analytics benchmark — ${startedAt.toISOString()}`,
       `machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB memory, load average ${(machine.loadAverageAtStart as number[]).join(' ')}; ${machine.platform}; node ${machine.node}; python ${machine.python ?? '–'}, networkx ${machine.networkx ?? '–'}`,
       `database: Neo4j ${versions?.neo4jVersion ?? '?'}, GDS ${versions?.gdsVersion ?? 'none'}, APOC ${versions?.apocVersion ?? 'none'} (${embedded ? `embedded, heap ${config.database.mode === 'embedded' ? config.database.heap : ''}` : 'external'}); Samverkan ${versions?.version ?? VERSION}`,
-      `sizes ${options.sizes.map(count).join(', ')}; seed ${options.seed}; asOf ${options.asOf}; ${options.runs} timed runs${options.warmup ? ' after 1 warm-up' : ', no warm-up'}, analytics cache bypassed; analytics timeout ${options.timeoutMs} ms; ` +
+      `sizes ${options.sizes.map(count).join(', ')}; seed ${options.seed}; asOf ${options.asOf}; ${options.runs} timed runs${options.warmup ? ' after a warm-up (the first ask, then up to 5 asks or 1 s)' : ', no warm-up'}, analytics cache bypassed; analytics timeout ${options.timeoutMs} ms; ` +
         `NetworkX: ${options.networkx ? `${options.runs} runs (${options.nxHeavyRuns} for betweenness and communities), betweenness estimated from ${options.nxBetweennessSources} sampled sources above ${count(options.nxExactBetweennessMax)} actors` : 'skipped'}`,
     ].join('\n');
     process.stdout.write(`${header}\n`);
