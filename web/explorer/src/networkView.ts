@@ -102,7 +102,7 @@ export class NetworkView {
     this.highlight(this.wanted);
     this.sigma.setCustomBBox(this.places.length > 0 ? boundingBox(this.places) : null);
     // Built at the next render, after sigma has placed the nodes.
-    this.ties.invalidate(false);
+    this.ties.reset();
     const picking = pickingRatioFor(graph.order);
     if (this.sigma.getSetting('pickingDownSizingRatio') !== picking) this.sigma.setSetting('pickingDownSizingRatio', picking);
     this.sigma.setGraph(graph);

@@ -79,10 +79,19 @@ export class TieLines {
     private readonly ties: TieSource,
   ) {}
 
+  /** Each node's framed position, once looked up: nodes do not move until the next union is loaded. */
+  private places = new Map<number, { x: number; y: number } | undefined>();
+
   /** The ties drawn or their colours changed: rebuild the buffer before the next frame (and ask for one). */
   invalidate(render = true): void {
     this.dirty = true;
     if (render) this.sigma.scheduleRender();
+  }
+
+  /** Another union (other nodes, another frame): positions are looked up again at the next build. */
+  reset(): void {
+    this.places.clear();
+    this.invalidate(false);
   }
 
   /** Registers the layer under sigma's nodes. */
@@ -145,13 +154,13 @@ export class TieLines {
     const drawn = this.ties.drawn();
     const count = ends.length / 2;
     if (!drawn) return new Float32Array(0);
-    // Each end's framed position, looked up once per node.
-    const known = new Map<number, { x: number; y: number } | undefined>();
+    // Each end's framed position, looked up once per node (sigma copies its display data on every lookup).
+    const known = this.places;
     const place = (node: number) => {
       let found = known.get(node);
-      if (found === undefined && !known.has(node)) {
+      if (found === undefined) {
         found = this.sigma.getNodeDisplayData(this.ties.nodeId(node));
-        known.set(node, found);
+        if (found) known.set(node, { x: found.x, y: found.y });
       }
       return found;
     };
