@@ -19,7 +19,8 @@ import { exportsRouter } from './visualisation/exportsRoute';
 import { appUnionWarmer } from './visualisation/unionWarmer';
 import { explorerRouter } from './explorer/explorerRoute';
 import { AnalyticsService } from './analytics/analyticsService';
-import { CollaborationIndexStore } from './analytics/collaborationIndex/collaborationIndexStore';
+import { CollaborationIndexStore, type CollaborationIndexStoreDependencies } from './analytics/collaborationIndex/collaborationIndexStore';
+import { returnGarbage } from './system/returnGarbage';
 import { importsRouter } from './import/importsRoute';
 
 export interface App {
@@ -52,7 +53,18 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     await migrate(database.db, logger);
     if (config.seedOnStart && (await seedIfEmpty(database.db, logger))) logger.info('loaded the Malmö seed dataset');
     const serviceInfo = createServiceInfoProvider(database.db, VERSION);
-    const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger, onRebuild: (outcome) => metrics.indexRebuilds.inc({ outcome }) }) : undefined;
+    // After a whole build (startup, or a rebuild after a change to the area tree), its garbage goes back at once (returnGarbage.ts).
+    const onRebuild: CollaborationIndexStoreDependencies['onRebuild'] = (outcome) => {
+      metrics.indexRebuilds.inc({ outcome });
+      if (outcome !== 'ok') return;
+      // Once the build's promise chain has let go of its rows.
+      setTimeout(() => {
+        const started = performance.now();
+        returnGarbage();
+        logger.debug('collaboration index: the build’s garbage returned', { pauseMs: Math.round(performance.now() - started) });
+      }, 2000).unref();
+    };
+    const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger, onRebuild }) : undefined;
     const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index, concurrency: config.limits.analyticsConcurrency, jobConcurrency: config.limits.analysisJobs,
       versions: new GraphVersionClock(database.db, config.graphVersionMaxAgeMs),
       observeRuntime: (field, seconds) => metrics.analyticsSeconds.observe({ field }, seconds),
