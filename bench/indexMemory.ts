@@ -1,6 +1,5 @@
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import type { Database } from '../src/db/database';
+import { fullCollection } from '../src/system/heap';
 import { CollaborationIndex, type IndexRows } from '../src/analytics/collaborationIndex/collaborationIndex';
 import type { CollaborationIndexStore } from '../src/analytics/collaborationIndex/collaborationIndexStore';
 
@@ -10,14 +9,6 @@ import type { CollaborationIndexStore } from '../src/analytics/collaborationInde
  * collection, so it is what is retained, not garbage waiting to be collected.
  */
 
-/** A full collection: `gc` under --expose-gc, else switched on for this process. */
-function collect(): void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed();
-  v8.setFlagsFromString('--expose-gc');
-  (vm.runInNewContext('gc') as () => void)();
-}
-
 export interface MemorySample {
   rssMb: number;
   heapUsedMb: number;
@@ -26,8 +17,8 @@ export interface MemorySample {
 }
 
 export function memoryNow(): MemorySample {
-  collect();
-  collect();
+  fullCollection();
+  fullCollection();
   const usage = process.memoryUsage();
   const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
   return { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), arrayBuffersMb: mb(usage.arrayBuffers) };

@@ -14,7 +14,6 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import v8 from 'node:v8';
 import type { DatabaseConfig } from '../src/config';
 import { startCli, UsageError } from './cliStart';
 import { connectDatabase, type ConnectedDatabase } from '../src/db/connectDatabase';
@@ -28,13 +27,10 @@ import { withdrawImport } from '../src/import/withdrawImport';
 import { importProgress } from '../src/import/importProgress';
 import { formatImportReport } from '../src/import/formatReport';
 import { IMPORT_KINDS, kindOfName, type ImportKind } from '../src/import/kinds';
+import { limitHeapGrowth } from '../src/system/heap';
 
-// A batch job over a file of any size: let the heap grow only 30 % past what the
-// last full collection found alive (V8's default may let it reach several times
-// that), so that the garbage of a million rows does not pile up (a 1M-row file:
-// first pass 204 -> 166 MB peak RSS, same time). Not a limit: a file whose import
-// keeps more alive gets a larger heap, as before.
-v8.setFlagsFromString('--heap-growing-percent=30');
+// A batch job over a file of any size: the garbage of a million rows must not pile up (system/heap.ts).
+limitHeapGrowth();
 
 const USAGE = `Usage: npm run import -- FILE [--kind KIND] [--dry-run] [--partial] [--json] [--as ROLE[:ORG,ORG]]
        npm run import -- --withdraw IMPORT_ID [--json]

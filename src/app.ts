@@ -20,7 +20,7 @@ import { appUnionWarmer } from './visualisation/unionWarmer';
 import { explorerRouter } from './explorer/explorerRoute';
 import { AnalyticsService } from './analytics/analyticsService';
 import { CollaborationIndexStore, type CollaborationIndexStoreDependencies } from './analytics/collaborationIndex/collaborationIndexStore';
-import { returnGarbage } from './system/returnGarbage';
+import { returnGarbageSoon } from './system/heap';
 import { importsRouter } from './import/importsRoute';
 
 export interface App {
@@ -53,16 +53,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     await migrate(database.db, logger);
     if (config.seedOnStart && (await seedIfEmpty(database.db, logger))) logger.info('loaded the Malmö seed dataset');
     const serviceInfo = createServiceInfoProvider(database.db, VERSION);
-    // After a whole build (startup, or a rebuild after a change to the area tree), its garbage goes back at once (returnGarbage.ts).
+    // After a whole build (startup, or a change to the area tree), its garbage goes back at once (system/heap.ts).
     const onRebuild: CollaborationIndexStoreDependencies['onRebuild'] = (outcome) => {
       metrics.indexRebuilds.inc({ outcome });
-      if (outcome !== 'ok') return;
-      // Once the build's promise chain has let go of its rows.
-      setTimeout(() => {
-        const started = performance.now();
-        returnGarbage();
-        logger.debug('collaboration index: the build’s garbage returned', { pauseMs: Math.round(performance.now() - started) });
-      }, 2000).unref();
+      if (outcome === 'ok') returnGarbageSoon(logger, 'collaboration index build');
     };
     const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger, onRebuild }) : undefined;
     const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index, concurrency: config.limits.analyticsConcurrency, jobConcurrency: config.limits.analysisJobs,

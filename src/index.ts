@@ -1,15 +1,12 @@
-import v8 from 'node:v8';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { MissingToolchainError } from './db/connectDatabase';
 import { MigrationError } from './db/migrate';
 import { startApp, type App } from './app';
+import { limitHeapGrowth } from './system/heap';
 
-// Many requests at once each keep their rows and results alive across awaits; V8 by default then
-// lets the heap grow to several times what its last full collection found alive, and the RSS
-// with it (docs/performance.md, memory). 30 % past the live set keeps the peak near what is used
-// at a few more full collections; it is not a limit (a larger live set still gets its heap).
-v8.setFlagsFromString('--heap-growing-percent=30');
+// Many requests at once each keep their rows and results alive across awaits (system/heap.ts).
+limitHeapGrowth();
 
 /** Process entry: start, print where we listen, stop cleanly on signals and crashes. */
 async function main(): Promise<void> {

@@ -89,7 +89,7 @@ async function waitForIndex(baseUrl: string, seconds = 180): Promise<boolean> {
  * The RSS once it has stopped falling (no drop of more than 2 MB for 60 s, or
  * after `seconds`): after building its index the process holds the build's
  * garbage until it is returned (at 100k actors, before the service returned it
- * itself after a build (src/system/returnGarbage.ts), V8's memory reducer took
+ * itself after a build (src/system/heap.ts), V8's memory reducer took
  * 100–200 s: 442 MB, then 233, then 169 MB; now about 192 MB 15 s after start).
  * Idle is what the process settles at, not the build's tail.
  */

@@ -1,5 +1,5 @@
 import v8 from 'node:v8';
-import { returnGarbage } from '../../src/system/returnGarbage';
+import { returnGarbage } from '../../src/system/heap';
 
 describe('returnGarbage', () => {
   it('frees garbage that survivors are scattered among, and gives the pages back', () => {
