@@ -65,16 +65,16 @@ const recentAreas = new RecentPerIndex<AreaActors[] | null>(8);
 /**
  * The scope's area and every area beneath it (or every area), ordered by id,
  * each with the distinct actors active in it on asOf, sub-areas included, of the
- * scope's sectors (ascending; in no order with `ordered` false, for counting). Null when the scope's area is unknown.
+ * scope's sectors, ascending. Null when the scope's area is unknown. Kept like the
+ * scope's members (shared, read-only), so the sort is paid once per scope and index.
  */
-export function areasWithActors(index: CollaborationIndex, scope: Scope, ordered = true): AreaActors[] | null {
+export function areasWithActors(index: CollaborationIndex, scope: Scope): AreaActors[] | null {
   const filter = index.filterOf(scope);
-  // Kept like the scope's members (shared, read-only): the membership side of the scope's network.
-  const key = `${scope.areaId ?? ''}|${filter.day}|${filter.sectorAllowed.join('')}|${ordered}`;
-  return recentAreas.get(index, key, () => findAreasWithActors(index, scope, filter, ordered));
+  const key = `${scope.areaId ?? ''}|${filter.day}|${filter.sectorAllowed.join('')}`;
+  return recentAreas.get(index, key, () => findAreasWithActors(index, scope, filter));
 }
 
-function findAreasWithActors(index: CollaborationIndex, scope: Scope, filter: ScopeFilter, ordered: boolean): AreaActors[] | null {
+function findAreasWithActors(index: CollaborationIndex, scope: Scope, filter: ScopeFilter): AreaActors[] | null {
   const areas = scope.areaId === null ? index.areaIds.map((_, area) => area) : index.subtreeOf(scope.areaId);
   if (!areas) return null;
   // counted[actor] = area + 1 once the actor is listed for that area.
@@ -87,8 +87,7 @@ function findAreasWithActors(index: CollaborationIndex, scope: Scope, filter: Sc
         counted[actor] = area + 1;
         actors.push(actor);
       });
-      // Counting needs no order: sorting the whole city's members was most of diversity's time.
-      return { area, actors: ordered ? actors.sort((a, b) => a - b) : actors };
+      return { area, actors: actors.sort((a, b) => a - b) };
     })
     .sort((a, b) => compareIds(index.areaIds[a.area], index.areaIds[b.area]));
 }
@@ -96,7 +95,7 @@ function findAreasWithActors(index: CollaborationIndex, scope: Scope, filter: Sc
 /** Each area's actors per sector: the rows of analytics/areaSectorCounts. */
 export function indexAreaSectorCounts(index: CollaborationIndex, scope: Scope): AreaSectorCounts[] | null {
   return (
-    areasWithActors(index, scope, false)?.map(({ area, actors }) => {
+    areasWithActors(index, scope)?.map(({ area, actors }) => {
       const counts = SECTORS.map(() => 0);
       for (const actor of actors) counts[index.actorSector[actor]] += 1;
       return { id: index.areaIds[area], name: index.areaNames[area], counts };
