@@ -81,8 +81,10 @@ function failureOf(errors: readonly GraphQLFormattedError[], logged: string[]): 
 const WARMUP_RUNS = 5;
 const WARMUP_BUDGET_MS = 1000;
 
-/** Warm-up asks (see above), then `runs` timed runs; stops at the first error. */
-/** `warmup` false: no untimed first run (for a field that takes many minutes). */
+/**
+ * Warm-up asks (see above), then `runs` timed runs; stops at the first error.
+ * `warmup` false: no untimed asks (for a field that takes many minutes).
+ */
 export async function timeField(api: BenchApi, document: string, variables: Record<string, unknown>, runs: number, warmup: boolean): Promise<SamverkanResult> {
   const result: SamverkanResult = { ok: false, failure: null, warmupMs: null, runsMs: [], medianMs: null, p95Ms: null, nodeCount: null, tieCount: null, engine: null };
   const once = async (): Promise<number | null> => {
