@@ -62,9 +62,7 @@ export class FileState {
   }
 
   /** `first|second|kind` as one number below 2^53 (exact in a double) while the file names fewer than 2^24 actors, else a negative number of its own. */
-  private tieKey(first: string, second: string, kind: string): number {
-    const a = this.actorNumber(first);
-    const b = this.actorNumber(second);
+  private tieKey(first: string, a: number, second: string, b: number, kind: string): number {
     let k = this.tieKindNumbers.get(kind);
     if (k === undefined) this.tieKindNumbers.set(kind, (k = this.tieKindNumbers.size));
     if (a < 2 ** 24 && b < 2 ** 24 && k < 32) return (a * 2 ** 24 + b) * 32 + k;
@@ -109,7 +107,10 @@ export class FileState {
       case 'collaborations': {
         // Only ids the file gives are kept: a derived id repeats exactly when the pair, kind and start date do, which the periods show.
         if (record.idGiven && this.defined.collaborations.has(record.id)) return this.duplicate(report, 'id', record.id, 'tie');
-        const pair = this.tieKey(record.firstId, record.secondId, record.tieKind);
+        // Each end's number is looked up once (a tie file repeats its actors' ids a million times).
+        const first = this.actorNumber(record.firstId);
+        const second = this.actorNumber(record.secondId);
+        const pair = this.tieKey(record.firstId, first, record.secondId, second, record.tieKind);
         const since = dayOf(record.since);
         const until = record.until === null ? OPEN : dayOf(record.until);
         const met = this.periods.find(pair, (period) => (!record.idGiven && period.since === since) || (period.until >= since && until >= period.since));
@@ -120,8 +121,8 @@ export class FileState {
         }
         this.periods.add(pair, since, until);
         if (record.idGiven) this.defined.collaborations.add(record.id);
-        this.flagActor(record.firstId, REFERENCED);
-        this.flagActor(record.secondId, REFERENCED);
+        this.actorFlags[first] |= REFERENCED;
+        this.actorFlags[second] |= REFERENCED;
         if (record.initiativeId !== null) this.referenced.initiatives.add(record.initiativeId);
         return true;
       }

@@ -81,3 +81,8 @@ export interface StoredTie {
 }
 
 export type RowPlan = 'create' | 'update' | 'unchanged';
+
+/** A tie's ends as it is stored: from the smaller actor id to the larger. */
+export function storedEnds(actorId: string, partnerId: string): [string, string] {
+  return actorId < partnerId ? [actorId, partnerId] : [partnerId, actorId];
+}

@@ -7,7 +7,7 @@ import { checkStoredString, kindOfField, STORED_TEXT_MAX_LENGTH } from '../valid
 import { idOrGenerate, website } from '../validation/inputs';
 import { ACTOR_KINDS, AREA_LEVELS, COLLABORATION_KINDS, INITIATIVE_KINDS, PARTICIPATION_ROLES, parseYesNo, type Enum } from './vocabulary';
 import type { ImportKind } from './kinds';
-import type { ImportRecord } from './records';
+import { storedEnds, type ImportRecord } from './records';
 
 /** Reports one problem of the row being checked. */
 export type ReportProblem = (column: string | null, value: string | null, rule: string, message: string) => void;
@@ -238,7 +238,7 @@ function collaboration(r: RowReader): ImportRecord | null {
   const source = r.text('source');
   if (actorId !== null && actorId === partnerId) r.fail('partnerId', 'selfTie', 'is the same actor as actorId; a tie joins two different actors.');
   if (!r.ok || actorId === null || partnerId === null || kind === null || since === null || strength === null) return null;
-  const [firstId, secondId] = [actorId, partnerId].sort();
+  const [firstId, secondId] = storedEnds(actorId, partnerId);
   return { kind: 'collaborations', id: id ?? stableId('tie', firstId, secondId, kind, since), idGiven: id !== null, actorId, partnerId, firstId, secondId, tieKind: kind, since, until, strength, initiativeId, source };
 }
 

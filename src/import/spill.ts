@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import type { SpilledRecord } from './records';
+import { decodeSpilled, encodeSpilled } from './spillCodec';
 
 /**
- * Checked rows wait in a temporary NDJSON file between the passes, so that a
- * file of a million rows is never held as a million objects: the passes keep
- * only compact keys (ids, pair keys) in memory.
+ * Checked rows wait in a temporary NDJSON file between the passes (one line per
+ * row, see spillCodec.ts), so that a file of a million rows is never held as a
+ * million objects: the passes keep only compact keys (ids, pair keys) in memory.
  */
 export class SpillWriter {
   private readonly fd: number;
@@ -16,7 +17,7 @@ export class SpillWriter {
   }
 
   write(item: SpilledRecord): void {
-    this.buffer.push(JSON.stringify(item));
+    this.buffer.push(encodeSpilled(item));
     this.count += 1;
     // Written out every 256 lines: lines held longer outlive the young generation and become old garbage (a larger heap).
     if (this.buffer.length >= 256) this.flush();
@@ -49,13 +50,13 @@ export async function* readSpillBatches(path: string, size: number): AsyncGenera
     rest = lines.pop() ?? '';
     for (const line of lines) {
       if (!line) continue;
-      batch.push(JSON.parse(line) as SpilledRecord);
+      batch.push(decodeSpilled(line));
       if (batch.length >= size) {
         yield batch;
         batch = [];
       }
     }
   }
-  if (rest) batch.push(JSON.parse(rest) as SpilledRecord);
+  if (rest) batch.push(decodeSpilled(rest));
   if (batch.length > 0) yield batch;
 }

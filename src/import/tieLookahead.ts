@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { SpillWriter } from './spill';
-import type { ImportRecord, SpilledRecord, StoredTie } from './records';
+import type { RecordOf, SpilledRecord, StoredTie } from './records';
 
 export const TIE_LOOKUP_BATCH = 5000;
 
@@ -9,11 +9,16 @@ export interface StoredTieCheck extends StoredTie {
   id: string;
 }
 
-/** The stored ties a batch of tie rows would meet: one read of import/checkCollaborations. */
+/** The stored ties a batch of tie rows would meet (only the rows that meet one): one read of import/checkCollaborations. */
 export function lookUpStoredTies(db: Database, batch: SpilledRecord[]): Promise<StoredTieCheck[]> {
-  const rows = batch.map((item) => item.record as Extract<ImportRecord, { kind: 'collaborations' }>);
+  const rows = batch.map((item) => item.record as RecordOf<'collaborations'>);
   return db.readRows<StoredTieCheck>('import/checkCollaborations', {
-    rows: rows.map((row) => ({ id: row.id, firstId: row.firstId, secondId: row.secondId, kind: row.tieKind, since: row.since, until: row.until })),
+    ids: rows.map((row) => row.id),
+    firstIds: rows.map((row) => row.firstId),
+    secondIds: rows.map((row) => row.secondId),
+    kinds: rows.map((row) => row.tieKind),
+    sinces: rows.map((row) => row.since),
+    untils: rows.map((row) => row.until),
   });
 }
 
@@ -65,7 +70,7 @@ export class TieLookahead {
     const { batch, found } = this.waiting.shift() as { batch: SpilledRecord[]; found: Promise<StoredTieCheck[]> };
     const byId = new Map((await found).map((check) => [check.id, check]));
     for (const item of batch) {
-      const check = byId.get((item.record as Extract<ImportRecord, { kind: 'collaborations' }>).id);
+      const check = byId.get((item.record as RecordOf<'collaborations'>).id);
       if (check && (check.ends !== null || check.existing !== null || check.overlapping.length > 0)) {
         item.stored = { ends: check.ends, existing: check.existing, overlapping: check.overlapping };
       }

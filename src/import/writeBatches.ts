@@ -7,7 +7,7 @@ import { IMPORT_KINDS, type ImportKind } from './kinds';
 import { planBatch } from './planBatch';
 import { readSpillBatches } from './spill';
 import { disjointBatches, type DisjointBatch } from './disjointBatches';
-import type { ImportRecord, SpilledRecord } from './records';
+import type { ImportRecord, RecordOf, SpilledRecord } from './records';
 
 export const WRITE_BATCH = 5000;
 /**
@@ -99,6 +99,27 @@ function rowParams(item: SpilledRecord): Record<string, unknown> {
   }
   if (kind === 'initiatives') row.kind = record.initiativeKind;
   return row;
+}
+
+/**
+ * The parameters of a kind's CREATE statement: ties as parallel lists, one per
+ * property (createCollaborations.cypher says why); actors as rows.
+ */
+function createParams(kind: ImportKind, items: SpilledRecord[]): Record<string, unknown> {
+  if (kind !== 'collaborations') return { rows: items.map(rowParams) };
+  const column = <T>(value: (tie: RecordOf<'collaborations'>) => T): T[] => items.map((item) => value(item.record as RecordOf<'collaborations'>));
+  return {
+    ids: column((tie) => tie.id),
+    firstIds: column((tie) => tie.firstId),
+    secondIds: column((tie) => tie.secondId),
+    kinds: column((tie) => tie.tieKind),
+    sinces: column((tie) => tie.since),
+    untils: column((tie) => tie.until),
+    strengths: column((tie) => tie.strength),
+    initiativeIds: column((tie) => tie.initiativeId),
+    sources: column((tie) => tie.source),
+    rows: items.map((item) => item.row),
+  };
 }
 
 /** The actors a row touches, and whether all or any of them must be within an EDITOR's organisations. */
@@ -214,7 +235,7 @@ export async function writeBatches(plan: WritePlan): Promise<WriteOutcome> {
         const provenance = { importId: target.importId, file: target.file, by: plan.principal.id };
         const create = CREATE[kind];
         const merged = create ? planned.update : changed;
-        if (create && planned.create.length > 0) await tx.run(create, { rows: planned.create.map(rowParams), ...provenance });
+        if (create && planned.create.length > 0) await tx.run(create, { ...createParams(kind, planned.create), ...provenance });
         if (merged.length > 0) await tx.run(MERGE[kind], { rows: merged.map(rowParams), ...provenance });
       }
       const delta: KindCounts = { created: planned.create.length, updated: planned.update.length, unchanged: planned.unchanged };

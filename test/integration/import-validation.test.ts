@@ -37,6 +37,7 @@ const CASES: Case[] = [
     row: 3,
     column: 'since',
   },
+  { name: "a stored tie's id given to another pair", file: 'ties.csv', content: csv(['id', ...TIES], [['val-tie-bc', 'val-a', 'val-b', 'PARTNERSHIP', '2023-01-01', '', 3]]), rule: 'duplicate', row: 2, column: 'id' },
   { name: 'an overlap with a stored tie', file: 'ties.csv', content: csv(TIES, [['val-b', 'val-c', 'FUNDING', '2021-01-01', '', 3]]), rule: 'overlap', row: 2, column: 'since' },
   { name: 'a personal identity number in a free-text column', file: 'actors.csv', content: csv([...ACTORS, 'description'], [...base.map((r) => [...r, '']), ['val-d', 'COMPANY', 'D', '', 'kontakt 19811218-9876']]), rule: 'personalIdentityNumber', row: 5, column: 'description' },
   { name: 'a personal identity number as an id', file: 'actors.csv', content: csv(ACTORS, [...base, ['198112189876', 'CITIZEN', '', '']]), rule: 'personalIdentityNumber', row: 5, column: 'id' },
@@ -60,7 +61,7 @@ describe('bulk import: every rule, a clear problem, nothing written', () => {
     await api.wipe();
     const seeded = await importFile(scratch.write('actors.csv', csv(ACTORS, base)));
     expect(seeded.status).toBe('completed');
-    const tie = await importFile(scratch.write('ties.csv', csv(TIES, [['val-b', 'val-c', 'FUNDING', '2020-01-01', '', 2]])));
+    const tie = await importFile(scratch.write('ties.csv', csv(['id', ...TIES], [['val-tie-bc', 'val-b', 'val-c', 'FUNDING', '2020-01-01', '', 2]])));
     expect(tie.status).toBe('completed');
   });
 

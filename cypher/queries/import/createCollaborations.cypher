@@ -4,18 +4,21 @@
 // row; the unique id constraint still refuses a concurrent duplicate. The
 // properties are the CREATE's own map (one Create operator, no SetProperties
 // pass over the rows; a null until or initiativeId is simply not stored) and the
-// time is read once for the batch.
-// params: $rows: [{id, firstId, secondId, kind, since: string, until: string|null,
-//         strength, initiativeId, source, row}], $importId, $file, $by
+// time is read once for the batch. The rows come as parallel lists, one per
+// property: a list of maps repeats every key in every row, which the driver
+// packs and the server unpacks 10,000 times a batch (docs/import.md, Speed).
+// params: $ids, $firstIds, $secondIds, $kinds, $sinces: [string], $untils: [string|null],
+//         $strengths: [int], $initiativeIds, $sources: [string|null], $rows: [int]
+//         (entry i of each list is tie i), $importId, $file, $by
 // returns: count
 WITH datetime() AS now
-UNWIND $rows AS row
-MATCH (a:Actor {id: row.firstId})
-MATCH (b:Actor {id: row.secondId})
+UNWIND range(0, size($ids) - 1) AS i
+MATCH (a:Actor {id: $firstIds[i]})
+MATCH (b:Actor {id: $secondIds[i]})
 CREATE (a)-[c:COLLABORATES_WITH {
-  id: row.id, kind: row.kind, since: date(row.since), until: date(row.until),
-  strength: toInteger(row.strength), initiativeId: row.initiativeId,
-  source: coalesce(row.source, 'import'), recordedAt: now, recordedBy: $by,
-  importId: $importId, importFile: $file, importRow: row.row, importedBy: $by
+  id: $ids[i], kind: $kinds[i], since: date($sinces[i]), until: date($untils[i]),
+  strength: $strengths[i], initiativeId: $initiativeIds[i],
+  source: coalesce($sources[i], 'import'), recordedAt: now, recordedBy: $by,
+  importId: $importId, importFile: $file, importRow: $rows[i], importedBy: $by
 }]->(b)
 RETURN count(*) AS count
