@@ -39,7 +39,7 @@ import { VERSION } from '../src/version';
 import { buildExplorer } from '../scripts/buildExplorer';
 import { openBrowser, waitForPicture, type PageGlobals } from '../test/browser/browserSession';
 import { loadGeneratedCity, openBenchDatabase } from './benchDatabase';
-import { phaseTable, profileVisit, readPhases, type PhaseTimes } from './explorerProfile';
+import { phaseTable, profileVisit, readPhases, recordVisit, type PhaseTimes } from './explorerProfile';
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +52,8 @@ const { values } = parseArgs({
     yes: { type: 'boolean', default: false },
     /** Writes a CPU profile (Chrome DevTools Protocol) of one more warm first picture to this file and prints its heaviest functions. */
     profile: { type: 'string' },
+    /** Writes the page's answers of one warm visit (the union, each GraphQL request and its answer) to this file, for bench/explorerHarness.ts. */
+    record: { type: 'string' },
   },
 });
 const log = (line: string) => process.stderr.write(`[bench:explorer] ${line}\n`);
@@ -176,6 +178,7 @@ async function benchSize(actors: number): Promise<string[]> {
       warm.push(seen.firstPictureMs ?? NaN);
       warmPhases.push(seen.phases);
     }
+    if (values.record) await recordVisit(page, values.record as string, visit);
     const profileLines = values.profile ? await profileVisit(page, values.profile as string, visit) : [];
     // A write (one new tie between two of the district's actors): a new graph version, whose layout starts from the last one.
     const write = async (partner: string) => {

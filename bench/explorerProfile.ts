@@ -6,7 +6,7 @@
  * summarised by function (self time).
  */
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 
 /** The page's marks in the order they happen (web/explorer/src/explorer.ts, main.ts). */
 const PHASES = ['script-started', 'network-requested', 'response-start', 'response-end', 'network-received', 'graph-built', 'sigma-rendered', 'first-picture'] as const;
@@ -102,4 +102,28 @@ export async function profileVisit(page: Page, file: string, visit: () => Promis
   });
   const heaviest = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
   return [`CPU profile written to ${file} (${total.toFixed(0)} ms sampled); heaviest by self time:`, ...heaviest.map(([key, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${key}`)];
+}
+
+/** What one visit asked the service and got back: replayed by bench/explorerHarness.ts without a service. */
+export interface RecordedVisit {
+  union: string;
+  graphql: Array<{ request: string; response: string }>;
+}
+
+/** Runs `visit` and writes the union and every GraphQL exchange the page made during it to `file` (JSON). */
+export async function recordVisit(page: Page, file: string, visit: () => Promise<unknown>): Promise<void> {
+  const recorded: RecordedVisit = { union: '', graphql: [] };
+  const pending: Array<Promise<void>> = [];
+  const onResponse = (response: Response) => {
+    const url = response.url();
+    if (url.includes('/exports/network-union.json')) pending.push(response.text().then((body) => void (recorded.union = body)));
+    else if (url.endsWith('/graphql')) pending.push(response.text().then((body) => void recorded.graphql.push({ request: response.request().postData() ?? '', response: body })));
+  };
+  page.on('response', onResponse);
+  await visit();
+  // The panels ask after the picture: give them time to answer.
+  await page.waitForTimeout(5000);
+  page.off('response', onResponse);
+  await Promise.allSettled(pending);
+  fs.writeFileSync(file, JSON.stringify(recorded));
 }

@@ -3,8 +3,10 @@
  * and sigma's settings for a large district under a CPU rasteriser (networkView.ts
  * and tieLines.ts draw with them).
  */
+import { DEFAULT_STYLES } from 'sigma';
 import { pathLine } from 'sigma/rendering';
 
+/** A node's graph attributes: where it is and how large, its sector's colour and its name. Whether it is drawn on the date is its sigma state. */
 export interface NodeAttributes {
   x: number;
   y: number;
@@ -13,8 +15,34 @@ export interface NodeAttributes {
   label: string;
   sector: string;
   kind: string;
-  hidden: boolean;
 }
+
+/** What the highlight makes of an actor (sigma's custom node state `role`): nothing, the selected actor, a partner of it, or faded. */
+export const ROLES = ['none', 'selected', 'partner', 'faded'] as const;
+export type Role = (typeof ROLES)[number];
+export interface NodeState {
+  role: Role;
+}
+
+/**
+ * How sigma styles a node: its defaults (position, size, colour and label from the
+ * attributes, hidden with the `isHidden` state, enlarged and labelled on hover),
+ * then the highlight by role. Rules on states, not a node reducer: sigma re-styles
+ * only the nodes whose state changed, in place, where a reducer has it re-style
+ * (and copy) every node on every refresh. The selected actor is drawn above the
+ * others, its partners as they are (labelled as sigma's label grid picks, as
+ * before), the rest fade to grey, unlabelled.
+ */
+export const NODE_STYLES = [
+  DEFAULT_STYLES.nodes,
+  {
+    matchState: 'role' as const,
+    cases: {
+      selected: { depth: 'topNodes' as const },
+      faded: { color: '#d8d8d8', label: '' },
+    },
+  },
+];
 
 /** What one date shows: counts for the page and its legend. */
 export interface DrawnCounts {

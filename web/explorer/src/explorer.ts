@@ -34,7 +34,6 @@ export class Explorer {
   dates: string[] = [];
   private loads = new Map<string, AbortController>();
   private pictured = false;
-  private unions = new UnionCache();
   /** The union loaded into the view. */
   private loadedKey: string | null = null;
   private panelTimer: ReturnType<typeof setTimeout> | null = null;
@@ -44,7 +43,10 @@ export class Explorer {
   private actorKey: string | null = null;
   readonly hook: ExplorerHook;
 
-  constructor(public state: ViewState) {
+  constructor(
+    public state: ViewState,
+    private readonly unions = new UnionCache(),
+  ) {
     this.view = new NetworkView(byId('graph'));
     const view = this.view;
     this.hook = {
@@ -56,6 +58,7 @@ export class Explorer {
       firstPictureMs: null,
       phases: {},
       stepMs: [],
+      stepRenderedMs: [],
       reloadMs: [],
       hasEdgeBetween: (a, b) => view.hasDrawnTie(a, b),
       nodeIds: () => view.drawnNodes(),
@@ -67,11 +70,11 @@ export class Explorer {
     return this.state.asOf ?? today();
   }
 
-  /** Marks a step of the first picture (bench/explorer.ts prints them); later pictures are not marked. */
-  phase(name: string): void {
-    if (this.pictured) return;
-    performance.mark(`explorer:${name}`);
-    this.hook.phases[name] = performance.now();
+  /** Marks a step of the first picture (bench/explorer.ts prints them), once, when it happened; later pictures are not marked. */
+  phase(name: string, at = performance.now()): void {
+    if (this.pictured || name in this.hook.phases) return;
+    performance.mark(`explorer:${name}`, { startTime: at });
+    this.hook.phases[name] = at;
   }
 
   /** A fresh AbortSignal for one kind of request; a newer request of the same kind cancels the older one. */
@@ -158,7 +161,10 @@ export class Explorer {
       graph.dataset.state = 'loading';
       const signal = this.signalFor('network');
       this.phase('network-requested');
-      const network = await this.guarded(() => this.unions.get(key, url, signal));
+      const answer = this.guarded(() => this.unions.get(key, url, signal));
+      // Sigma's label glyphs are made while the union is on its way.
+      this.view.prepareLabels();
+      const network = await answer;
       if (!network || signal.aborted) return;
       this.phase('network-received');
       if (this.loadedKey !== key) {
@@ -177,6 +183,7 @@ export class Explorer {
     const rendered = new Promise<void>((resolve) => this.view.sigma.once('afterRender', () => resolve()));
     const counts = this.view.showDate(asOf, this.state.sizeBy);
     await rendered;
+    if (!fetched) this.hook.stepRenderedMs.push(performance.now() - started);
     await presented();
     if (this.asOf() !== asOf) return;
     this.pictureDrawn(asOf, counts, started, fetched);

@@ -10,6 +10,8 @@ export interface ExplorerHook {
   phases: Record<string, number>;
   /** Date changes drawn from the union the page holds: the slider's steps. */
   stepMs: number[];
+  /** The same steps up to sigma's render issued (its JavaScript), before the frame is rasterised and shown. */
+  stepRenderedMs: number[];
   /** Pictures that had to fetch another scope's union (another area or filter). */
   reloadMs: number[];
   hasEdgeBetween(a: string, b: string): boolean;

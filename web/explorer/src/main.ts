@@ -2,10 +2,11 @@
 import { graphql } from './api';
 import { wireCredentialButtons } from './authDialog';
 import { buildLegend, buildTieKinds, checkedValues, fillAreaSelect, type AreaRow } from './controls';
-import { stepIndex } from './dates';
+import { stepIndex, today } from './dates';
 import { byId, el } from './dom';
 import { Explorer } from './explorer';
 import { renderExportButtons } from './exports';
+import { UnionCache } from './unionCache';
 import { AREAS } from './queries';
 import { wireUploadForm } from './uploadForm';
 import { readViewState, type SizeBy, type Step } from './viewState';
@@ -13,8 +14,15 @@ import { readViewState, type SizeBy, type Step } from './viewState';
 const PLAY_PAUSE_MS = 700;
 
 async function start(): Promise<void> {
-  const explorer = new Explorer(readViewState(location.search));
-  explorer.phase('script-started');
+  const started = performance.now();
+  const unions = new UnionCache();
+  const initial = readViewState(location.search);
+  // The first picture's union asked for before sigma is built (its programs compiled): the service's answer takes longer.
+  if (initial.area) unions.prefetch(initial, initial.asOf ?? today());
+  const requested = performance.now();
+  const explorer = new Explorer(initial, unions);
+  explorer.phase('script-started', started);
+  if (initial.area) explorer.phase('network-requested', requested);
   (window as unknown as { __explorer: unknown }).__explorer = explorer.hook;
   const state = explorer.state;
   const areaSelect = byId<HTMLSelectElement>('area');
@@ -42,7 +50,11 @@ async function start(): Promise<void> {
       await explorer.loadDate();
     }
   };
-  wireCredentialButtons(() => void boot());
+  // Another credential may see other things (citizens' names): what was fetched is forgotten first.
+  wireCredentialButtons(() => {
+    explorer.forgetData();
+    void boot();
+  });
 
   areaSelect.addEventListener('change', () => {
     state.area = areaSelect.value || null;
@@ -131,7 +143,6 @@ async function start(): Promise<void> {
   explorer.view.sigma.on('clickStage', () => explorer.pick(null));
 
   const boot = async () => {
-    explorer.forgetData();
     explorer.forgetSpan();
     // An area in the URL: its picture is drawn as soon as its union arrives, without waiting for the area list
     // (which only fills the picker, and which the service answers after the union when both are asked at once).

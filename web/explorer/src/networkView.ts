@@ -1,49 +1,73 @@
 /**
  * The drawing: sigma (WebGL) draws the actors of one graphology graph, and a layer
  * of its own (tieLines.ts) draws the ties as lines under them. The page holds the
- * scope's union over the slider's whole range, loaded once; the graph sigma draws
- * starts with only the first date's actors, so the first picture indexes,
- * processes and draws no hidden one: under SwiftShader (headless Chromium draws
- * WebGL on the CPU) every item in sigma's buffers costs work on every frame. The
- * ties never enter sigma's graph: which are drawn on the date comes from the date
- * filter, and the tie layer's buffer is rebuilt when that changes. A slider step
- * adds the actors that first appear and hides those that leave (sigma re-indexes
- * its whole graph when a node is dropped, so nothing is dropped), one update per
- * changed actor, so a step asks the service for nothing.
+ * scope's union over the slider's whole range, loaded once, and sigma's graph holds
+ * every actor of it from the start: whether an actor is drawn on the date is its
+ * sigma state (`isHidden`), and the highlight of a selected actor is another
+ * (`role`, drawingStyle.ts), so a slider step or a selection changes the state of
+ * the actors that change and sigma re-styles those alone, in place. A step resizes
+ * the actors whose degree changed, one attribute update each. The ties never enter
+ * sigma's graph: which are drawn on the date comes from the date filter, and the
+ * tie layer's buffer is rebuilt when that changes. A step asks the service for
+ * nothing.
  * Positions come from the layout over the same range, and the camera is framed on
  * the whole union, so an actor keeps its place on screen as the date moves.
  */
 import Graph from 'graphology';
+import type { Attributes } from 'graphology-types';
 import Sigma from 'sigma';
 import { DateFilter, type DateSelection } from './dateFilter';
 import { sectorColour } from './sectors';
 import type { SizeBy } from './viewState';
 import type { NetworkPayload } from './networkPayload';
-import { betweennessSize, boundingBox, degreeSize, DENSE_TIES, fallbackPosition, pickingRatioFor, SIGMA_PRIMITIVES, SIGMA_SETTINGS, tieStyle, type DrawnCounts, type NodeAttributes } from './drawingStyle';
+import {
+  betweennessSize,
+  boundingBox,
+  degreeSize,
+  DENSE_TIES,
+  fallbackPosition,
+  NODE_STYLES,
+  pickingRatioFor,
+  ROLES,
+  SIGMA_PRIMITIVES,
+  SIGMA_SETTINGS,
+  tieStyle,
+  type DrawnCounts,
+  type NodeAttributes,
+  type NodeState,
+  type Role,
+} from './drawingStyle';
+import { glyphGraph } from './labelGlyphs';
+import { pickOnlyUnderPointer } from './pickingOnDemand';
 import { TieLines } from './tieLines';
+
+type ExplorerSigma = Sigma<NodeAttributes, Attributes, Attributes, NodeState>;
+const NONE = 0;
+const [SELECTED, PARTNER, FADED] = [1, 2, 3];
 
 export class NetworkView {
   private graph = new Graph<NodeAttributes>({ type: 'undirected', multi: true });
-  readonly sigma: Sigma<NodeAttributes>;
+  readonly sigma: ExplorerSigma;
   /** The actor asked for, and the one highlighted (when it is drawn on the date). */
   private wanted: string | null = null;
   private selected: string | null = null;
   /** The highlighted actor's index in the union (-1: none). */
   private selectedAt = -1;
-  private neighbours = new Set<string>();
   private payload: NetworkPayload = { nodes: [], edges: [] };
   private filter = new DateFilter([], []);
   private nodeAt = new Map<string, number>();
   /** Each union node's position (the layout's, else a fallback), by the payload's order. */
   private places: Array<{ x: number; y: number }> = [];
   private shown: DateSelection | null = null;
-  /** 1 where the union's node is in sigma's graph (drawn on some date shown), by the payload's order. */
-  private nodeIn = new Uint8Array(0);
+  /** What sigma holds for each union node, by the payload's order: hidden (1) or drawn, its role (ROLES index) and its size attribute. */
+  private hiddenState = new Uint8Array(0);
+  private roleState = new Uint8Array(0);
+  private sizeAttribute = new Float64Array(0);
   /** Each tie's ends (payload order) and each node's ties, for the tie layer and the highlight. */
   private edgeEnds = new Int32Array(0);
   private incident: number[][] = [];
   private readonly ties: TieLines;
-  /** Node sizes drawn, by the payload's order. */
+  /** Node sizes on the shown date, by the payload's order. */
   private sizes: Float64Array = new Float64Array(0);
   /** Betweenness on the shown date, when nodes are sized by it (null: sized by degree). */
   private betweenness: Map<string, number> | null = null;
@@ -52,14 +76,9 @@ export class NetworkView {
     this.sigma = new Sigma(this.graph, container, {
       settings: SIGMA_SETTINGS,
       primitives: SIGMA_PRIMITIVES,
-      nodeReducer: (node, data, attrs) => {
-        if (attrs.hidden) return { ...data, visibility: 'hidden' };
-        if (!this.selected) return data;
-        if (node === this.selected) return { ...data, forceLabel: true, zIndex: 2 };
-        if (this.neighbours.has(node)) return { ...data, forceLabel: true };
-        return { ...data, color: '#d8d8d8', label: '' };
-      },
-    } as ConstructorParameters<typeof Sigma<NodeAttributes>>[2]);
+      styles: { nodes: NODE_STYLES },
+      customNodeState: { role: 'none' } as NodeState,
+    });
     this.ties = new TieLines(this.sigma as unknown as Sigma, {
       ends: () => this.edgeEnds,
       nodeId: (node) => this.payload.nodes[node].id,
@@ -67,14 +86,24 @@ export class NetworkView {
       style: (tie) => tieStyle(this.payload.edges[tie], this.selectedAt >= 0 && this.edgeEnds[2 * tie] !== this.selectedAt && this.edgeEnds[2 * tie + 1] !== this.selectedAt, (this.shown?.edgeCount ?? 0) > DENSE_TIES),
     });
     this.ties.attach();
+    pickOnlyUnderPointer(this.sigma as unknown as Sigma, container);
+  }
+
+  /** Fills sigma's glyph atlas while the first union is on its way (labelGlyphs.ts); nothing once a union is drawn. */
+  prepareLabels(): void {
+    if (this.payload.nodes.length > 0 || this.sigma.getGraph().order > 0) return;
+    this.sigma.setCustomBBox({ x: [-1, 1], y: [-1, 1] });
+    this.sigma.setGraph(glyphGraph());
   }
 
   /**
-   * Loads a scope's union and draws one date of it. The date's graph is built apart
-   * and handed to sigma whole: sigma indexes, processes and renders it once,
-   * synchronously (setGraph); added to the graph sigma draws, every node and tie
-   * would be one event and one scheduled refresh. The camera is framed on the whole
-   * union (a custom bounding box), so other dates draw at the same places.
+   * Loads a scope's union and draws one date of it. The graph of the whole union is
+   * built apart and handed to sigma whole: sigma indexes, processes and renders it
+   * once, synchronously (setGraph); added to the graph sigma draws, every node
+   * would be one event and one scheduled refresh. The actors not drawn on the date
+   * get their hidden state first (sigma keeps the states of a new graph's nodes),
+   * so each node is styled once. The camera is framed on the whole union (a custom
+   * bounding box), so other dates draw at the same places.
    * `mark` is told when the graph is built (the page's phase marks).
    */
   load(payload: NetworkPayload, date: string, mark: (phase: string) => void = () => undefined): DrawnCounts {
@@ -96,73 +125,79 @@ export class NetworkView {
     this.betweenness = null;
     this.shown = selection;
     this.sizes = this.sizesOf(selection);
-    const graph = this.dateGraph(selection);
+    this.sizeAttribute = Float64Array.from(this.sizes);
+    const graph = new Graph<NodeAttributes>({ type: 'undirected', multi: true });
+    payload.nodes.forEach((node, i) => graph.addNode(node.id, { x: this.places[i].x, y: this.places[i].y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind }));
     mark('graph-built');
     this.graph = graph;
+    // Sigma may hold states of these ids from the last union: every node's state is set, not only changes.
+    this.hiddenState = new Uint8Array(payload.nodes.length).fill(2);
+    this.roleState = new Uint8Array(payload.nodes.length).fill(255);
+    this.applyVisibility(selection);
     this.highlight(this.wanted);
     this.sigma.setCustomBBox(this.places.length > 0 ? boundingBox(this.places) : null);
     // Built at the next render, after sigma has placed the nodes.
     this.ties.reset();
-    const picking = pickingRatioFor(graph.order);
+    const picking = pickingRatioFor(selection.nodeCount);
     if (this.sigma.getSetting('pickingDownSizingRatio') !== picking) this.sigma.setSetting('pickingDownSizingRatio', picking);
     this.sigma.setGraph(graph);
     return this.counts(selection);
   }
 
-  /** A graph of the date's nodes, at their places and sizes. */
-  private dateGraph(selection: DateSelection): Graph<NodeAttributes> {
-    const graph = new Graph<NodeAttributes>({ type: 'undirected', multi: true });
-    this.nodeIn = Uint8Array.from(selection.nodeVisible);
-    this.payload.nodes.forEach((node, i) => {
-      if (selection.nodeVisible[i]) graph.addNode(node.id, this.nodeAttributes(i));
-    });
-    return graph;
+  /** Hides the actors not drawn on the date and shows those that are: a state change for those that changed. */
+  private applyVisibility(selection: DateSelection): void {
+    const nodes = this.payload.nodes;
+    const hide: string[] = [];
+    const show: string[] = [];
+    for (let i = 0; i < nodes.length; i += 1) {
+      const hidden = selection.nodeVisible[i] === 0 ? 1 : 0;
+      if (this.hiddenState[i] === hidden) continue;
+      this.hiddenState[i] = hidden;
+      (hidden ? hide : show).push(nodes[i].id);
+    }
+    if (hide.length > 0) this.sigma.setNodesState(hide, { isHidden: true });
+    if (show.length > 0) this.sigma.setNodesState(show, { isHidden: false });
   }
 
-  private nodeAttributes(i: number): NodeAttributes {
-    const node = this.payload.nodes[i];
-    return { x: this.places[i].x, y: this.places[i].y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind, hidden: false };
+  /** Sets the size attribute of the drawn actors whose size changed: sigma re-styles each alone. */
+  private applySizes(): void {
+    const { nodes } = this.payload;
+    const visible = this.shown?.nodeVisible;
+    if (!visible) return;
+    const changed: number[] = [];
+    for (let i = 0; i < nodes.length; i += 1) if (visible[i] && this.sizeAttribute[i] !== this.sizes[i]) changed.push(i);
+    if (changed.length > this.graph.order / 4) {
+      // Most sizes changed (another measure, a jump across years): one batch update.
+      const { sizes, nodeAt } = this;
+      this.graph.updateEachNodeAttributes(
+        (id, attributes) => {
+          attributes.size = sizes[nodeAt.get(id) as number];
+          return attributes;
+        },
+        { attributes: ['size'] },
+      );
+      this.sizeAttribute = Float64Array.from(sizes);
+      return;
+    }
+    for (const i of changed) {
+      this.sizeAttribute[i] = this.sizes[i];
+      this.graph.setNodeAttribute(nodes[i].id, 'size', this.sizes[i]);
+    }
   }
 
   /**
-   * Shows one date. A slider step changes few actors (those that join or leave,
-   * their partners' sizes): those are added (the first time they are drawn),
-   * hidden, shown or resized one by one, so sigma re-evaluates only them. A larger
-   * change (a jump across years, another size measure, a selected actor whose
-   * highlight follows its partners) is one batch update of the nodes, after adding
-   * those new to the graph; the batch carries no hint, so sigma rebuilds its label
-   * grid. The tie layer rebuilds its buffer from the date's ties at the next render.
+   * Shows one date: the actors that join or leave change state, those whose
+   * degree changed are resized, the highlight follows the selected actor's
+   * partners on the date. The tie layer rebuilds its buffer from the date's ties at
+   * the next render.
    */
   showDate(date: string, sizeBy: SizeBy, betweenness: Map<string, number> | null = null): DrawnCounts {
     const selection = this.filter.at(date);
-    const previous = this.shown;
     this.shown = selection;
     this.betweenness = sizeBy === 'betweenness' ? betweenness : null;
-    const sizes = this.sizesOf(selection);
-    const before = this.sizes;
-    this.sizes = sizes;
-    const nodes = this.payload.nodes;
-    const changedNodes: number[] = [];
-    for (let i = 0; i < nodes.length; i += 1) {
-      if (selection.nodeVisible[i] ? !this.nodeIn[i] || !previous?.nodeVisible[i] || before[i] !== sizes[i] : this.nodeIn[i] && previous?.nodeVisible[i]) changedNodes.push(i);
-    }
-    // New actors join the graph (an event each; sigma indexes only them).
-    for (const i of changedNodes) {
-      if (this.nodeIn[i]) continue;
-      this.nodeIn[i] = 1;
-      this.graph.addNode(nodes[i].id, this.nodeAttributes(i));
-    }
-    if (previous !== null && this.wanted === null && changedNodes.length <= this.graph.order / 20) {
-      for (const i of changedNodes) this.graph.mergeNodeAttributes(nodes[i].id, { hidden: selection.nodeVisible[i] === 0, size: sizes[i] });
-    } else {
-      const at = this.nodeAt;
-      this.graph.updateEachNodeAttributes((id, attributes) => {
-        const i = at.get(id) as number;
-        attributes.hidden = selection.nodeVisible[i] === 0;
-        attributes.size = sizes[i];
-        return attributes;
-      });
-    }
+    this.sizes = this.sizesOf(selection);
+    this.applyVisibility(selection);
+    this.applySizes();
     // The highlight first: the tie layer reads it when it rebuilds. Invalidating schedules the render the caller waits for.
     this.highlight(this.wanted);
     this.ties.invalidate();
@@ -174,15 +209,7 @@ export class NetworkView {
     if (!this.shown) return;
     this.betweenness = values;
     this.sizes = this.sizesOf(this.shown);
-    const at = this.nodeAt;
-    const sizes = this.sizes;
-    this.graph.updateEachNodeAttributes(
-      (id, attributes) => {
-        attributes.size = sizes[at.get(id) as number];
-        return attributes;
-      },
-      { attributes: ['size'] },
-    );
+    this.applySizes();
   }
 
   /** Node sizes on the shown date, by the payload's order. */
@@ -212,12 +239,14 @@ export class NetworkView {
   }
 
   isDrawn(id: string): boolean {
-    return this.graph.hasNode(id) && !this.graph.getNodeAttribute(id, 'hidden');
+    const i = this.nodeAt.get(id);
+    return i !== undefined && this.shown?.nodeVisible[i] === 1;
   }
 
   /** Ids of the actors drawn. */
   drawnNodes(): string[] {
-    return this.graph.filterNodes((_, attributes) => !attributes.hidden);
+    const visible = this.shown?.nodeVisible;
+    return visible ? this.payload.nodes.filter((_, i) => visible[i]).map((node) => node.id) : [];
   }
 
   /** True when a drawn tie joins the two actors. */
@@ -225,32 +254,46 @@ export class NetworkView {
     return this.isDrawn(a) && this.isDrawn(b) && this.drawnNeighbours(a).includes(b);
   }
 
-  /** Drawn partners of a drawn actor. */
+  /** Drawn partners of a drawn actor, as union indexes. */
+  private drawnPartners(i: number): Set<number> {
+    const visible = this.shown?.edgeVisible;
+    const partners = new Set<number>();
+    if (!visible) return partners;
+    for (const e of this.incident[i]) {
+      if (visible[e]) partners.add(this.edgeEnds[2 * e] === i ? this.edgeEnds[2 * e + 1] : this.edgeEnds[2 * e]);
+    }
+    return partners;
+  }
+
   private drawnNeighbours(id: string): string[] {
     const i = this.nodeAt.get(id);
-    const visible = this.shown?.edgeVisible;
-    if (i === undefined || !visible) return [];
-    const partners = new Set<string>();
-    for (const e of this.incident[i]) {
-      if (!visible[e]) continue;
-      const other = this.edgeEnds[2 * e] === i ? this.edgeEnds[2 * e + 1] : this.edgeEnds[2 * e];
-      partners.add(this.payload.nodes[other].id);
-    }
-    return [...partners];
+    return i === undefined ? [] : [...this.drawnPartners(i)].map((other) => this.payload.nodes[other].id);
   }
 
-  /** Highlights an actor and its partners (null clears). */
+  /** Highlights an actor and its partners (null clears); the same actor again changes nothing. */
   select(id: string | null): void {
+    if (id === this.wanted) return;
     this.wanted = id;
     this.highlight(id);
-    this.ties.invalidate(false);
-    this.sigma.refresh({ skipIndexation: true });
+    this.ties.invalidate();
   }
 
+  /** Gives each actor its role for the highlight on the shown date: a state change for those whose role changed. */
   private highlight(id: string | null): void {
     this.selected = id && this.isDrawn(id) ? id : null;
     this.selectedAt = this.selected === null ? -1 : (this.nodeAt.get(this.selected) ?? -1);
-    this.neighbours = this.selected ? new Set(this.drawnNeighbours(this.selected)) : new Set();
+    const partners = this.selectedAt >= 0 ? this.drawnPartners(this.selectedAt) : new Set<number>();
+    const changed: string[][] = ROLES.map(() => []);
+    const nodes = this.payload.nodes;
+    for (let i = 0; i < nodes.length; i += 1) {
+      const role = this.selectedAt < 0 ? NONE : i === this.selectedAt ? SELECTED : partners.has(i) ? PARTNER : FADED;
+      if (this.roleState[i] === role) continue;
+      this.roleState[i] = role;
+      changed[role].push(nodes[i].id);
+    }
+    changed.forEach((ids, role) => {
+      if (ids.length > 0) this.sigma.setNodesState(ids, { role: ROLES[role] as Role });
+    });
   }
 
   /** Screen position (CSS pixels within the container) of an actor, for tests and the bench. */
@@ -275,10 +318,11 @@ export class NetworkView {
   /** Drawn actors whose label contains the text (case-insensitive), best (shortest) first. */
   search(text: string, limit = 12): Array<{ id: string; label: string; sector: string }> {
     const needle = text.trim().toLocaleLowerCase('sv');
-    if (!needle) return [];
+    const visible = this.shown?.nodeVisible;
+    if (!needle || !visible) return [];
     const hits: Array<{ id: string; label: string; sector: string }> = [];
-    this.graph.forEachNode((id, attributes) => {
-      if (!attributes.hidden && attributes.label.toLocaleLowerCase('sv').includes(needle)) hits.push({ id, label: attributes.label, sector: attributes.sector });
+    this.payload.nodes.forEach((node, i) => {
+      if (visible[i] && node.label.toLocaleLowerCase('sv').includes(needle)) hits.push({ id: node.id, label: node.label, sector: node.sector });
     });
     return hits.sort((a, b) => a.label.length - b.label.length || a.label.localeCompare(b.label, 'sv')).slice(0, limit);
   }

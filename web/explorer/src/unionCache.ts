@@ -24,15 +24,25 @@ export class UnionCache {
 
   /** One scope's union, from the cache when it is there; `signal` stops the wait, not the fetch. */
   get(key: string, url: string, signal: AbortSignal): Promise<NetworkPayload> {
+    return Promise.race([this.entry(key, url), new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('superseded', 'AbortError'))))]);
+  }
+
+  /** Asks for a state's union now, before the page needs it (its first picture); a failure is met again when the page asks. */
+  prefetch(state: ViewState, asOf: string): void {
+    const { key, url } = this.request(state, asOf);
+    this.entry(key, url).catch(() => undefined);
+  }
+
+  private entry(key: string, url: string): Promise<NetworkPayload> {
     let entry = this.networks.get(key);
     if (!entry) {
-      // Not tied to the caller's signal: a superseded request still fills the cache.
+      // Not tied to a caller's signal: a superseded request still fills the cache.
       entry = getJson<UnionColumns>(url).then(payloadOfColumns);
       entry.catch(() => this.networks.delete(key));
       this.networks.set(key, entry);
       if (this.networks.size > NETWORK_CACHE_SIZE) this.networks.delete(this.networks.keys().next().value as string);
     }
-    return Promise.race([entry, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('superseded', 'AbortError'))))]);
+    return entry;
   }
 
   clear(): void {
