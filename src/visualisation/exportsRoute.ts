@@ -7,6 +7,7 @@ import { loadNetwork } from './networkService';
 import { exportFormatOf, parseExportRequest } from './exportRequest';
 import { renderNetworkFile } from './exports/renderNetworkFile';
 import { unionColumns } from './unionColumns';
+import { UnionBodies, unionBodyKey } from './unionBodies';
 import type { UnionWarmer } from './unionWarmer';
 
 export interface ExportsRouterDependencies {
@@ -30,6 +31,8 @@ export interface ExportsRouterDependencies {
  */
 export function exportsRouter(deps: ExportsRouterDependencies): Router {
   const router = express.Router();
+  // The union bodies sent, per graph version, request and caller (unionBodies.ts).
+  const bodies = new UnionBodies();
   // The explorer's union (unionColumns.ts): the scope's parameters as an export's, the layout period's union without measures.
   router.get('/exports/network-union.json', async (req, res) => {
     try {
@@ -37,11 +40,18 @@ export function exportsRouter(deps: ExportsRouterDependencies): Router {
       const ctx = await deps.context(principal);
       const request = await parseExportRequest(req, ctx);
       const union = { ...request, include: [], span: null, overLayoutPeriod: true };
-      const payload = await loadNetwork(ctx, union);
+      const version = await ctx.analytics.graphVersion();
+      const key = unionBodyKey(version, union, ctx);
+      let body = bodies.get(key);
+      if (body === undefined) {
+        body = JSON.stringify(unionColumns(await loadNetwork(ctx, union)));
+        // Kept only when no write came in meanwhile: the key names the version read before.
+        if ((await ctx.analytics.graphVersion()) === version) bodies.set(key, version, body);
+      }
       deps.warmer?.remember(union);
       // Read with the caller's rights: never kept by a shared cache.
       res.setHeader('Cache-Control', 'private, no-store');
-      res.type('application/json').send(JSON.stringify(unionColumns(payload)));
+      res.type('application/json').send(body);
     } catch (error) {
       sendFailure(res, error, deps.logger, 'network union');
     }
