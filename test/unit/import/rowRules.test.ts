@@ -1,4 +1,4 @@
-import { checkRow, refusePersonalIdentityNumbers, stableId } from '../../../src/import/rowRules';
+import { checkRow, isCalendarDate, refusePersonalIdentityNumbers, stableId } from '../../../src/import/rowRules';
 import { FileState } from '../../../src/import/fileState';
 import type { ImportKind } from '../../../src/import/kinds';
 
@@ -58,5 +58,23 @@ describe('import row rules', () => {
     expect(state.admit(derived, report)).toBe(false);
     expect(rules).toEqual(['overlap', 'duplicate', 'duplicate']);
     expect(state.outside('actors').sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('takes the days of the Gregorian calendar and nothing else', () => {
+    for (const day of ['2024-02-29', '2000-02-29', '2023-12-31', '0100-01-01', '9999-12-31']) expect(isCalendarDate(day)).toBe(true);
+    for (const day of ['2023-02-29', '1900-02-29', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00', '0099-12-31', '2023-1-01', '2023-01-01 ', '']) expect(isCalendarDate(day)).toBe(false);
+  });
+
+  it('agrees with a Date built from the text and printed back, over whole years', () => {
+    for (const year of [1999, 2000, 2023, 2024]) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= 31; day++) {
+          const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(isCalendarDate(text)).toBe(new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) === text);
+        }
+      }
+    }
   });
 });
