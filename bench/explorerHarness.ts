@@ -36,6 +36,8 @@ const { values } = parseArgs({
     screenshots: { type: 'string' },
     /** Writes CPU profiles of each build's first picture and slider steps (first round) to <this>-<build>-{first,steps}.cpuprofile and prints the heaviest functions. */
     profile: { type: 'string' },
+    /** Times this many whole frames after the first picture (render, raster, shown) in builds that expose `__renderFrame` (experiment copies only). */
+    frames: { type: 'string', default: '0' },
   },
 });
 const log = (line: string) => process.stderr.write(`[explorer-harness] ${line}\n`);
@@ -95,6 +97,27 @@ interface Visit {
   steps: number[];
   /** The steps up to sigma's render issued (builds that record it). */
   rendered: number[];
+  /** Whole frames redrawn with nothing changed (--frames). */
+  frames: number[];
+}
+
+/** Redraws the picture `count` times, each up to the frame shown, in a build that exposes `__renderFrame` (an experiment's copy of the page). */
+async function timeFrames(page: Page, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  return page.evaluate(async (n) => {
+    const scope = globalThis as unknown as { __renderFrame?: () => void; requestAnimationFrame(callback: () => void): number };
+    const render = scope.__renderFrame;
+    if (!render) return [];
+    const times: number[] = [];
+    // No named function inside: the page has no helper for the names tsx keeps.
+    for (let i = 0; i < n; i += 1) {
+      const started = performance.now();
+      render();
+      await new Promise<void>((resolve) => scope.requestAnimationFrame(() => scope.requestAnimationFrame(() => resolve())));
+      times.push(performance.now() - started);
+    }
+    return times;
+  }, count);
 }
 
 async function main(): Promise<void> {
@@ -127,6 +150,7 @@ async function main(): Promise<void> {
             return { firstPictureMs: hook.firstPictureMs, nodes: hook.nodeCount, edges: hook.edgeCount };
           });
           const phases = await readPhases(page);
+          const frames = await timeFrames(page, Number(values.frames));
           if (values.screenshots && round === 0) await page.screenshot({ path: path.join(values.screenshots as string, `${build.name}-first.png`) });
           await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__explorer.stepDates.length > 1);
           const dates = await page.evaluate(() => (globalThis as unknown as PageGlobals).__explorer.stepDates);
@@ -146,7 +170,7 @@ async function main(): Promise<void> {
             const hook = (globalThis as unknown as { __explorer: { stepMs: number[]; stepRenderedMs?: number[] } }).__explorer;
             return { steps: [...hook.stepMs], rendered: [...(hook.stepRenderedMs ?? [])] };
           });
-          results.get(build.name)?.push({ ...first, phases, steps, rendered });
+          results.get(build.name)?.push({ ...first, phases, steps, rendered, frames });
           log(`${build.name} round ${round + 1}: first picture ${first.firstPictureMs.toFixed(0)} ms (${first.nodes} actors, ${first.edges} ties), steps median ${quantile(steps, 0.5)?.toFixed(0)} ms`);
         } finally {
           await leavePage(browser.page);
@@ -157,11 +181,12 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  const lines = [`explorer harness on ${area} as of ${asOf} (load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end)`, '', '| build | first picture, median of visits | slider step, median | slider step, p95 | steps | step up to the render issued, median |', '| --- | --- | --- | --- | --- | --- |'];
+  const lines = [`explorer harness on ${area} as of ${asOf} (load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end)`, '', '| build | first picture, median of visits | slider step, median | slider step, p95 | steps | step up to the render issued, median | a whole frame redrawn, median |', '| --- | --- | --- | --- | --- | --- | --- |'];
   for (const [name, visits] of results) {
     const steps = visits.flatMap((visit) => visit.steps);
     const rendered = visits.flatMap((visit) => visit.rendered);
-    lines.push(`| ${name} | ${quantile(visits.map((v) => v.firstPictureMs), 0.5).toFixed(0)} ms | ${quantile(steps, 0.5).toFixed(0)} ms | ${quantile(steps, 0.95).toFixed(0)} ms | ${steps.length} | ${rendered.length ? `${quantile(rendered, 0.5).toFixed(0)} ms` : '–'} |`);
+    const frames = visits.flatMap((visit) => visit.frames);
+    lines.push(`| ${name} | ${quantile(visits.map((v) => v.firstPictureMs), 0.5).toFixed(0)} ms | ${quantile(steps, 0.5).toFixed(0)} ms | ${quantile(steps, 0.95).toFixed(0)} ms | ${steps.length} | ${rendered.length ? `${quantile(rendered, 0.5).toFixed(0)} ms` : '–'} | ${frames.length ? `${quantile(frames, 0.5).toFixed(0)} ms` : '–'} |`);
   }
   for (const [name, visits] of results) lines.push('', `${name}:`, ...phaseTable(visits.map((visit) => visit.phases)));
   process.stdout.write(`${[...lines, '', ...profiles].join('\n')}\n`);

@@ -98,13 +98,16 @@ export const SIGMA_SETTINGS = {
   hideLabelsOnMove: true,
 };
 
+/** Above this many actors a district is large: a coarser picking buffer, and labels re-picked once the slider rests (networkView.ts). */
+export const LARGE_DISTRICT = 2000;
+
 /**
  * Sigma draws every node a second time, into a picking buffer (what is under the
  * pointer), on every frame. On a large district that buffer is kept at a quarter
  * of the screen's size each way instead of half: a sixteenth of the pixels, and
  * nodes there are small, so a click resolves as well at that grain.
  */
-export const pickingRatioFor = (actors: number): number => (actors > 2000 ? 4 : 2);
+export const pickingRatioFor = (actors: number): number => (actors > LARGE_DISTRICT ? 4 : 2);
 
 /**
  * Sigma's programs: its tie program is never used (the graph sigma draws holds no

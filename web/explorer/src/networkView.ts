@@ -28,15 +28,14 @@ import {
   fallbackPosition,
   NODE_STYLES,
   pickingRatioFor,
-  ROLES,
   SIGMA_PRIMITIVES,
   SIGMA_SETTINGS,
   tieStyle,
   type DrawnCounts,
   type NodeAttributes,
   type NodeState,
-  type Role,
 } from './drawingStyle';
+import { NodeStates } from './nodeStates';
 import { glyphGraph } from './labelGlyphs';
 import { pickOnlyUnderPointer } from './pickingOnDemand';
 import { TieLines } from './tieLines';
@@ -59,10 +58,8 @@ export class NetworkView {
   /** Each union node's position (the layout's, else a fallback), by the payload's order. */
   private places: Array<{ x: number; y: number }> = [];
   private shown: DateSelection | null = null;
-  /** What sigma holds for each union node, by the payload's order: hidden (1) or drawn, its role (ROLES index) and its size attribute. */
-  private hiddenState = new Uint8Array(0);
-  private roleState = new Uint8Array(0);
-  private sizeAttribute = new Float64Array(0);
+  /** What sigma holds for each union node: drawn or not, role, size. */
+  private readonly states: NodeStates;
   /** Each tie's ends (payload order) and each node's ties, for the tie layer and the highlight. */
   private edgeEnds = new Int32Array(0);
   private incident: number[][] = [];
@@ -82,10 +79,12 @@ export class NetworkView {
     this.ties = new TieLines(this.sigma as unknown as Sigma, {
       ends: () => this.edgeEnds,
       nodeId: (node) => this.payload.nodes[node].id,
+      position: (node) => this.places[node],
       drawn: () => this.shown?.edgeVisible ?? null,
       style: (tie) => tieStyle(this.payload.edges[tie], this.selectedAt >= 0 && this.edgeEnds[2 * tie] !== this.selectedAt && this.edgeEnds[2 * tie + 1] !== this.selectedAt, (this.shown?.edgeCount ?? 0) > DENSE_TIES),
     });
     this.ties.attach();
+    this.states = new NodeStates(this.sigma);
     pickOnlyUnderPointer(this.sigma as unknown as Sigma, container);
   }
 
@@ -125,15 +124,12 @@ export class NetworkView {
     this.betweenness = null;
     this.shown = selection;
     this.sizes = this.sizesOf(selection);
-    this.sizeAttribute = Float64Array.from(this.sizes);
     const graph = new Graph<NodeAttributes>({ type: 'undirected', multi: true });
     payload.nodes.forEach((node, i) => graph.addNode(node.id, { x: this.places[i].x, y: this.places[i].y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind }));
     mark('graph-built');
     this.graph = graph;
-    // Sigma may hold states of these ids from the last union: every node's state is set, not only changes.
-    this.hiddenState = new Uint8Array(payload.nodes.length).fill(2);
-    this.roleState = new Uint8Array(payload.nodes.length).fill(255);
-    this.applyVisibility(selection);
+    this.states.reset(payload.nodes.map((node) => node.id), this.sizes);
+    this.states.visibility(selection.nodeVisible);
     this.highlight(this.wanted);
     this.sigma.setCustomBBox(this.places.length > 0 ? boundingBox(this.places) : null);
     // Built at the next render, after sigma has placed the nodes.
@@ -142,47 +138,6 @@ export class NetworkView {
     if (this.sigma.getSetting('pickingDownSizingRatio') !== picking) this.sigma.setSetting('pickingDownSizingRatio', picking);
     this.sigma.setGraph(graph);
     return this.counts(selection);
-  }
-
-  /** Hides the actors not drawn on the date and shows those that are: a state change for those that changed. */
-  private applyVisibility(selection: DateSelection): void {
-    const nodes = this.payload.nodes;
-    const hide: string[] = [];
-    const show: string[] = [];
-    for (let i = 0; i < nodes.length; i += 1) {
-      const hidden = selection.nodeVisible[i] === 0 ? 1 : 0;
-      if (this.hiddenState[i] === hidden) continue;
-      this.hiddenState[i] = hidden;
-      (hidden ? hide : show).push(nodes[i].id);
-    }
-    if (hide.length > 0) this.sigma.setNodesState(hide, { isHidden: true });
-    if (show.length > 0) this.sigma.setNodesState(show, { isHidden: false });
-  }
-
-  /** Sets the size attribute of the drawn actors whose size changed: sigma re-styles each alone. */
-  private applySizes(): void {
-    const { nodes } = this.payload;
-    const visible = this.shown?.nodeVisible;
-    if (!visible) return;
-    const changed: number[] = [];
-    for (let i = 0; i < nodes.length; i += 1) if (visible[i] && this.sizeAttribute[i] !== this.sizes[i]) changed.push(i);
-    if (changed.length > this.graph.order / 4) {
-      // Most sizes changed (another measure, a jump across years): one batch update.
-      const { sizes, nodeAt } = this;
-      this.graph.updateEachNodeAttributes(
-        (id, attributes) => {
-          attributes.size = sizes[nodeAt.get(id) as number];
-          return attributes;
-        },
-        { attributes: ['size'] },
-      );
-      this.sizeAttribute = Float64Array.from(sizes);
-      return;
-    }
-    for (const i of changed) {
-      this.sizeAttribute[i] = this.sizes[i];
-      this.graph.setNodeAttribute(nodes[i].id, 'size', this.sizes[i]);
-    }
   }
 
   /**
@@ -196,8 +151,8 @@ export class NetworkView {
     this.shown = selection;
     this.betweenness = sizeBy === 'betweenness' ? betweenness : null;
     this.sizes = this.sizesOf(selection);
-    this.applyVisibility(selection);
-    this.applySizes();
+    this.states.visibility(selection.nodeVisible);
+    this.states.resize(this.graph, this.sizes, selection.nodeVisible);
     // The highlight first: the tie layer reads it when it rebuilds. Invalidating schedules the render the caller waits for.
     this.highlight(this.wanted);
     this.ties.invalidate();
@@ -209,7 +164,7 @@ export class NetworkView {
     if (!this.shown) return;
     this.betweenness = values;
     this.sizes = this.sizesOf(this.shown);
-    this.applySizes();
+    this.states.resize(this.graph, this.sizes, this.shown.nodeVisible);
   }
 
   /** Node sizes on the shown date, by the payload's order. */
@@ -283,17 +238,8 @@ export class NetworkView {
     this.selected = id && this.isDrawn(id) ? id : null;
     this.selectedAt = this.selected === null ? -1 : (this.nodeAt.get(this.selected) ?? -1);
     const partners = this.selectedAt >= 0 ? this.drawnPartners(this.selectedAt) : new Set<number>();
-    const changed: string[][] = ROLES.map(() => []);
-    const nodes = this.payload.nodes;
-    for (let i = 0; i < nodes.length; i += 1) {
-      const role = this.selectedAt < 0 ? NONE : i === this.selectedAt ? SELECTED : partners.has(i) ? PARTNER : FADED;
-      if (this.roleState[i] === role) continue;
-      this.roleState[i] = role;
-      changed[role].push(nodes[i].id);
-    }
-    changed.forEach((ids, role) => {
-      if (ids.length > 0) this.sigma.setNodesState(ids, { role: ROLES[role] as Role });
-    });
+    const at = this.selectedAt;
+    this.states.highlight((i) => (at < 0 ? NONE : i === at ? SELECTED : partners.has(i) ? PARTNER : FADED));
   }
 
   /** Screen position (CSS pixels within the container) of an actor, for tests and the bench. */

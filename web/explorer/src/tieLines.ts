@@ -19,6 +19,8 @@ export interface TieSource {
   ends(): Int32Array;
   /** A node's id, by index. */
   nodeId(node: number): string;
+  /** A node's position in graph coordinates (the layout's), by index. */
+  position(node: number): { x: number; y: number };
   /** 1 where the tie is drawn on the shown date. */
   drawn(): Uint8Array | null;
   /** The tie's look (shared objects: nothing allocated per tie). */
@@ -79,8 +81,10 @@ export class TieLines {
     private readonly ties: TieSource,
   ) {}
 
-  /** Each node's framed position, once looked up: nodes do not move until the next union is loaded. */
-  private places = new Map<number, { x: number; y: number } | undefined>();
+  /** Each node's framed position (sigma's normalised coordinates), found once per union: nodes do not move until the next. NaN: not drawn by sigma. */
+  private framedX = new Float64Array(0);
+  private framedY = new Float64Array(0);
+  private framed = false;
 
   /** The ties drawn or their colours changed: rebuild the buffer before the next frame (and ask for one). */
   invalidate(render = true): void {
@@ -88,10 +92,48 @@ export class TieLines {
     if (render) this.sigma.scheduleRender();
   }
 
-  /** Another union (other nodes, another frame): positions are looked up again at the next build. */
+  /** Another union (other nodes, another frame): positions are found again at the next build. */
   reset(): void {
-    this.places.clear();
+    this.framed = false;
     this.invalidate(false);
+  }
+
+  /**
+   * Every node's framed position. Sigma's normalisation maps graph coordinates
+   * affinely (x' = ax + bx·x, y' = ay + by·y), so the map is found from two nodes'
+   * display data (sigma copies its display data on every lookup: some 13,000 copies
+   * for a district's union otherwise), from the first node and the one farthest
+   * from it in both directions; when no two nodes differ in both, each is looked up.
+   */
+  private frame(nodes: number): void {
+    this.framedX = new Float64Array(nodes).fill(NaN);
+    this.framedY = new Float64Array(nodes).fill(NaN);
+    this.framed = true;
+    const lookUp = (node: number) => this.sigma.getNodeDisplayData(this.ties.nodeId(node));
+    const a = nodes > 0 ? this.ties.position(0) : null;
+    let far = -1;
+    let best = 0;
+    for (let node = 1; a && node < nodes; node += 1) {
+      const p = this.ties.position(node);
+      const spread = Math.min(Math.abs(p.x - a.x), Math.abs(p.y - a.y));
+      if (spread > best) [best, far] = [spread, node];
+    }
+    const [fa, fb] = far > 0 ? [lookUp(0), lookUp(far)] : [undefined, undefined];
+    if (a && fa && fb) {
+      const b = this.ties.position(far);
+      const bx = (fb.x - fa.x) / (b.x - a.x);
+      const by = (fb.y - fa.y) / (b.y - a.y);
+      for (let node = 0; node < nodes; node += 1) {
+        const p = this.ties.position(node);
+        this.framedX[node] = fa.x + bx * (p.x - a.x);
+        this.framedY[node] = fa.y + by * (p.y - a.y);
+      }
+      return;
+    }
+    for (let node = 0; node < nodes; node += 1) {
+      const found = lookUp(node);
+      if (found) [this.framedX[node], this.framedY[node]] = [found.x, found.y];
+    }
   }
 
   /** Registers the layer under sigma's nodes. */
@@ -154,42 +196,38 @@ export class TieLines {
     const drawn = this.ties.drawn();
     const count = ends.length / 2;
     if (!drawn) return new Float32Array(0);
-    // Each end's framed position, looked up once per node (sigma copies its display data on every lookup).
-    const known = this.places;
-    const place = (node: number) => {
-      let found = known.get(node);
-      if (found === undefined) {
-        found = this.sigma.getNodeDisplayData(this.ties.nodeId(node));
-        if (found) known.set(node, { x: found.x, y: found.y });
-      }
-      return found;
-    };
+    if (!this.framed) {
+      let nodes = 0;
+      for (const end of ends) nodes = Math.max(nodes, end + 1);
+      this.frame(nodes);
+    }
+    const { framedX, framedY } = this;
     let lines = 0;
     for (let tie = 0; tie < count; tie += 1) if (drawn[tie]) lines += this.ties.style(tie).thick ? 2 : 1;
     // Colours as four bytes inside the float stream: written through a byte view, never as a float value.
     const data = new Float32Array(lines * 2 * STRIDE_FLOATS);
     const bytes = new Uint8Array(data.buffer);
     let at = 0;
-    const line = (a: { x: number; y: number }, b: { x: number; y: number }, rgba: TieStyle['rgba'], offset: number) => {
-      data[at] = a.x;
-      data[at + 1] = a.y;
-      data[at + 2] = b.x;
-      data[at + 3] = b.y;
+    const line = (a: number, b: number, rgba: TieStyle['rgba'], offset: number) => {
+      data[at] = framedX[a];
+      data[at + 1] = framedY[a];
+      data[at + 2] = framedX[b];
+      data[at + 3] = framedY[b];
       bytes.set(rgba, (at + 4) * 4);
       data[at + 5] = offset;
-      data[at + 6] = b.x;
-      data[at + 7] = b.y;
-      data[at + 8] = a.x;
-      data[at + 9] = a.y;
+      data[at + 6] = framedX[b];
+      data[at + 7] = framedY[b];
+      data[at + 8] = framedX[a];
+      data[at + 9] = framedY[a];
       bytes.set(rgba, (at + 10) * 4);
       data[at + 11] = -offset;
       at += 2 * STRIDE_FLOATS;
     };
     for (let tie = 0; tie < count; tie += 1) {
       if (!drawn[tie]) continue;
-      const a = place(ends[2 * tie]);
-      const b = place(ends[2 * tie + 1]);
-      if (!a || !b) continue;
+      const a = ends[2 * tie];
+      const b = ends[2 * tie + 1];
+      if (a < 0 || b < 0 || Number.isNaN(framedX[a]) || Number.isNaN(framedX[b])) continue;
       const { rgba, thick } = this.ties.style(tie);
       line(a, b, rgba, 0);
       if (thick) line(a, b, rgba, 1);

@@ -1,0 +1,109 @@
+/**
+ * What sigma holds for each actor of the union, changed only where it differs:
+ * whether it is drawn on the date (sigma's `isHidden` state), its role in the
+ * highlight (the custom `role` state, drawingStyle.ts) and its size attribute.
+ * Sigma re-styles a node whose state changed in place, alone; a size is set on the
+ * node's attributes and sigma told which nodes changed, because a graphology
+ * update per node would have sigma re-process every node (label grid, glyphs,
+ * buffers) at the next frame. Arrays are by the union's order.
+ */
+import type Graph from 'graphology';
+import type Sigma from 'sigma';
+import type { Attributes } from 'graphology-types';
+import { LARGE_DISTRICT, ROLES, type NodeAttributes, type NodeState } from './drawingStyle';
+
+type ExplorerSigma = Sigma<NodeAttributes, Attributes, Attributes, NodeState>;
+
+/** How long the slider rests before a large district's labels are re-picked: as the panels wait (explorer.ts). */
+const LABEL_DELAY_MS = 150;
+
+export class NodeStates {
+  private hidden = new Uint8Array(0);
+  private roles = new Uint8Array(0);
+  private sizes = new Float64Array(0);
+  private ids: readonly string[] = [];
+  private labelTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly sigma: ExplorerSigma) {}
+
+  /** Another union: sigma may hold states of these ids from the last one, so every node's state is set at the next changes, not only differences. */
+  reset(ids: readonly string[], sizes: Float64Array): void {
+    this.ids = ids;
+    this.hidden = new Uint8Array(ids.length).fill(2);
+    this.roles = new Uint8Array(ids.length).fill(255);
+    this.sizes = Float64Array.from(sizes);
+  }
+
+  /** Hides the actors not drawn on the date and shows those that are. */
+  visibility(visible: Uint8Array): void {
+    const hide: string[] = [];
+    const show: string[] = [];
+    for (let i = 0; i < this.ids.length; i += 1) {
+      const hidden = visible[i] === 0 ? 1 : 0;
+      if (this.hidden[i] === hidden) continue;
+      this.hidden[i] = hidden;
+      (hidden ? hide : show).push(this.ids[i]);
+    }
+    if (hide.length > 0) this.sigma.setNodesState(hide, { isHidden: true });
+    if (show.length > 0) this.sigma.setNodesState(show, { isHidden: false });
+  }
+
+  /** Gives each actor its role (a ROLES index, from `roleOf`). */
+  highlight(roleOf: (i: number) => number): void {
+    const changed: string[][] = ROLES.map(() => []);
+    for (let i = 0; i < this.ids.length; i += 1) {
+      const role = roleOf(i);
+      if (this.roles[i] === role) continue;
+      this.roles[i] = role;
+      changed[role].push(this.ids[i]);
+    }
+    changed.forEach((ids, role) => {
+      if (ids.length > 0) this.sigma.setNodesState(ids, { role: ROLES[role] });
+    });
+  }
+
+  /** Sets the size attribute of the drawn actors whose size changed, then has the labels re-picked. */
+  resize(graph: Graph<NodeAttributes>, sizes: Float64Array, visible: Uint8Array): void {
+    const changed: number[] = [];
+    for (let i = 0; i < this.ids.length; i += 1) if (visible[i] && this.sizes[i] !== sizes[i]) changed.push(i);
+    if (changed.length > graph.order / 4) {
+      // Most sizes changed (another measure, a jump across years): one batch update.
+      const at = new Map(this.ids.map((id, i) => [id, i]));
+      graph.updateEachNodeAttributes(
+        (id, attributes) => {
+          attributes.size = sizes[at.get(id) as number];
+          return attributes;
+        },
+        { attributes: ['size'] },
+      );
+      this.sizes = Float64Array.from(sizes);
+    } else if (changed.length > 0) {
+      for (const i of changed) {
+        this.sizes[i] = sizes[i];
+        graph.getNodeAttributes(this.ids[i]).size = sizes[i];
+      }
+      this.sigma.refresh({ partialGraph: { nodes: changed.map((i) => this.ids[i]) }, skipIndexation: true, schedule: true });
+    }
+    this.repickLabels(graph.order);
+  }
+
+  /**
+   * Sigma picks the labels to draw from a grid it builds when it processes every
+   * node, which a step no longer asks for: actors that appeared or grew are
+   * considered once it does. On a small picture that is at once (the same frame);
+   * on a large district, where it costs a good part of a step, once the slider has
+   * rested LABEL_DELAY_MS (a frame more; at a dense district's zoom no label is
+   * drawn either way).
+   */
+  private repickLabels(order: number): void {
+    if (this.labelTimer !== null) clearTimeout(this.labelTimer);
+    this.labelTimer = null;
+    const repick = () => this.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
+    if (order <= LARGE_DISTRICT) repick();
+    else
+      this.labelTimer = setTimeout(() => {
+        this.labelTimer = null;
+        repick();
+      }, LABEL_DELAY_MS);
+  }
+}
