@@ -37,10 +37,17 @@ async function lookUpOutside(db: Database, first: FirstPass): Promise<Outside> {
   for (const kind of ['actors', 'areas', 'initiatives'] as const) {
     const ids = first.state.outside(kind);
     const lookUp = async (batch: string[]) => {
-      const rows = await db.readRows<{ id: string; kind?: string; registeredBy?: string | null }>(statements[kind], { ids: batch });
+      if (kind === 'actors') {
+        // The missing ids, and only what the checks ask about: a citizen (not a registrar) or an actor some organisation registered (an EDITOR's scope).
+        const rows = await db.readRows<{ id: string; found: boolean; kind: string | null; registeredBy: string | null }>(statements.actors, { ids: batch });
+        for (const row of rows) {
+          if (!row.found) missing.actors.add(row.id);
+          else actors.set(row.id, { kind: row.kind ?? '', registeredBy: row.registeredBy ?? null });
+        }
+        return;
+      }
+      const rows = await db.readRows<{ id: string }>(statements[kind], { ids: batch });
       const found = new Set(rows.map((row) => row.id));
-      // Only what the checks ask about: a citizen (not a registrar) or an actor some organisation registered (an EDITOR's scope).
-      if (kind === 'actors') for (const row of rows) if (row.kind === 'CITIZEN' || row.registeredBy) actors.set(row.id, { kind: row.kind ?? '', registeredBy: row.registeredBy ?? null });
       for (const id of batch) if (!found.has(id)) missing[kind].add(id);
     };
     // Two batches at a time: a tie file names every actor it touches (100,000 in the

@@ -66,6 +66,26 @@ describe('POST /imports: the import over HTTP, with the caller\'s rights', () =>
     expect(await tieCount('http-skola')).toBe(0);
   });
 
+  it("lets an editor tie a stored citizen it registered, and refuses one another organisation registered", async () => {
+    const citizens = csv(
+      ['id', 'kind', 'name', 'registeredBy', 'consentGiven', 'consentDate', 'consentPurpose'],
+      [
+        ['http-invanare-1', 'CITIZEN', 'Invånare ett', 'http-ideella', 'ja', '2024-01-01', 'Kartläggning av samarbeten'],
+        ['http-invanare-2', 'CITIZEN', 'Invånare två', 'http-skola', 'ja', '2024-01-01', 'Kartläggning av samarbeten'],
+      ],
+    );
+    const stored = await runImport(db, { filePath: scratch.write('citizens.csv', citizens), fileName: 'citizens.csv', kind: null, dryRun: false, partial: false, principal: SYSTEM_PRINCIPAL });
+    expect(stored.status).toBe('completed');
+    // Neither end is the editor's organisation: the citizen it registered is what lets it in (read back from the database).
+    const own = await upload('editor', 'ties.csv', csv(TIES, [['http-invanare-1', 'http-bolag', 'CO_CREATION', '2024-02-01', 2]]), { kind: 'collaborations' });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ status: 'completed', kinds: { collaborations: { created: 1 } } });
+    const other = await upload('editor', 'ties.csv', csv(TIES, [['http-invanare-2', 'http-bolag', 'CO_CREATION', '2024-02-01', 2]]), { kind: 'collaborations' });
+    expect(other.status).toBe(422);
+    expect(other.body.problems.listed[0]).toMatchObject({ rule: 'forbidden', row: 2, column: 'actorId' });
+    expect(await tieCount('http-invanare-2')).toBe(0);
+  });
+
   it('refuses an editor creating an organisation', async () => {
     const { status, body } = await upload('editor', 'actors.csv', csv(['id', 'kind', 'name'], [['http-ny', 'COMPANY', 'Nytt AB']]));
     expect(status).toBe(422);
