@@ -21,7 +21,7 @@ import * as esbuild from 'esbuild';
 import express from 'express';
 import type { Page } from 'playwright-core';
 import { explorerRouter } from '../src/explorer/explorerRoute';
-import { openBrowser, waitForPicture, type PageGlobals } from '../test/browser/browserSession';
+import { CHROMIUM_ARGS, openBrowser, waitForPicture, type PageGlobals } from '../test/browser/browserSession';
 import { phaseTable, profileVisit, readPhases, type PhaseTimes, type RecordedVisit } from './explorerProfile';
 
 const { values } = parseArgs({
@@ -38,6 +38,8 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     /** Times this many whole frames after the first picture (render, raster, shown) in builds that expose `__renderFrame` (experiment copies only). */
     frames: { type: 'string', default: '0' },
+    /** Chromium's flags: the tests' (default), or the tests' with these changes: `-flag` removes one, `+flag` adds one (comma-separated). */
+    chromium: { type: 'string', default: '' },
   },
 });
 const log = (line: string) => process.stderr.write(`[explorer-harness] ${line}\n`);
@@ -130,7 +132,10 @@ async function main(): Promise<void> {
     const [name, source] = spec.split('=');
     builds.push({ name, dir: await bundle(name, path.resolve(source)) });
   }
-  const browser = await openBrowser();
+  const changes = (values.chromium as string).split(',').filter(Boolean);
+  const args = [...CHROMIUM_ARGS.filter((arg) => !changes.includes(`-${arg}`)), ...changes.filter((change) => change.startsWith('+')).map((change) => change.slice(1))];
+  log(`chromium flags: ${args.join(' ')}`);
+  const browser = await openBrowser(args);
   const profiles: string[] = [];
   const results = new Map<string, Visit[]>(builds.map((build) => [build.name, []]));
   try {

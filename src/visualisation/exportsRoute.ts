@@ -16,6 +16,8 @@ export interface ExportsRouterDependencies {
   logger: Logger;
   /** Keeps the unions asked for warm across writes and restarts (unionWarmer.ts); none: each is computed when asked. */
   warmer?: Pick<UnionWarmer, 'remember'>;
+  /** Where the union bodies sent are kept (unionBodies.ts); default one of the router's own. */
+  bodies?: UnionBodies;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface ExportsRouterDependencies {
 export function exportsRouter(deps: ExportsRouterDependencies): Router {
   const router = express.Router();
   // The union bodies sent, per graph version, request and caller (unionBodies.ts).
-  const bodies = new UnionBodies();
+  const bodies = deps.bodies ?? new UnionBodies();
   // The explorer's union (unionColumns.ts): the scope's parameters as an export's, the layout period's union without measures.
   router.get('/exports/network-union.json', async (req, res) => {
     try {

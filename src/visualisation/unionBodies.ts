@@ -51,6 +51,12 @@ export class UnionBodies {
     }
   }
 
+  /** Forgets every body (bench/explorer.ts: a restart, or a caller's first request measured). */
+  clear(): void {
+    this.bodies.clear();
+    this.chars = 0;
+  }
+
   get size(): number {
     return this.bodies.size;
   }

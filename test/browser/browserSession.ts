@@ -15,7 +15,7 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -32,12 +32,12 @@ const CHROMIUM_ARGS = [
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', '.screenshots');
 
-/** Debian's Chromium, headless, with a fresh profile, watched for console errors and requests off the host. */
-export async function openBrowser(): Promise<BrowserSession> {
+/** Debian's Chromium, headless, with a fresh profile, watched for console errors and requests off the host; `args` other flags than the tests' (bench/explorerHarness.ts compares some). */
+export async function openBrowser(args: readonly string[] = CHROMIUM_ARGS): Promise<BrowserSession> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...args],
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
   });
