@@ -139,7 +139,10 @@ async function start(): Promise<void> {
     if (first) explorer.pick(first.id);
     results.replaceChildren();
   });
-  explorer.view.sigma.on('clickNode', ({ node }) => explorer.pick(node));
+  // Only actors drawn on the date: not the invisible node that fills the glyph atlas before the first union (labelGlyphs.ts).
+  explorer.view.sigma.on('clickNode', ({ node }) => {
+    if (explorer.view.isDrawn(node)) explorer.pick(node);
+  });
   explorer.view.sigma.on('clickStage', () => explorer.pick(null));
 
   const boot = async () => {
