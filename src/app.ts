@@ -17,6 +17,7 @@ import { armorFor } from './limits/armor';
 import { reportsRouter } from './reports/reportsRoute';
 import { exportsRouter } from './visualisation/exportsRoute';
 import { appUnionWarmer } from './visualisation/unionWarmer';
+import { UnionBodies } from './visualisation/unionBodies';
 import { explorerRouter } from './explorer/explorerRoute';
 import { AnalyticsService } from './analytics/analyticsService';
 import { CollaborationIndexStore, type CollaborationIndexStoreDependencies } from './analytics/collaborationIndex/collaborationIndexStore';
@@ -59,7 +60,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       if (outcome === 'ok') returnGarbageSoon(logger, 'collaboration index build');
     };
     const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger, onRebuild }) : undefined;
+    // The explorer's union bodies hold citizens' names: an erasure empties them with the analytics (forgetAll).
+    const unionBodies = new UnionBodies();
     const analytics = new AnalyticsService({ db: database.db, serviceInfo, logger, timeoutMs: config.analyticsTimeoutMs, index, concurrency: config.limits.analyticsConcurrency, jobConcurrency: config.limits.analysisJobs,
+      alsoForget: [unionBodies],
       versions: new GraphVersionClock(database.db, config.graphVersionMaxAgeMs),
       observeRuntime: (field, seconds) => metrics.analyticsSeconds.observe({ field }, seconds),
     });
@@ -81,7 +85,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         context,
         routes: [
           { path: '/reports', router: reportsRouter({ context, logger }) },
-          { path: '/exports', router: exportsRouter({ context, logger, warmer }) },
+          { path: '/exports', router: exportsRouter({ context, logger, warmer, bodies: unionBodies }) },
           { path: '/imports', router: importsRouter({ db: database.db, logger }) },
         ],
         pages: [explorerRouter()],

@@ -64,6 +64,8 @@ export interface AnalyticsDependencies {
   jobConcurrency?: number;
   /** Where the graph version comes from; shared by the whole process (default: a clock of this service's own). */
   versions?: GraphVersionClock;
+  /** Other in-memory copies of what the service computed (the explorer's union bodies), emptied with the rest by forgetAll. */
+  alsoForget?: ReadonlyArray<{ clear(): void }>;
 }
 
 /**
@@ -241,6 +243,7 @@ export class AnalyticsService {
   forgetAll(): void {
     this.cache.clear();
     this.deps.index?.drop();
+    for (const copies of this.deps.alsoForget ?? []) copies.clear();
   }
 
   /**

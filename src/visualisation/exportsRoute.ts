@@ -16,7 +16,7 @@ export interface ExportsRouterDependencies {
   logger: Logger;
   /** Keeps the unions asked for warm across writes and restarts (unionWarmer.ts); none: each is computed when asked. */
   warmer?: Pick<UnionWarmer, 'remember'>;
-  /** Where the union bodies sent are kept (unionBodies.ts); default one of the router's own. */
+  /** Where the union bodies sent are kept (unionBodies.ts): the app's, which an erasure empties (AnalyticsService.forgetAll); default one of the router's own. */
   bodies?: UnionBodies;
 }
 

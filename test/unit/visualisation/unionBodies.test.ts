@@ -1,6 +1,10 @@
 import { UnionBodies, unionBodyKey } from '../../../src/visualisation/unionBodies';
 import type { NetworkRequest } from '../../../src/visualisation/networkService';
 import type { Principal } from '../../../src/auth/principal';
+import { AnalyticsService } from '../../../src/analytics/analyticsService';
+import type { Database } from '../../../src/db/database';
+import type { ServiceInfoProvider } from '../../../src/system/serviceInfo';
+import { silentLogger } from '../../../src/logger';
 
 const request: NetworkRequest = {
   scope: { areaId: 'area-rosengard', asOf: '2024-06-30', kinds: null, sectors: null, minStrength: 1, membership: 'WITHIN' },
@@ -66,5 +70,14 @@ describe('UnionBodies', () => {
     expect([bodies.get('a'), bodies.get('b'), bodies.get('c')]).toEqual(['1234', undefined, '9012']);
     bodies.set('d', 'v1', 'more than ten characters');
     expect(bodies.get('d')).toBeUndefined();
+  });
+
+  it('is emptied with the analytics after an erasure (forgetAll): no body may keep an erased citizen', () => {
+    const bodies = new UnionBodies();
+    bodies.set('analyst', 'v1', '{"names":["Anna"]}');
+    const analytics = new AnalyticsService({ db: {} as Database, serviceInfo: {} as ServiceInfoProvider, logger: silentLogger, timeoutMs: 1000, alsoForget: [bodies] });
+    analytics.forgetAll();
+    expect(bodies.size).toBe(0);
+    expect(bodies.get('analyst')).toBeUndefined();
   });
 });
