@@ -86,3 +86,26 @@ export type RowPlan = 'create' | 'update' | 'unchanged';
 export function storedEnds(actorId: string, partnerId: string): [string, string] {
   return actorId < partnerId ? [actorId, partnerId] : [partnerId, actorId];
 }
+
+/**
+ * A batch of tie rows as parallel lists, one per column, as checkCollaborations
+ * and createCollaborations take them (a list of maps repeats every key in every row).
+ */
+export function tieColumns(items: readonly SpilledRecord[]): {
+  ids: string[];
+  firstIds: string[];
+  secondIds: string[];
+  kinds: CollaborationKind[];
+  sinces: string[];
+  untils: Array<string | null>;
+} {
+  const ties = items.map((item) => item.record as RecordOf<'collaborations'>);
+  return {
+    ids: ties.map((tie) => tie.id),
+    firstIds: ties.map((tie) => tie.firstId),
+    secondIds: ties.map((tie) => tie.secondId),
+    kinds: ties.map((tie) => tie.tieKind),
+    sinces: ties.map((tie) => tie.since),
+    untils: ties.map((tie) => tie.until),
+  };
+}

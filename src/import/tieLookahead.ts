@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { SpillWriter } from './spill';
-import type { RecordOf, SpilledRecord, StoredTie } from './records';
+import { tieColumns, type RecordOf, type SpilledRecord, type StoredTie } from './records';
 
 export const TIE_LOOKUP_BATCH = 5000;
 
@@ -11,15 +11,7 @@ export interface StoredTieCheck extends StoredTie {
 
 /** The stored ties a batch of tie rows would meet (only the rows that meet one): one read of import/checkCollaborations. */
 export function lookUpStoredTies(db: Database, batch: SpilledRecord[]): Promise<StoredTieCheck[]> {
-  const rows = batch.map((item) => item.record as RecordOf<'collaborations'>);
-  return db.readRows<StoredTieCheck>('import/checkCollaborations', {
-    ids: rows.map((row) => row.id),
-    firstIds: rows.map((row) => row.firstId),
-    secondIds: rows.map((row) => row.secondId),
-    kinds: rows.map((row) => row.tieKind),
-    sinces: rows.map((row) => row.since),
-    untils: rows.map((row) => row.until),
-  });
+  return db.readRows<StoredTieCheck>('import/checkCollaborations', tieColumns(batch));
 }
 
 /**

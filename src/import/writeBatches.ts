@@ -7,7 +7,7 @@ import { IMPORT_KINDS, type ImportKind } from './kinds';
 import { planBatch } from './planBatch';
 import { readSpillBatches } from './spill';
 import { disjointBatches, type DisjointBatch } from './disjointBatches';
-import type { ImportRecord, RecordOf, SpilledRecord } from './records';
+import { tieColumns, type ImportRecord, type RecordOf, type SpilledRecord } from './records';
 
 export const WRITE_BATCH = 5000;
 /**
@@ -107,17 +107,12 @@ function rowParams(item: SpilledRecord): Record<string, unknown> {
  */
 function createParams(kind: ImportKind, items: SpilledRecord[]): Record<string, unknown> {
   if (kind !== 'collaborations') return { rows: items.map(rowParams) };
-  const column = <T>(value: (tie: RecordOf<'collaborations'>) => T): T[] => items.map((item) => value(item.record as RecordOf<'collaborations'>));
+  const ties = items.map((item) => item.record as RecordOf<'collaborations'>);
   return {
-    ids: column((tie) => tie.id),
-    firstIds: column((tie) => tie.firstId),
-    secondIds: column((tie) => tie.secondId),
-    kinds: column((tie) => tie.tieKind),
-    sinces: column((tie) => tie.since),
-    untils: column((tie) => tie.until),
-    strengths: column((tie) => tie.strength),
-    initiativeIds: column((tie) => tie.initiativeId),
-    sources: column((tie) => tie.source),
+    ...tieColumns(items),
+    strengths: ties.map((tie) => tie.strength),
+    initiativeIds: ties.map((tie) => tie.initiativeId),
+    sources: ties.map((tie) => tie.source),
     rows: items.map((item) => item.row),
   };
 }
