@@ -128,7 +128,7 @@ export class NetworkView {
     payload.nodes.forEach((node, i) => graph.addNode(node.id, { x: this.places[i].x, y: this.places[i].y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind }));
     mark('graph-built');
     this.graph = graph;
-    this.states.reset(payload.nodes.map((node) => node.id), this.sizes);
+    this.states.reset(payload.nodes.map((node) => node.id), this.nodeAt, this.sizes);
     this.states.visibility(selection.nodeVisible);
     this.highlight(this.wanted);
     this.sigma.setCustomBBox(this.places.length > 0 ? boundingBox(this.places) : null);

@@ -22,13 +22,16 @@ export class NodeStates {
   private roles = new Uint8Array(0);
   private sizes = new Float64Array(0);
   private ids: readonly string[] = [];
+  /** Each id's index in the union (the view's own map). */
+  private at: ReadonlyMap<string, number> = new Map();
   private labelTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly sigma: ExplorerSigma) {}
 
   /** Another union: sigma may hold states of these ids from the last one, so every node's state is set at the next changes, not only differences. */
-  reset(ids: readonly string[], sizes: Float64Array): void {
+  reset(ids: readonly string[], at: ReadonlyMap<string, number>, sizes: Float64Array): void {
     this.ids = ids;
+    this.at = at;
     this.hidden = new Uint8Array(ids.length).fill(2);
     this.roles = new Uint8Array(ids.length).fill(255);
     this.sizes = Float64Array.from(sizes);
@@ -68,7 +71,7 @@ export class NodeStates {
     for (let i = 0; i < this.ids.length; i += 1) if (visible[i] && this.sizes[i] !== sizes[i]) changed.push(i);
     if (changed.length > graph.order / 4) {
       // Most sizes changed (another measure, a jump across years): one batch update.
-      const at = new Map(this.ids.map((id, i) => [id, i]));
+      const at = this.at;
       graph.updateEachNodeAttributes(
         (id, attributes) => {
           attributes.size = sizes[at.get(id) as number];
