@@ -80,6 +80,7 @@ export interface PageGlobals {
     stepDates: string[];
     hasEdgeBetween(a: string, b: string): boolean;
     viewportPosition(id: string): { x: number; y: number } | null;
+    compareActorDrawing(): { pixels: number; differing: number; largestDifference: number };
   };
 }
 

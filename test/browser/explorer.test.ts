@@ -204,6 +204,11 @@ test('clicking an actor on the drawing opens its panel; the URL holds the view a
   const role = await page.locator('[data-testid="actor-role"]').textContent();
   expect(`${await page.locator('#actor-panel').getAttribute('data-analyses')}: ${role}`).toMatch(/^done: .*(rank \d+|not among)/);
   expect(await page.locator('[data-testid="actor-suggestions"] li').count()).toBeGreaterThan(0);
+  // The actors are drawn as the explorer's own points (nodeDots.ts): with one selected and hovered (raised above
+  // the others, sigma's depth ranges split), the frame must look as sigma's own node pass draws it.
+  const drawing = await page.evaluate(() => (globalThis as unknown as PageGlobals).__explorer.compareActorDrawing());
+  expect(drawing.pixels).toBeGreaterThan(100_000);
+  expect(drawing).toMatchObject({ differing: 0 });
   screenshots.push(await browser.screenshot('explorer-malmo-2022-actor'));
 
   const shared = page.url();

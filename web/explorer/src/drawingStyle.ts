@@ -33,13 +33,16 @@ export interface NodeState {
  * others, its partners as they are (labelled as sigma's label grid picks, as
  * before), the rest fade to grey, unlabelled.
  */
+/** A faded actor's colour (the node dots draw it too, nodeDots.ts). */
+export const FADED_NODE_COLOUR = '#d8d8d8';
+
 export const NODE_STYLES = [
   DEFAULT_STYLES.nodes,
   {
     matchState: 'role' as const,
     cases: {
       selected: { depth: 'topNodes' as const },
-      faded: { color: '#d8d8d8', label: '' },
+      faded: { color: FADED_NODE_COLOUR, label: '' },
     },
   },
 ];

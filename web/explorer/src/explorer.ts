@@ -63,6 +63,7 @@ export class Explorer {
       hasEdgeBetween: (a, b) => view.hasDrawnTie(a, b),
       nodeIds: () => view.drawnNodes(),
       viewportPosition: (id) => view.viewportPosition(id),
+      compareActorDrawing: () => view.compareActorDrawing(),
     };
   }
 

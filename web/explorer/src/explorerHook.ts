@@ -1,3 +1,5 @@
+import type { DrawingComparison } from './nodeDots';
+
 /** What the page exposes as `window.__explorer` for the browser tests and bench/explorer.ts: its state and its own timings. */
 export interface ExplorerHook {
   ready: boolean;
@@ -17,4 +19,6 @@ export interface ExplorerHook {
   hasEdgeBetween(a: string, b: string): boolean;
   nodeIds(): string[];
   viewportPosition(id: string): { x: number; y: number } | null;
+  /** The current frame drawn with the explorer's actor points and with sigma's own node pass, compared pixel by pixel (nodeDots.ts). */
+  compareActorDrawing(): DrawingComparison;
 }

@@ -25,6 +25,7 @@ import {
   boundingBox,
   degreeSize,
   DENSE_TIES,
+  FADED_NODE_COLOUR,
   fallbackPosition,
   NODE_STYLES,
   pickingRatioFor,
@@ -35,6 +36,8 @@ import {
   type NodeAttributes,
   type NodeState,
 } from './drawingStyle';
+import { FramedPlaces } from './framedPlaces';
+import { NodeDots, type DrawingComparison } from './nodeDots';
 import { NodeStates } from './nodeStates';
 import { glyphGraph } from './labelGlyphs';
 import { pickOnlyUnderPointer } from './pickingOnDemand';
@@ -56,7 +59,7 @@ export class NetworkView {
   private filter = new DateFilter([], []);
   private nodeAt = new Map<string, number>();
   /** Each union node's position (the layout's, else a fallback), by the payload's order. */
-  private places: Array<{ x: number; y: number }> = [];
+  private positions: Array<{ x: number; y: number }> = [];
   private shown: DateSelection | null = null;
   /** What sigma holds for each union node: drawn or not, role, size. */
   private readonly states: NodeStates;
@@ -64,6 +67,9 @@ export class NetworkView {
   private edgeEnds = new Int32Array(0);
   private incident: number[][] = [];
   private readonly ties: TieLines;
+  /** The actors' points (drawn in place of sigma's node pass) and the places both layers draw at. */
+  private readonly dots: NodeDots;
+  private readonly places: FramedPlaces;
   /** Node sizes on the shown date, by the payload's order. */
   private sizes: Float64Array = new Float64Array(0);
   /** Betweenness on the shown date, when nodes are sized by it (null: sized by degree). */
@@ -76,14 +82,30 @@ export class NetworkView {
       styles: { nodes: NODE_STYLES },
       customNodeState: { role: 'none' } as NodeState,
     });
-    this.ties = new TieLines(this.sigma as unknown as Sigma, {
-      ends: () => this.edgeEnds,
+    const sigma = this.sigma as unknown as Sigma;
+    this.places = new FramedPlaces(sigma, {
+      count: () => this.payload.nodes.length,
       nodeId: (node) => this.payload.nodes[node].id,
-      position: (node) => this.places[node],
+      position: (node) => this.positions[node],
+    });
+    this.ties = new TieLines(sigma, {
+      ends: () => this.edgeEnds,
+      places: this.places,
       drawn: () => this.shown?.edgeVisible ?? null,
       style: (tie) => tieStyle(this.payload.edges[tie], this.selectedAt >= 0 && this.edgeEnds[2 * tie] !== this.selectedAt && this.edgeEnds[2 * tie + 1] !== this.selectedAt, (this.shown?.edgeCount ?? 0) > DENSE_TIES),
     });
     this.ties.attach();
+    this.dots = new NodeDots(sigma, {
+      places: this.places,
+      count: () => this.payload.nodes.length,
+      nodeId: (node) => this.payload.nodes[node].id,
+      indexOf: (id) => this.nodeAt.get(id) ?? -1,
+      drawn: () => this.shown?.nodeVisible ?? null,
+      size: (node) => this.sizes[node],
+      colour: (node) => (this.states.role(node) === FADED ? FADED_NODE_COLOUR : sectorColour(this.payload.nodes[node].sector)),
+      selected: () => this.selectedAt,
+    });
+    this.dots.attach();
     this.states = new NodeStates(this.sigma);
     pickOnlyUnderPointer(this.sigma as unknown as Sigma, container);
   }
@@ -109,7 +131,7 @@ export class NetworkView {
     this.payload = payload;
     this.filter = new DateFilter(payload.nodes, payload.edges);
     this.nodeAt = new Map(payload.nodes.map((node, i) => [node.id, i]));
-    this.places = payload.nodes.map((node) => (node.x === null || node.y === null ? fallbackPosition(node.id) : { x: node.x, y: node.y }));
+    this.positions = payload.nodes.map((node) => (node.x === null || node.y === null ? fallbackPosition(node.id) : { x: node.x, y: node.y }));
     this.edgeEnds = new Int32Array(payload.edges.length * 2);
     this.incident = payload.nodes.map(() => []);
     payload.edges.forEach((edge, e) => {
@@ -125,15 +147,17 @@ export class NetworkView {
     this.shown = selection;
     this.sizes = this.sizesOf(selection);
     const graph = new Graph<NodeAttributes>({ type: 'undirected', multi: true });
-    payload.nodes.forEach((node, i) => graph.addNode(node.id, { x: this.places[i].x, y: this.places[i].y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind }));
+    payload.nodes.forEach((node, i) => graph.addNode(node.id, { x: this.positions[i].x, y: this.positions[i].y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind }));
     mark('graph-built');
     this.graph = graph;
     this.states.reset(payload.nodes.map((node) => node.id), this.nodeAt, this.sizes);
     this.states.visibility(selection.nodeVisible);
     this.highlight(this.wanted);
-    this.sigma.setCustomBBox(this.places.length > 0 ? boundingBox(this.places) : null);
-    // Built at the next render, after sigma has placed the nodes.
-    this.ties.reset();
+    this.sigma.setCustomBBox(this.positions.length > 0 ? boundingBox(this.positions) : null);
+    // Placed and built at the next render, after sigma has processed the nodes.
+    this.places.reset();
+    this.ties.invalidate(false);
+    this.dots.invalidate();
     const picking = pickingRatioFor(selection.nodeCount);
     if (this.sigma.getSetting('pickingDownSizingRatio') !== picking) this.sigma.setSetting('pickingDownSizingRatio', picking);
     this.sigma.setGraph(graph);
@@ -155,6 +179,7 @@ export class NetworkView {
     this.states.resize(this.graph, this.sizes, selection.nodeVisible);
     // The highlight first: the tie layer reads it when it rebuilds. Invalidating schedules the render the caller waits for.
     this.highlight(this.wanted);
+    this.dots.invalidate();
     this.ties.invalidate();
     return this.counts(selection);
   }
@@ -164,6 +189,7 @@ export class NetworkView {
     if (!this.shown) return;
     this.betweenness = values;
     this.sizes = this.sizesOf(this.shown);
+    this.dots.invalidate();
     this.states.resize(this.graph, this.sizes, this.shown.nodeVisible);
   }
 
@@ -230,6 +256,7 @@ export class NetworkView {
     if (id === this.wanted) return;
     this.wanted = id;
     this.highlight(id);
+    this.dots.invalidate();
     this.ties.invalidate();
   }
 
@@ -247,6 +274,11 @@ export class NetworkView {
     // Display data holds framed (normalised) coordinates, not the graph's.
     const data = this.sigma.getNodeDisplayData(id);
     return data ? this.sigma.framedGraphToViewport({ x: data.x, y: data.y }) : null;
+  }
+
+  /** The frame drawn with the actor points and with sigma's own node pass, compared (for the browser tests). */
+  compareActorDrawing(): DrawingComparison {
+    return this.dots.compareWithSigma();
   }
 
   partnersBySector(id: string): Map<string, string[]> {

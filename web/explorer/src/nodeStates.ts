@@ -51,6 +51,11 @@ export class NodeStates {
     if (show.length > 0) this.sigma.setNodesState(show, { isHidden: false });
   }
 
+  /** An actor's role (a ROLES index), as last given. */
+  role(i: number): number {
+    return this.roles[i];
+  }
+
   /** Gives each actor its role (a ROLES index, from `roleOf`). */
   highlight(roleOf: (i: number) => number): void {
     const changed: string[][] = ROLES.map(() => []);

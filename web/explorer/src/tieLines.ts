@@ -12,15 +12,15 @@
  */
 import type Sigma from 'sigma';
 import type { TieStyle } from './drawingStyle';
+import type { FramedPlaces } from './framedPlaces';
+import { compileProgram, pointAttribute } from './glProgram';
 
 /** What the layer needs from the view: the ties to draw, their ends and looks, by the union's order. */
 export interface TieSource {
   /** Each tie's ends as node indexes: tie t joins ends[2t] and ends[2t+1] (-1: an end outside the union). */
   ends(): Int32Array;
-  /** A node's id, by index. */
-  nodeId(node: number): string;
-  /** A node's position in graph coordinates (the layout's), by index. */
-  position(node: number): { x: number; y: number };
+  /** The nodes' framed positions (shared with the actors' layer). */
+  places: FramedPlaces;
   /** 1 where the tie is drawn on the shown date. */
   drawn(): Uint8Array | null;
   /** The tie's look (shared objects: nothing allocated per tie). */
@@ -55,23 +55,6 @@ void main() { fragColor = v_color; }`;
 /** Floats a vertex: position (2), other end (2), colour (1 float holding 4 bytes), offset (1). */
 const STRIDE_FLOATS = 6;
 
-function compile(gl: WebGL2RenderingContext): WebGLProgram {
-  const program = gl.createProgram() as WebGLProgram;
-  for (const [type, source] of [
-    [gl.VERTEX_SHADER, VERTEX],
-    [gl.FRAGMENT_SHADER, FRAGMENT],
-  ] as const) {
-    const shader = gl.createShader(type) as WebGLShader;
-    gl.shaderSource(shader, source);
-    gl.compileShader(shader);
-    if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) throw new Error(`tie lines: ${gl.getShaderInfoLog(shader) ?? 'shader failed'}`);
-    gl.attachShader(program, shader);
-  }
-  gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`tie lines: ${gl.getProgramInfoLog(program) ?? 'link failed'}`);
-  return program;
-}
-
 export class TieLines {
   private dirty = true;
   private vertices = 0;
@@ -81,59 +64,10 @@ export class TieLines {
     private readonly ties: TieSource,
   ) {}
 
-  /** Each node's framed position (sigma's normalised coordinates), found once per union: nodes do not move until the next. NaN: not drawn by sigma. */
-  private framedX = new Float64Array(0);
-  private framedY = new Float64Array(0);
-  private framed = false;
-
   /** The ties drawn or their colours changed: rebuild the buffer before the next frame (and ask for one). */
   invalidate(render = true): void {
     this.dirty = true;
     if (render) this.sigma.scheduleRender();
-  }
-
-  /** Another union (other nodes, another frame): positions are found again at the next build. */
-  reset(): void {
-    this.framed = false;
-    this.invalidate(false);
-  }
-
-  /**
-   * Every node's framed position. Sigma's normalisation maps graph coordinates
-   * affinely (x' = ax + bx·x, y' = ay + by·y), so the map is found from two nodes'
-   * display data (sigma copies its display data on every lookup: some 13,000 copies
-   * for a district's union otherwise), from the first node and the one farthest
-   * from it in both directions; when no two nodes differ in both, each is looked up.
-   */
-  private frame(nodes: number): void {
-    this.framedX = new Float64Array(nodes).fill(NaN);
-    this.framedY = new Float64Array(nodes).fill(NaN);
-    this.framed = true;
-    const lookUp = (node: number) => this.sigma.getNodeDisplayData(this.ties.nodeId(node));
-    const a = nodes > 0 ? this.ties.position(0) : null;
-    let far = -1;
-    let best = 0;
-    for (let node = 1; a && node < nodes; node += 1) {
-      const p = this.ties.position(node);
-      const spread = Math.min(Math.abs(p.x - a.x), Math.abs(p.y - a.y));
-      if (spread > best) [best, far] = [spread, node];
-    }
-    const [fa, fb] = far > 0 ? [lookUp(0), lookUp(far)] : [undefined, undefined];
-    if (a && fa && fb) {
-      const b = this.ties.position(far);
-      const bx = (fb.x - fa.x) / (b.x - a.x);
-      const by = (fb.y - fa.y) / (b.y - a.y);
-      for (let node = 0; node < nodes; node += 1) {
-        const p = this.ties.position(node);
-        this.framedX[node] = fa.x + bx * (p.x - a.x);
-        this.framedY[node] = fa.y + by * (p.y - a.y);
-      }
-      return;
-    }
-    for (let node = 0; node < nodes; node += 1) {
-      const found = lookUp(node);
-      if (found) [this.framedX[node], this.framedY[node]] = [found.x, found.y];
-    }
   }
 
   /** Registers the layer under sigma's nodes. */
@@ -142,17 +76,12 @@ export class TieLines {
   }
 
   private program(gl: WebGL2RenderingContext) {
-    const program = compile(gl);
+    const program = compileProgram(gl, 'tie lines', VERTEX, FRAGMENT);
     const vao = gl.createVertexArray() as WebGLVertexArrayObject;
     const buffer = gl.createBuffer() as WebGLBuffer;
     gl.bindVertexArray(vao);
     gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-    const bytes = STRIDE_FLOATS * 4;
-    const attribute = (name: string, size: number, type: number, normalized: boolean, offset: number) => {
-      const location = gl.getAttribLocation(program, name);
-      gl.enableVertexAttribArray(location);
-      gl.vertexAttribPointer(location, size, type, normalized, bytes, offset);
-    };
+    const attribute = (name: string, size: number, type: number, normalized: boolean, offset: number) => pointAttribute(gl, program, STRIDE_FLOATS * 4, name, size, type, normalized, offset);
     attribute('a_position', 2, gl.FLOAT, false, 0);
     attribute('a_other', 2, gl.FLOAT, false, 8);
     attribute('a_color', 4, gl.UNSIGNED_BYTE, true, 16);
@@ -190,18 +119,15 @@ export class TieLines {
     };
   }
 
-  /** The drawn ties' vertices, at their ends' framed positions (sigma's display data, current after its processing). */
+  /** The drawn ties' vertices, at their ends' framed positions. */
   private build(): Float32Array {
     const ends = this.ties.ends();
     const drawn = this.ties.drawn();
     const count = ends.length / 2;
     if (!drawn) return new Float32Array(0);
-    if (!this.framed) {
-      let nodes = 0;
-      for (const end of ends) nodes = Math.max(nodes, end + 1);
-      this.frame(nodes);
-    }
-    const { framedX, framedY } = this;
+    const { places } = this.ties;
+    places.ensure();
+    const { x: framedX, y: framedY } = places;
     let lines = 0;
     for (let tie = 0; tie < count; tie += 1) if (drawn[tie]) lines += this.ties.style(tie).thick ? 2 : 1;
     // Colours as four bytes inside the float stream: written through a byte view, never as a float value.
