@@ -19,14 +19,15 @@ export async function readPhases(page: Page): Promise<PhaseTimes> {
   return page.evaluate(() => {
     const scope = globalThis as unknown as {
       __explorer: { phases: Record<string, number>; firstPictureMs: number | null };
-      performance: { getEntriesByType(type: string): Array<{ name: string; responseStart: number; responseEnd: number; encodedBodySize: number }> };
+      performance: { getEntriesByType(type: string): Array<{ name: string; startTime: number; responseStart: number; responseEnd: number; encodedBodySize: number }> };
     };
     const hook = scope.__explorer;
-    // The scope's union (GET /exports/network-union.json), the first picture's one large answer.
+    // The scope's union (GET /exports/network-union.json), the first picture's one large answer: the first asked (a provisional
+    // one is followed by the settled union, after the picture).
     const largest = scope.performance
       .getEntriesByType('resource')
-      .filter((entry) => entry.name.includes('/exports/network-union.json'))
-      .sort((a, b) => b.encodedBodySize - a.encodedBodySize)[0];
+      .filter((entry) => entry.name.includes('/exports/network-union.json') && entry.encodedBodySize > 0)
+      .sort((a, b) => a.startTime - b.startTime)[0];
     return {
       ...hook.phases,
       ...(largest ? { 'response-start': largest.responseStart, 'response-end': largest.responseEnd } : {}),

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import type { Context } from '../context';
 import type { Logger } from '../logger';
 import type { Principal } from '../auth/principal';
-import { callerWithRole, sendDownload, sendFailure } from '../server/httpQuery';
+import { callerWithRole, choice, sendDownload, sendFailure, single } from '../server/httpQuery';
 import { loadNetwork } from './networkService';
 import { exportFormatOf, parseExportRequest } from './exportRequest';
 import { renderNetworkFile } from './exports/renderNetworkFile';
@@ -21,9 +21,12 @@ export interface ExportsRouterDependencies {
 }
 
 /**
- * GET /exports/network-union.json?area=&asOf=&kinds=&sectors=&minStrength=&membership=&layout=:
+ * GET /exports/network-union.json?area=&asOf=&kinds=&sectors=&minStrength=&membership=&layout=&provisional=:
  * the explorer's union over the layout period in columns (unionColumns.ts), as
- * `network(overLayoutPeriod: true)` without measures.
+ * `network(overLayoutPeriod: true)` without measures. With `provisional=1` (the
+ * explorer's first picture), a scope never laid out is answered at once with the
+ * layout's start positions, marked `provisional`, while the layout is computed
+ * (networkService's LoadOptions); the same request without it waits for the layout.
  *
  * GET /exports/network.{gexf|graphml|json|csv}?area=&asOf=&from=&to=&kinds=&sectors=&minStrength=&membership=&include=&layout=&layoutFrom=&layoutTo=:
  * the `network` payload as a file for Gephi, yEd, Cytoscape, NetworkX, Kumu or
@@ -42,15 +45,21 @@ export function exportsRouter(deps: ExportsRouterDependencies): Router {
       const ctx = await deps.context(principal);
       const request = await parseExportRequest(req, ctx);
       const union = { ...request, include: [], span: null, overLayoutPeriod: true };
+      const provisionalLayout = choice(single(req, 'provisional'), 'provisional', ['0', '1'] as const, '0') === '1';
       const version = await ctx.analytics.graphVersion();
       const key = unionBodyKey(version, union, ctx);
       let body = bodies.get(key);
+      let layOut: (() => void) | undefined;
       if (body === undefined) {
-        body = JSON.stringify(unionColumns(await loadNetwork(ctx, union)));
-        // Kept only when no write came in meanwhile: the key names the version read before.
-        if ((await ctx.analytics.graphVersion()) === version) bodies.set(key, version, body);
+        const payload = await loadNetwork(ctx, union, { provisionalLayout });
+        layOut = payload.layOut;
+        body = JSON.stringify(unionColumns(payload));
+        // Kept only when no write came in meanwhile (the key names the version read before), and never a provisional one.
+        if (!payload.provisional && (await ctx.analytics.graphVersion()) === version) bodies.set(key, version, body);
       }
       deps.warmer?.remember(union);
+      // A provisional union's layout starts once the body has gone (or the caller has left).
+      if (layOut) res.once('close', layOut);
       // Read with the caller's rights: never kept by a shared cache.
       res.setHeader('Cache-Control', 'private, no-store');
       res.type('application/json').send(body);

@@ -88,6 +88,11 @@ export function groupedSeedPosition(id: string, centre: Position, groupSize: num
   return { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
 }
 
+/** Where a full layout starts: each actor seeded from its id, near its group's centre when grouped (the explorer's first picture of a scope never laid out). */
+export function layoutStart(input: Pick<LayoutInput, 'nodes' | 'groups'>): Map<string, Position> {
+  return startPositions([...new Set(input.nodes)].sort(compareIds), input.groups);
+}
+
 function startPositions(ids: readonly string[], groups: ReadonlyMap<string, string> | undefined): Map<string, Position> {
   const sizes = new Map<string, number>();
   for (const id of ids) {

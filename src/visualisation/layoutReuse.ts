@@ -13,6 +13,7 @@ import {
   hashOf,
   iterationsFor,
   layoutGraph,
+  layoutStart,
   orderedPairs,
   runForceAtlas2,
   seedPosition,
@@ -108,6 +109,22 @@ export function reusedStarts(ids: readonly string[], input: LayoutInput, previou
   return starts;
 }
 
+/** The actors `previous` places, when they are enough to refine from (else null: a full layout). */
+function reusable(ids: readonly string[], previous: ReadonlyMap<string, Position> | null): number | null {
+  const reused = previous ? ids.filter((id) => previous.has(id)).length : 0;
+  return previous && ids.length > 0 && reused >= REUSE_AT_LEAST * ids.length ? reused : null;
+}
+
+/**
+ * Where the layout of the network starts: beside `previous` as a refinement would
+ * (layoutFromPrevious), else the seeded start of a full layout. The explorer's
+ * first picture while the layout is computed (networkService's LoadOptions).
+ */
+export function layoutStartFrom(input: LayoutInput, previous: ReadonlyMap<string, Position> | null): Map<string, Position> {
+  const ids = [...new Set(input.nodes)].sort(compareIds);
+  return previous && reusable(ids, previous) !== null ? reusedStarts(ids, input, previous) : layoutStart(input);
+}
+
 /**
  * The layout of the network: refined from `previous` when it placed at least
  * REUSE_AT_LEAST of the actors, else a full seeded ForceAtlas2.
@@ -118,8 +135,8 @@ export async function layoutFromPrevious(input: LayoutInput, previous: ReadonlyM
   if (previous && options.sameVersion && ids.every((id) => previous.has(id))) {
     return { positions: new Map(ids.map((id) => [id, previous.get(id) as Position])), mode: 'SAME', iterations: 0, reused: ids.length };
   }
-  const reused = previous ? ids.filter((id) => previous.has(id)).length : 0;
-  if (!previous || ids.length === 0 || reused < REUSE_AT_LEAST * ids.length) {
+  const reused = reusable(ids, previous);
+  if (!previous || reused === null) {
     return { positions: await forceAtlas2Layout(input, options), mode: 'FULL', iterations: iterationsFor(ids.length), reused: 0 };
   }
   const iterations = refineIterationsFor(ids.length);

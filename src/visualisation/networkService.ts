@@ -14,7 +14,7 @@ import { networkMeasures, type BrokerageRole, type NetworkMeasure } from './netw
 import { asOfSpan, scopeNetwork, type DatePeriod, type DaySpan, type ScopeEdge, type ScopeNode } from './scopeNetwork';
 import { barnesHutThetaFor, type Position } from './forceAtlas2Layout';
 import { layoutMemoryOf } from './layoutMemory';
-import { layoutFromPrevious } from './layoutReuse';
+import { layoutFromPrevious, layoutStartFrom } from './layoutReuse';
 
 export type NetworkLayout = 'NONE' | 'FORCE_ATLAS2';
 
@@ -65,7 +65,22 @@ export interface NetworkPayload {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
   layout: NetworkLayout;
+  /** True when the positions are the layout's start, sent while the layout is computed (see LoadOptions). */
+  provisional?: boolean;
+  /** With provisional positions: starts the layout in the background (once the payload is sent: it would slow the sending). */
+  layOut?: () => void;
   method: MethodView;
+}
+
+export interface LoadOptions {
+  /**
+   * The explorer's first picture: when the scope's layout period was never laid
+   * out (no layout kept to start from), the positions are the layout's seeded start
+   * at once, and the payload's `layOut` computes the layout in the background, where
+   * the next request finds it (or joins it). Every other caller (the field, the
+   * exports) waits for the layout.
+   */
+  provisionalLayout?: boolean;
 }
 
 /** The layout's period as given (null: the default end), refused when it runs backwards. */
@@ -98,7 +113,7 @@ const spanOf = (request: NetworkRequest): DaySpan =>
  * labels follow the policy (reports/actorNames), and the method block the
  * small-cell rule, for this caller.
  */
-export async function loadNetwork(ctx: Context, given: NetworkRequest): Promise<NetworkPayload> {
+export async function loadNetwork(ctx: Context, given: NetworkRequest, options: LoadOptions = {}): Promise<NetworkPayload> {
   const request = given.overLayoutPeriod ? { ...given, span: layoutSpanOf(ctx, given) } : given;
   const { scope, include } = request;
   if (include.includes('BETWEENNESS') || include.includes('COMMUNITY')) await ctx.analytics.requireGds();
@@ -130,7 +145,8 @@ export async function loadNetwork(ctx: Context, given: NetworkRequest): Promise<
     };
   });
   const { nodes, edges, method } = methodOnlyView(suppressorOf(ctx), analysed);
-  const positions = request.layout === 'FORCE_ATLAS2' ? await layoutOf(ctx, request) : null;
+  const layout = request.layout === 'FORCE_ATLAS2' ? await layoutOf(ctx, request, options.provisionalLayout === true) : null;
+  const positions = layout?.positions ?? null;
   const labels = await labelsFor(ctx, nodes);
   return {
     nodes: nodes.map(({ name: _name, ...node }) => ({
@@ -142,6 +158,7 @@ export async function loadNetwork(ctx: Context, given: NetworkRequest): Promise<
     })),
     edges,
     layout: request.layout,
+    ...(layout?.layOut ? { provisional: true, layOut: layout.layOut } : {}),
     method,
   };
 }
@@ -187,15 +204,16 @@ function layoutSpanOf(ctx: Context, request: NetworkRequest): { from: string; to
  * layout starts from the scope's latest layout when there is one (layoutReuse.ts):
  * a few iterations instead of a full run after a write, and actors keep their place.
  */
-async function layoutOf(ctx: Context, request: NetworkRequest): Promise<Map<string, Position>> {
+async function layoutOf(ctx: Context, request: NetworkRequest, provisional: boolean): Promise<{ positions: Map<string, Position>; layOut?: () => void }> {
   const { from, to } = layoutPeriodOf(ctx, request);
   const layoutScope: Scope = { ...request.scope, asOf: to };
   const { asOf: _date, ...scopeWithoutDate } = request.scope;
   const memoryKey = JSON.stringify([scopeWithoutDate, from, request.layoutTo]);
-  const { positions } = await ctx.analytics.analyse('networkLayout', layoutScope, { from }, async (version) => {
+  const unionSpan = { from: from === null ? 0 : dayNumber(from), to: dayNumber(to) };
+  const computed = () => ctx.analytics.analyse('networkLayout', layoutScope, { from }, async (version) => {
     const deadline = Date.now() + ctx.analytics.timeoutMs;
     const [{ index }, memory] = await Promise.all([timelineIndexOf(ctx.analytics, version), layoutMemoryOf(ctx.analytics.cache)]);
-    const union = scopeNetwork(index, layoutScope, { from: from === null ? 0 : dayNumber(from), to: dayNumber(to) });
+    const union = scopeNetwork(index, layoutScope, unionSpan);
     const previous = memory.latest(memoryKey);
     const layout = await layoutFromPrevious(
       { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const), groups: union.homes },
@@ -220,5 +238,18 @@ async function layoutOf(ctx: Context, request: NetworkRequest): Promise<Map<stri
       },
     };
   });
-  return positions;
+  if (provisional) {
+    const version = await ctx.analytics.graphVersion();
+    const previous = (await layoutMemoryOf(ctx.analytics.cache)).latest(memoryKey);
+    if (previous?.version !== version) {
+      // Not laid out on this graph version: the layout (seconds on a large district never laid out, a refinement after a write) would hold
+      // the first picture. Its start is sent, and the layout runs (or is joined) in the background.
+      const layOut = () => void computed().catch((error: unknown) => ctx.logger.warn('a network layout in the background failed', { error: error instanceof Error ? error.message : String(error) }));
+      const { index } = await timelineIndexOf(ctx.analytics, version);
+      const union = scopeNetwork(index, layoutScope, unionSpan);
+      const input = { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const), groups: union.homes };
+      return { positions: layoutStartFrom(input, previous?.positions ?? null), layOut };
+    }
+  }
+  return { positions: (await computed()).positions };
 }

@@ -10,7 +10,7 @@
 import type { NetworkPayload } from './networkService';
 import { UNION_COLUMNS_VERSION, type UnionColumns } from './unionColumnsShape';
 
-export function unionColumns(payload: Pick<NetworkPayload, 'nodes' | 'edges'>): UnionColumns {
+export function unionColumns(payload: Pick<NetworkPayload, 'nodes' | 'edges' | 'provisional'>): UnionColumns {
   const at = new Map(payload.nodes.map((node, i) => [node.id, i]));
   const { nodes, edges } = payload;
   // Every tie of a scope's network joins two of its nodes; one that did not would be a bug upstream, not a client's problem.
@@ -21,6 +21,7 @@ export function unionColumns(payload: Pick<NetworkPayload, 'nodes' | 'edges'>): 
   };
   return {
     version: UNION_COLUMNS_VERSION,
+    ...(payload.provisional ? { provisional: true } : {}),
     nodes: {
       id: nodes.map((node) => node.id),
       label: nodes.map((node) => node.label),

@@ -11,6 +11,8 @@ export const UNION_COLUMNS_VERSION = 1;
 export interface UnionColumns {
   /** UNION_COLUMNS_VERSION when written; a page reading another refuses it. */
   version: number;
+  /** True when x and y are the layout's start, sent while the layout is computed (asked with `provisional=1`); the same request without it waits for the layout. */
+  provisional?: boolean;
   nodes: {
     id: string[];
     label: string[];

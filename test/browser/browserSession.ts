@@ -98,7 +98,8 @@ export async function waitForGraph(page: Page, expected: Record<string, string>)
 
 /** Waits until the page has drawn the network of `asOf` (or any date when omitted). */
 export async function waitForPicture(page: Page, asOf?: string): Promise<void> {
-  await waitForGraph(page, { state: 'ready', ...(asOf ? { asOf } : {}) });
+  // A scope's first picture may show the layout's start while the service computes it: the actors have their places once it is settled.
+  await waitForGraph(page, { state: 'ready', layout: 'settled', ...(asOf ? { asOf } : {}) });
 }
 
 export async function drawnCounts(page: Page): Promise<{ nodes: number; edges: number; asOf: string }> {

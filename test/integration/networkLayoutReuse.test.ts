@@ -152,6 +152,54 @@ describe('GET /exports/network-union.json', () => {
     ).toEqual(expected.edges);
   });
 
+  it('with provisional=1 answers a scope never laid out at once with the layout’s start, marked provisional; the layout then answers every request', async () => {
+    // Malmö as a whole on this date: laid out by no other test of this file.
+    const scope = { areaId: 'area-malmo', asOf: '2021-06-30' };
+    const ask = async (provisional: boolean) => {
+      const response = await fetch(http.url(`/exports/network-union.json?area=${scope.areaId}&asOf=${scope.asOf}${provisional ? '&provisional=1' : ''}`), { headers: { 'x-test-role': 'ADMIN' } });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { provisional?: boolean; nodes: { id: string[]; label: string[]; x: number[]; y: number[] }; edges: { source: number[] } };
+    };
+    const first = await ask(true);
+    expect(first.provisional).toBe(true);
+    // Without the flag the route waits for the layout: the positions the field gives.
+    const settled = await ask(false);
+    expect(settled.provisional).toBeUndefined();
+    const field = (await api.ok<UnionData>(UNION, { scope })).network;
+    expect(settled.nodes.id).toEqual(field.nodes.map((node) => node.id));
+    expect(settled.nodes.x).toEqual(field.nodes.map((node) => node.x));
+    expect(settled.nodes.y).toEqual(field.nodes.map((node) => node.y));
+    // The provisional union is the same network, at other (the start's) places.
+    expect(first.nodes.id).toEqual(settled.nodes.id);
+    expect(first.nodes.label).toEqual(settled.nodes.label);
+    expect(first.edges.source).toEqual(settled.edges.source);
+    expect(first.nodes.x.filter((x, i) => x !== settled.nodes.x[i]).length).toBeGreaterThan(first.nodes.x.length / 2);
+    // Once laid out, the flag changes nothing.
+    const again = await ask(true);
+    expect(again.provisional).toBeUndefined();
+    expect(again.nodes.x).toEqual(settled.nodes.x);
+
+    // After a write (a new graph version, not laid out yet) the start is the refinement's: every actor where the last layout had it.
+    const ids = [...settled.nodes.id].sort();
+    await api.ok(`mutation($a: ID!, $b: ID!) { addCollaboration(input: { actorId: $a, partnerId: $b, kind: FUNDING, since: "2021-03-01", source: "test" }) { id } }`, { a: ids[0], b: ids[ids.length - 1] });
+    const afterWrite = await ask(true);
+    expect(afterWrite.provisional).toBe(true);
+    expect(afterWrite.nodes.id).toEqual(settled.nodes.id);
+    expect(afterWrite.nodes.x).toEqual(settled.nodes.x);
+    expect(afterWrite.nodes.y).toEqual(settled.nodes.y);
+    const refined = await ask(false);
+    expect(refined.provisional).toBeUndefined();
+    expect(refined.nodes.x).toEqual((await api.ok<UnionData>(UNION, { scope })).network.nodes.map((node) => node.x));
+  });
+
+  it('refuses provisional values other than 0 and 1 with BAD_USER_INPUT', async () => {
+    const response = await fetch(http.url(`/exports/network-union.json?area=${SCOPE.areaId}&provisional=yes`), { headers: { 'x-test-role': 'ADMIN' } });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toContain('provisional');
+  });
+
   it('refuses a VIEWER with FORBIDDEN and an unknown area with NOT_FOUND', async () => {
     const viewer = await fetch(http.url(`/exports/network-union.json?area=${SCOPE.areaId}`), { headers: { 'x-test-role': 'VIEWER' } });
     expect(viewer.status).toBe(403);

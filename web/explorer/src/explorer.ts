@@ -12,7 +12,7 @@ import { stepDates, stepIndex, today } from './dates';
 import { byId } from './dom';
 import { BETWEENNESS, SPAN } from './queries';
 import { UnionCache } from './unionCache';
-import type { ExplorerHook } from './explorerHook';
+import { newExplorerHook, type ExplorerHook } from './explorerHook';
 import type { DrawnCounts } from './drawingStyle';
 import { NetworkView } from './networkView';
 import { showSectorCounts } from './controls';
@@ -48,23 +48,7 @@ export class Explorer {
     private readonly unions = new UnionCache(),
   ) {
     this.view = new NetworkView(byId('graph'));
-    const view = this.view;
-    this.hook = {
-      ready: false,
-      asOf: null,
-      nodeCount: 0,
-      edgeCount: 0,
-      stepDates: [],
-      firstPictureMs: null,
-      phases: {},
-      stepMs: [],
-      stepRenderedMs: [],
-      reloadMs: [],
-      hasEdgeBetween: (a, b) => view.hasDrawnTie(a, b),
-      nodeIds: () => view.drawnNodes(),
-      viewportPosition: (id) => view.viewportPosition(id),
-      compareActorDrawing: () => view.compareActorDrawing(),
-    };
+    this.hook = newExplorerHook(this.view);
   }
 
   asOf(): string {
@@ -174,6 +158,8 @@ export class Explorer {
         this.loadedKey = key;
         this.phase('sigma-rendered');
         await presented();
+        graph.dataset.layout = network.provisional ? 'provisional' : 'settled';
+        if (network.provisional) void this.settleLayout(key);
         if (this.asOf() !== asOf) return;
         this.pictureDrawn(asOf, counts, started, fetched);
         return;
@@ -188,6 +174,18 @@ export class Explorer {
     await presented();
     if (this.asOf() !== asOf) return;
     this.pictureDrawn(asOf, counts, started, fetched);
+  }
+
+  /** After a provisional first picture (a scope never laid out): the actors move to the layout once the service has it. */
+  private async settleLayout(key: string): Promise<void> {
+    const graph = byId('graph');
+    this.status('Placing the actors: this scope is drawn for the first time and its layout is being computed…');
+    const settled = await this.guarded(async () => (await this.unions.settled(key)) ?? null);
+    if (this.loadedKey !== key) return;
+    if (settled) this.view.moveTo(settled);
+    this.status('');
+    if (this.hook.layoutSettledMs === null) this.hook.layoutSettledMs = performance.now();
+    graph.dataset.layout = 'settled';
   }
 
   private pictureDrawn(asOf: string, counts: DrawnCounts, started: number, fetched: boolean): void {

@@ -25,6 +25,15 @@ export class FramedPlaces {
     private readonly source: PlaceSource,
   ) {}
 
+  /** The union's nodes. */
+  count(): number {
+    return this.source.count();
+  }
+
+  nodeId(node: number): string {
+    return this.source.nodeId(node);
+  }
+
   /** Another union: the places are found again at the next `ensure`. */
   reset(): void {
     this.framed = false;

@@ -25,4 +25,6 @@ export interface NetworkEdge {
 export interface NetworkPayload {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
+  /** The positions are the layout's start: the scope was never laid out, its layout is being computed (UnionCache.settled). */
+  provisional?: boolean;
 }

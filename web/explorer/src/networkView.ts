@@ -20,25 +20,12 @@ import { DateFilter, type DateSelection } from './dateFilter';
 import { sectorColour } from './sectors';
 import type { SizeBy } from './viewState';
 import type { NetworkPayload } from './networkPayload';
-import {
-  betweennessSize,
-  boundingBox,
-  degreeSize,
-  DENSE_TIES,
-  FADED_NODE_COLOUR,
-  fallbackPosition,
-  NODE_STYLES,
-  pickingRatioFor,
-  SIGMA_PRIMITIVES,
-  SIGMA_SETTINGS,
-  tieStyle,
-  type DrawnCounts,
-  type NodeAttributes,
-  type NodeState,
-} from './drawingStyle';
+import { boundingBox, DENSE_TIES, FADED_NODE_COLOUR, fallbackPosition, NODE_STYLES, pickingRatioFor, SIGMA_PRIMITIVES, SIGMA_SETTINGS, tieStyle } from './drawingStyle';
+import type { DrawnCounts, NodeAttributes, NodeState } from './drawingStyle';
 import { FramedPlaces } from './framedPlaces';
 import { NodeDots, type DrawingComparison } from './nodeDots';
 import { NodeStates } from './nodeStates';
+import { countsOn, searchDrawn, sizesOn } from './drawnQueries';
 import { glyphGraph } from './labelGlyphs';
 import { pickOnlyUnderPointer } from './pickingOnDemand';
 import { TieLines } from './tieLines';
@@ -97,8 +84,6 @@ export class NetworkView {
     this.ties.attach();
     this.dots = new NodeDots(sigma, {
       places: this.places,
-      count: () => this.payload.nodes.length,
-      nodeId: (node) => this.payload.nodes[node].id,
       indexOf: (id) => this.nodeAt.get(id) ?? -1,
       drawn: () => this.shown?.nodeVisible ?? null,
       size: (node) => this.sizes[node],
@@ -107,7 +92,7 @@ export class NetworkView {
     });
     this.dots.attach();
     this.states = new NodeStates(this.sigma);
-    pickOnlyUnderPointer(this.sigma as unknown as Sigma, container);
+    pickOnlyUnderPointer(sigma, container);
   }
 
   /** Fills sigma's glyph atlas while the first union is on its way (labelGlyphs.ts); nothing once a union is drawn. */
@@ -161,7 +146,34 @@ export class NetworkView {
     const picking = pickingRatioFor(selection.nodeCount);
     if (this.sigma.getSetting('pickingDownSizingRatio') !== picking) this.sigma.setSetting('pickingDownSizingRatio', picking);
     this.sigma.setGraph(graph);
-    return this.counts(selection);
+    return countsOn(this.payload, selection);
+  }
+
+  /**
+   * Moves the actors to another layout of the same union (the settled one after a
+   * provisional first picture): positions, the camera's frame and the layers'
+   * places change; the date, the highlight and the sizes stay.
+   */
+  moveTo(settled: NetworkPayload): void {
+    const at = new Map(settled.nodes.map((node) => [node.id, node]));
+    this.positions = this.payload.nodes.map((node) => {
+      const moved = at.get(node.id);
+      return moved && moved.x !== null && moved.y !== null ? { x: moved.x, y: moved.y } : fallbackPosition(node.id);
+    });
+    const { nodeAt, positions } = this;
+    this.graph.updateEachNodeAttributes(
+      (id, attributes) => {
+        const place = positions[nodeAt.get(id) as number];
+        attributes.x = place.x;
+        attributes.y = place.y;
+        return attributes;
+      },
+      { attributes: ['x', 'y'] },
+    );
+    this.sigma.setCustomBBox(positions.length > 0 ? boundingBox(positions) : null);
+    this.places.reset();
+    this.dots.invalidate();
+    this.ties.invalidate();
   }
 
   /**
@@ -181,7 +193,7 @@ export class NetworkView {
     this.highlight(this.wanted);
     this.dots.invalidate();
     this.ties.invalidate();
-    return this.counts(selection);
+    return countsOn(this.payload, selection);
   }
 
   /** Resizes the shown nodes by betweenness once it has been computed for the date. */
@@ -195,28 +207,7 @@ export class NetworkView {
 
   /** Node sizes on the shown date, by the payload's order. */
   private sizesOf(selection: DateSelection): Float64Array {
-    const sizeOf = this.sizer(selection, this.nodeAt);
-    return Float64Array.from(this.payload.nodes, (node, i) => sizeOf(node.id, i));
-  }
-
-  private sizer(selection: DateSelection, at: Map<string, number>): (id: string, i: number) => number {
-    const values = this.betweenness;
-    if (!values) return (_id, i) => degreeSize(selection.degree[i]);
-    let max = 0;
-    for (const [id, value] of values) if (selection.nodeVisible[at.get(id) ?? -1]) max = Math.max(max, value);
-    return (id) => betweennessSize(values.get(id) ?? 0, max);
-  }
-
-  private counts(selection: DateSelection): DrawnCounts {
-    const bySector = new Map<string, number>();
-    this.payload.nodes.forEach((node, i) => {
-      if (selection.nodeVisible[i]) bySector.set(node.sector, (bySector.get(node.sector) ?? 0) + 1);
-    });
-    let crossing = 0;
-    this.payload.edges.forEach((edge, i) => {
-      if (selection.edgeVisible[i] && edge.crossesSectors) crossing += 1;
-    });
-    return { nodes: selection.nodeCount, edges: selection.edgeCount, crossing, bySector };
+    return sizesOn(this.payload, selection, this.nodeAt, this.betweenness);
   }
 
   isDrawn(id: string): boolean {
@@ -295,13 +286,6 @@ export class NetworkView {
 
   /** Drawn actors whose label contains the text (case-insensitive), best (shortest) first. */
   search(text: string, limit = 12): Array<{ id: string; label: string; sector: string }> {
-    const needle = text.trim().toLocaleLowerCase('sv');
-    const visible = this.shown?.nodeVisible;
-    if (!needle || !visible) return [];
-    const hits: Array<{ id: string; label: string; sector: string }> = [];
-    this.payload.nodes.forEach((node, i) => {
-      if (visible[i] && node.label.toLocaleLowerCase('sv').includes(needle)) hits.push({ id: node.id, label: node.label, sector: node.sector });
-    });
-    return hits.sort((a, b) => a.label.length - b.label.length || a.label.localeCompare(b.label, 'sv')).slice(0, limit);
+    return searchDrawn(this.payload, this.shown?.nodeVisible ?? null, text, limit);
   }
 }

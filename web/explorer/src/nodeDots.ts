@@ -25,12 +25,12 @@ import type Sigma from 'sigma';
 import { colorToArray } from 'sigma/utils';
 import type { FramedPlaces } from './framedPlaces';
 import { compileProgram, pointAttribute } from './glProgram';
+import { DOT_FRAGMENT, DOT_VERTEX } from './nodeDotShaders';
 
 /** What the layer draws, by the union's order. */
 export interface DotSource {
+  /** The union's nodes and their framed positions. */
   places: FramedPlaces;
-  count(): number;
-  nodeId(node: number): string;
   /** A node's index by id (-1: not in the union). */
   indexOf(id: string): number;
   /** 1 where the actor is drawn on the shown date (null: nothing loaded). */
@@ -60,50 +60,6 @@ const DIFFERENCE_ALLOWED = 24;
 interface NodeProgramInternals {
   renderProgram(params: RenderParams, program: { isPicking?: boolean }): void;
 }
-
-const VERTEX = `#version 300 es
-in vec2 a_position;
-in float a_size;
-in vec4 a_color;
-uniform mat3 u_matrix;
-uniform float u_sizeRatio;
-uniform float u_correctionRatio;
-uniform vec2 u_resolution;
-out vec4 v_color;
-out float v_aa;
-flat out vec2 v_center;
-flat out float v_radius;
-void main() {
-  // As sigma's node program: the half-side of the node's quad in framed units, and one pixel of antialiasing in its [-1, 1] square.
-  float size = a_size * u_correctionRatio / u_sizeRatio * 2.0;
-  vec2 center = (u_matrix * vec3(a_position, 1.0)).xy;
-  vec2 edge = (u_matrix * vec3(a_position + vec2(size, 0.0), 1.0)).xy;
-  float radius = length((edge - center) * u_resolution * 0.5);
-  gl_Position = vec4(center, 0.0, 1.0);
-  // A pixel of margin: the square sigma's quad covers is cut by the fragment shader, not by the point's own (rounded) size.
-  gl_PointSize = 2.0 * radius + 2.0;
-  v_center = (center * 0.5 + 0.5) * u_resolution;
-  v_radius = radius;
-  v_aa = u_correctionRatio / size;
-  v_color = vec4(a_color.rgb * a_color.a, a_color.a);
-}`;
-
-const FRAGMENT = `#version 300 es
-precision highp float;
-in vec4 v_color;
-in float v_aa;
-flat in vec2 v_center;
-flat in float v_radius;
-out vec4 fragColor;
-void main() {
-  // The pixel's place in the node's square, as sigma's quad interpolates it.
-  vec2 uv = (gl_FragCoord.xy - v_center) / v_radius;
-  if (abs(uv.x) > 1.0 || abs(uv.y) > 1.0) discard;
-  // Sigma's circle: its signed distance, cut one antialiasing width out, smoothed over two.
-  float sdf = length(uv) - (1.0 - v_aa);
-  if (sdf > v_aa) discard;
-  fragColor = v_color * smoothstep(v_aa, -v_aa, sdf);
-}`;
 
 /** Bytes a point: position (2 floats), size (1 float), colour (4 bytes). */
 const STRIDE = 16;
@@ -166,7 +122,7 @@ export class NodeDots {
   }
 
   private program(gl: WebGL2RenderingContext) {
-    const program = compileProgram(gl, 'node dots', VERTEX, FRAGMENT);
+    const program = compileProgram(gl, 'node dots', DOT_VERTEX, DOT_FRAGMENT);
     this.gl = gl;
     const buffers = { nodes: gl.createBuffer() as WebGLBuffer, topNodes: gl.createBuffer() as WebGLBuffer };
     const vaos = { nodes: gl.createVertexArray() as WebGLVertexArrayObject, topNodes: gl.createVertexArray() as WebGLVertexArrayObject };
@@ -279,12 +235,13 @@ export class NodeDots {
   private build(): { nodes: Float32Array; topNodes: Float32Array } {
     const { source } = this;
     const drawn = source.drawn();
-    const count = drawn ? source.count() : 0;
-    source.places.ensure();
-    const { x, y } = source.places;
+    const { places } = source;
+    const count = drawn ? places.count() : 0;
+    places.ensure();
+    const { x, y } = places;
     const selected = source.selected();
     const raised = new Map<number, { x: number; y: number; size: number; color: string }>();
-    for (const candidate of [selected >= 0 ? source.nodeId(selected) : null, this.hovered]) {
+    for (const candidate of [selected >= 0 ? places.nodeId(selected) : null, this.hovered]) {
       const data = candidate === null ? undefined : this.sigma.getNodeDisplayData(candidate);
       if (candidate !== null && data && data.depth === 'topNodes' && data.visibility !== 'hidden') raised.set(source.indexOf(candidate), data);
     }

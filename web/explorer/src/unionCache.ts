@@ -15,6 +15,8 @@ const NETWORK_CACHE_SIZE = 4;
 
 export class UnionCache {
   private networks = new Map<string, Promise<NetworkPayload>>();
+  /** The settled union of a scope first answered with provisional positions, by key (while it is awaited). */
+  private settling = new Map<string, Promise<NetworkPayload>>();
 
   /** The union's request for a scope: its key leaves out the date, unless the date runs past today (then the union is widened to it). */
   request(state: ViewState, asOf: string): { key: string; url: string } {
@@ -27,6 +29,16 @@ export class UnionCache {
     return Promise.race([this.entry(key, url), new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('superseded', 'AbortError'))))]);
   }
 
+  /**
+   * A union first answered with provisional positions (a scope never laid out):
+   * the same union once the service's layout is done (it waits for it), which then
+   * replaces the provisional one in the cache. Null when the key's union was not
+   * provisional.
+   */
+  settled(key: string): Promise<NetworkPayload> | null {
+    return this.settling.get(key) ?? null;
+  }
+
   /** Asks for a state's union now, before the page needs it (its first picture); a failure is met again when the page asks. */
   prefetch(state: ViewState, asOf: string): void {
     const { key, url } = this.request(state, asOf);
@@ -37,7 +49,12 @@ export class UnionCache {
     let entry = this.networks.get(key);
     if (!entry) {
       // Not tied to a caller's signal: a superseded request still fills the cache.
-      entry = getJson<UnionColumns>(url).then(payloadOfColumns);
+      entry = getJson<UnionColumns>(`${url}&provisional=1`)
+        .then(payloadOfColumns)
+        .then((payload) => {
+          if (payload.provisional) this.settle(key, url);
+          return payload;
+        });
       entry.catch(() => this.networks.delete(key));
       this.networks.set(key, entry);
       if (this.networks.size > NETWORK_CACHE_SIZE) this.networks.delete(this.networks.keys().next().value as string);
@@ -45,7 +62,21 @@ export class UnionCache {
     return entry;
   }
 
+  /** Asks for the settled union (the service answers once the layout is done) and keeps it in the provisional one's place. */
+  private settle(key: string, url: string): void {
+    const settled = getJson<UnionColumns>(url).then(payloadOfColumns);
+    this.settling.set(key, settled);
+    settled.then(
+      () => {
+        if (this.networks.has(key)) this.networks.set(key, settled);
+        this.settling.delete(key);
+      },
+      () => this.settling.delete(key),
+    );
+  }
+
   clear(): void {
     this.networks.clear();
+    this.settling.clear();
   }
 }

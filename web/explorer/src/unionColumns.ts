@@ -12,6 +12,7 @@ export function payloadOfColumns(columns: UnionColumns): NetworkPayload {
   if (columns.version !== UNION_COLUMNS_VERSION) throw new Error(`The service sent the network union in shape ${columns.version}; this page reads shape ${UNION_COLUMNS_VERSION}: reload the page.`);
   const { nodes, edges } = columns;
   return {
+    ...(columns.provisional ? { provisional: true } : {}),
     nodes: nodes.id.map((id, i) => {
       const flat = nodes.periods[i];
       const periods: Array<{ start: string | null; end: string | null }> = [];
