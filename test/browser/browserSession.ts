@@ -81,6 +81,10 @@ export interface PageGlobals {
     hasEdgeBetween(a: string, b: string): boolean;
     viewportPosition(id: string): { x: number; y: number } | null;
     compareActorDrawing(): { pixels: number; differing: number; largestDifference: number };
+    layoutPosition(id: string): { x: number; y: number } | null;
+    nodeIds(): string[];
+    firstPictureMs: number | null;
+    layoutSettledMs: number | null;
   };
 }
 

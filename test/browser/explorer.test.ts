@@ -226,6 +226,25 @@ test('the search box finds an actor and opens its panel', async () => {
   expect(await page.locator('[data-testid="actor-name"]').textContent()).toContain('Sensus');
 });
 
+test('a scope drawn for the first time shows the layout’s start at once, then settles where the API places its actors', async () => {
+  // A filter no other test used: a union the service has never laid out.
+  await page.goto(`${server.origin}/explore?area=${MALMO}&asOf=2022-06-30&minStrength=3`);
+  await waitForPicture(page, '2022-06-30');
+  const seen = await page.evaluate(() => {
+    const hook = (globalThis as unknown as PageGlobals).__explorer;
+    return { first: hook.firstPictureMs, settled: hook.layoutSettledMs, places: hook.nodeIds().map((id) => [id, hook.layoutPosition(id)] as const) };
+  });
+  expect(seen.settled).not.toBeNull();
+  expect(seen.settled as number).toBeGreaterThanOrEqual(seen.first as number);
+  const data = await server.graphql<{ network: { nodes: Array<{ id: string; x: number; y: number }> } }>(
+    'query($scope: AnalyticsScope) { network(scope: $scope, layout: FORCE_ATLAS2, overLayoutPeriod: true) { nodes { id x y } } }',
+    { scope: { areaId: MALMO, asOf: '2022-06-30', minStrength: 3 } },
+  );
+  const api = new Map(data.network.nodes.map((node) => [node.id, { x: node.x, y: node.y }]));
+  expect(seen.places.length).toBeGreaterThan(0);
+  for (const [id, place] of seen.places) expect(place).toEqual(api.get(id));
+});
+
 test('filters go to the API: only cross-sector partners of one sector drawn, counts as the API says', async () => {
   await page.locator('#legend input[value="CITIZEN"]').uncheck();
   await page.waitForURL((url) => url.searchParams.has('sectors'));

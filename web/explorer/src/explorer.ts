@@ -181,9 +181,10 @@ export class Explorer {
     const graph = byId('graph');
     this.status('Placing the actors: this scope is drawn for the first time and its layout is being computed…');
     const settled = await this.guarded(async () => (await this.unions.settled(key)) ?? null);
-    if (this.loadedKey !== key) return;
-    if (settled) this.view.moveTo(settled);
     this.status('');
+    // Failed (the notice says why): the actors stay at the layout's start.
+    if (this.loadedKey !== key || !settled) return;
+    this.view.moveTo(settled);
     if (this.hook.layoutSettledMs === null) this.hook.layoutSettledMs = performance.now();
     graph.dataset.layout = 'settled';
   }

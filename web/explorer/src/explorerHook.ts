@@ -22,6 +22,8 @@ export interface ExplorerHook {
   hasEdgeBetween(a: string, b: string): boolean;
   nodeIds(): string[];
   viewportPosition(id: string): { x: number; y: number } | null;
+  /** An actor's position in the layout's coordinates, as the page holds it. */
+  layoutPosition(id: string): { x: number; y: number } | null;
   /** The current frame drawn with the explorer's actor points and with sigma's own node pass, compared pixel by pixel (nodeDots.ts). */
   compareActorDrawing(): DrawingComparison;
 }
@@ -43,6 +45,7 @@ export function newExplorerHook(view: NetworkView): ExplorerHook {
     hasEdgeBetween: (a, b) => view.hasDrawnTie(a, b),
     nodeIds: () => view.drawnNodes(),
     viewportPosition: (id) => view.viewportPosition(id),
+    layoutPosition: (id) => view.layoutPosition(id),
     compareActorDrawing: () => view.compareActorDrawing(),
   };
 }

@@ -260,6 +260,12 @@ export class NetworkView {
     this.states.highlight((i) => (at < 0 ? NONE : i === at ? SELECTED : partners.has(i) ? PARTNER : FADED));
   }
 
+  /** An actor's position in the layout's coordinates (for tests). */
+  layoutPosition(id: string): { x: number; y: number } | null {
+    const i = this.nodeAt.get(id);
+    return i === undefined ? null : { ...this.positions[i] };
+  }
+
   /** Screen position (CSS pixels within the container) of an actor, for tests and the bench. */
   viewportPosition(id: string): { x: number; y: number } | null {
     // Display data holds framed (normalised) coordinates, not the graph's.

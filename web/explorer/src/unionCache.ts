@@ -15,7 +15,7 @@ const NETWORK_CACHE_SIZE = 4;
 
 export class UnionCache {
   private networks = new Map<string, Promise<NetworkPayload>>();
-  /** The settled union of a scope first answered with provisional positions, by key (while it is awaited). */
+  /** The settled union of a scope first answered with provisional positions, by key (kept while the scope is). */
   private settling = new Map<string, Promise<NetworkPayload>>();
 
   /** The union's request for a scope: its key leaves out the date, unless the date runs past today (then the union is widened to it). */
@@ -57,7 +57,11 @@ export class UnionCache {
         });
       entry.catch(() => this.networks.delete(key));
       this.networks.set(key, entry);
-      if (this.networks.size > NETWORK_CACHE_SIZE) this.networks.delete(this.networks.keys().next().value as string);
+      if (this.networks.size > NETWORK_CACHE_SIZE) {
+        const oldest = this.networks.keys().next().value as string;
+        this.networks.delete(oldest);
+        this.settling.delete(oldest);
+      }
     }
     return entry;
   }
@@ -69,7 +73,6 @@ export class UnionCache {
     settled.then(
       () => {
         if (this.networks.has(key)) this.networks.set(key, settled);
-        this.settling.delete(key);
       },
       () => this.settling.delete(key),
     );
