@@ -24,9 +24,10 @@ export interface ExportsRouterDependencies {
  * GET /exports/network-union.json?area=&asOf=&kinds=&sectors=&minStrength=&membership=&layout=&provisional=:
  * the explorer's union over the layout period in columns (unionColumns.ts), as
  * `network(overLayoutPeriod: true)` without measures. With `provisional=1` (the
- * explorer's first picture), a scope never laid out is answered at once with the
- * layout's start positions, marked `provisional`, while the layout is computed
- * (networkService's LoadOptions); the same request without it waits for the layout.
+ * explorer's first picture), a scope not laid out on this graph version (never, or
+ * not since a write) is answered at once with the layout's start positions, marked
+ * `provisional`, while the layout is computed (networkService's LoadOptions); the
+ * same request without it waits for the layout.
  *
  * GET /exports/network.{gexf|graphml|json|csv}?area=&asOf=&from=&to=&kinds=&sectors=&minStrength=&membership=&include=&layout=&layoutFrom=&layoutTo=:
  * the `network` payload as a file for Gephi, yEd, Cytoscape, NetworkX, Kumu or

@@ -74,11 +74,12 @@ export interface NetworkPayload {
 
 export interface LoadOptions {
   /**
-   * The explorer's first picture: when the scope's layout period was never laid
-   * out (no layout kept to start from), the positions are the layout's seeded start
-   * at once, and the payload's `layOut` computes the layout in the background, where
-   * the next request finds it (or joins it). Every other caller (the field, the
-   * exports) waits for the layout.
+   * The explorer's first picture: when the scope's layout period is not laid out
+   * on this graph version (never, or not since a write), the positions are where
+   * the layout starts (the seeded start, or every actor where the scope's last
+   * layout had it: layoutReuse.ts) at once, and the payload's `layOut` computes the
+   * layout in the background, where the next request finds it (or joins it).
+   * Every other caller (the field, the exports) waits for the layout.
    */
   provisionalLayout?: boolean;
 }
