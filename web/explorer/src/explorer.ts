@@ -176,10 +176,10 @@ export class Explorer {
     this.pictureDrawn(asOf, counts, started, fetched);
   }
 
-  /** After a provisional first picture (a scope never laid out): the actors move to the layout once the service has it. */
+  /** After a provisional first picture (a scope not yet laid out on the current data): the actors move to the layout once the service has it. */
   private async settleLayout(key: string): Promise<void> {
     const graph = byId('graph');
-    this.status('Placing the actors: this scope is drawn for the first time and its layout is being computed…');
+    this.status('Placing the actors: the service is laying out this network (the first time it is opened, or just after a change)…');
     const settled = await this.guarded(async () => (await this.unions.settled(key)) ?? null);
     this.status('');
     // Failed (the notice says why): the actors stay at the layout's start.

@@ -30,7 +30,7 @@ export class UnionCache {
   }
 
   /**
-   * A union first answered with provisional positions (a scope never laid out):
+   * A union first answered with provisional positions (a scope not yet laid out on the current data):
    * the same union once the service's layout is done (it waits for it), which then
    * replaces the provisional one in the cache. Null when the key's union was not
    * provisional.
