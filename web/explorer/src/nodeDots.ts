@@ -195,7 +195,8 @@ export class NodeDots {
     const points = frame(false);
     const circles = frame(true);
     this.sigmaDraws = false;
-    this.sigma.scheduleRender();
+    // A refresh that skips indexation leaves sigma without its label picks: the next frame picks them again.
+    this.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
     let differing = 0;
     let largestDifference = 0;
     for (let pixel = 0; pixel < points.length; pixel += 4) {
