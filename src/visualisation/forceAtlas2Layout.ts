@@ -1,9 +1,9 @@
 import Graph from 'graphology';
 import { compareIds } from '../analytics/compareIds';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import iterate from 'graphology-layout-forceatlas2/iterate.js';
 import { graphToByteArrays, validateSettings } from 'graphology-layout-forceatlas2/helpers.js';
 import DEFAULT_SETTINGS from 'graphology-layout-forceatlas2/defaults.js';
+import { iterateInWorker } from './layoutWorker';
 
 export interface Position {
   x: number;
@@ -27,8 +27,6 @@ export interface LayoutOptions {
   /** Epoch milliseconds past which the layout stops with `onDeadline()`'s error. */
   deadline: number;
   onDeadline: () => Error;
-  /** Longest stretch the layout computes before it lets other requests run (default 25 ms). */
-  sliceMs?: number;
 }
 
 /** Values per node in the layout's node matrix (graphology-layout-forceatlas2's PPN). */
@@ -108,15 +106,12 @@ function startPositions(ids: readonly string[], groups: ReadonlyMap<string, stri
   );
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Deterministic ForceAtlas2 (graphology-layout-forceatlas2): nodes in id order,
  * seeded from a hash of their ids (near their group's centre when grouped), the
  * package's inferred settings for the graph's size (a coarser Barnes–Hut on large ones), and a fixed number of iterations, so the same network always
- * gets the same positions. The iterations run in slices of about `sliceMs`,
- * yielding to the event loop between them; the state lives in the node matrix,
- * so slicing does not change the result. Past the deadline it stops and throws:
+ * gets the same positions. The iterations run in a worker thread
+ * (layoutWorker.ts), off the event loop. Past the deadline it stops and throws:
  * a long layout never holds a request (or the process) hostage.
  */
 export async function forceAtlas2Layout(input: LayoutInput, options: LayoutOptions): Promise<Map<string, Position>> {
@@ -146,7 +141,7 @@ export function layoutGraph(ids: readonly string[], edges: LayoutInput['edges'],
 /**
  * Runs `iterations` of ForceAtlas2 on the graph from the positions its nodes hold,
  * with the package's defaults and the settings inferred for the graph's size, in
- * slices that yield to the event loop, stopping with `onDeadline()`'s error.
+ * the layout worker, stopping with `onDeadline()`'s error.
  */
 export async function runForceAtlas2(graph: Graph, iterations: number, options: LayoutOptions): Promise<Map<string, Position>> {
   const positions = new Map<string, Position>();
@@ -159,21 +154,13 @@ export async function runForceAtlas2(graph: Graph, iterations: number, options: 
   const settings = { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(graph), barnesHutTheta: barnesHutThetaFor(graph.order) };
   const invalid = validateSettings(settings);
   if (invalid) throw new Error(`forceAtlas2Layout: ${invalid.message}`);
+  if (Date.now() > options.deadline) throw options.onDeadline();
   const matrices = graphToByteArrays(graph, () => 1);
-  const sliceMs = options.sliceMs ?? 25;
-  let sliceStart = Date.now();
-  for (let done = 0; done < iterations; done += 1) {
-    const now = Date.now();
-    if (now > options.deadline) throw options.onDeadline();
-    if (now - sliceStart >= sliceMs) {
-      await nextTurn();
-      sliceStart = Date.now();
-    }
-    iterate(settings, matrices.nodes, matrices.edges);
-  }
+  const nodes = await iterateInWorker(settings, matrices.nodes, matrices.edges, iterations, options.deadline);
+  if (nodes === null) throw options.onDeadline();
   graph.forEachNode((id) => {
     const at = positions.size * PER_NODE;
-    positions.set(id, { x: round(matrices.nodes[at]), y: round(matrices.nodes[at + 1]) });
+    positions.set(id, { x: round(nodes[at]), y: round(nodes[at + 1]) });
   });
   return positions;
 }

@@ -1,6 +1,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { forceAtlas2Layout, groupCentres, groupedSeedPosition, iterationsFor, seedPosition } from '../../../src/visualisation/forceAtlas2Layout';
+import { stopLayoutWorker } from '../../../src/visualisation/layoutWorker';
 
 const ring = (n: number) => ({
   nodes: Array.from({ length: n }, (_, i) => `n${i}`),
@@ -12,12 +13,14 @@ jest.setTimeout(60_000);
 
 const later = () => ({ deadline: Date.now() + 60_000, onDeadline: () => new Error('late') });
 
+afterAll(() => stopLayoutWorker());
+
 describe('forceAtlas2Layout', () => {
   it('with groups starts each node near its group and stays deterministic whatever the order', async () => {
     const input = ring(40);
     const groups = new Map(input.nodes.map((id, i) => [id, i < 20 ? 'area-a' : 'area-b']));
     const first = await forceAtlas2Layout({ ...input, groups }, later());
-    const again = await forceAtlas2Layout({ nodes: [...input.nodes].reverse(), edges: [...input.edges].reverse(), groups }, { ...later(), sliceMs: 1 });
+    const again = await forceAtlas2Layout({ nodes: [...input.nodes].reverse(), edges: [...input.edges].reverse(), groups }, later());
     expect([...again.entries()].sort()).toEqual([...first.entries()].sort());
     const ungrouped = await forceAtlas2Layout(input, later());
     expect([...first.entries()].sort()).not.toEqual([...ungrouped.entries()].sort());
@@ -33,15 +36,15 @@ describe('forceAtlas2Layout', () => {
     }
   });
 
-  it('gives the same positions for the same network, whatever the order it is given in and however it is sliced', async () => {
+  it('gives the same positions for the same network, whatever the order it is given in', async () => {
     const input = ring(30);
     const first = await forceAtlas2Layout(input, later());
-    const shuffled = await forceAtlas2Layout({ nodes: [...input.nodes].reverse(), edges: [...input.edges].reverse() }, { ...later(), sliceMs: 1 });
+    const shuffled = await forceAtlas2Layout({ nodes: [...input.nodes].reverse(), edges: [...input.edges].reverse() }, later());
     expect([...shuffled.entries()].sort()).toEqual([...first.entries()].sort());
     expect(new Set([...first.values()].map((p) => `${p.x},${p.y}`)).size).toBe(30);
   });
 
-  it('is graphology’s ForceAtlas2 with its inferred settings, run from the seeded positions', async () => {
+  it('is graphology’s ForceAtlas2 with its inferred settings, run from the seeded positions (its iterations run in the layout worker)', async () => {
     const input = ring(40);
     const ours = await forceAtlas2Layout(input, later());
     const graph = new Graph({ type: 'undirected' });
@@ -58,6 +61,15 @@ describe('forceAtlas2Layout', () => {
 
   it('stops with the deadline’s error instead of running on', async () => {
     await expect(forceAtlas2Layout(ring(30), { deadline: Date.now() - 1, onDeadline: () => new Error('ANALYTICS_TIMEOUT') })).rejects.toThrow('ANALYTICS_TIMEOUT');
+    // Inside the worker too: a deadline that passes between iterations.
+    await expect(forceAtlas2Layout(ring(3000), { deadline: Date.now() + 5, onDeadline: () => new Error('ANALYTICS_TIMEOUT') })).rejects.toThrow('ANALYTICS_TIMEOUT');
+  });
+
+  it('runs layouts side by side in turn, each with its own result', async () => {
+    const [a, b] = await Promise.all([forceAtlas2Layout(ring(30), later()), forceAtlas2Layout(ring(31), later())]);
+    expect(a.size).toBe(30);
+    expect(b.size).toBe(31);
+    expect([...(await forceAtlas2Layout(ring(31), later())).entries()]).toEqual([...b.entries()]);
   });
 
   it('leaves a network without ties at the seeded places, which depend on the id alone', async () => {

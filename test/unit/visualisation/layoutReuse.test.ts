@@ -39,7 +39,7 @@ describe('layoutFromPrevious', () => {
       groups: new Map([...input.groups, ['n1', 'area-a'], ['n2', 'area-b'], ['n3', 'area-b']]),
     };
     const first = await layoutFromPrevious(next, previous, later());
-    const again = await layoutFromPrevious({ nodes: [...next.nodes].reverse(), edges: [...next.edges].reverse(), groups: next.groups }, new Map([...previous].reverse()), { ...later(), sliceMs: 1 });
+    const again = await layoutFromPrevious({ nodes: [...next.nodes].reverse(), edges: [...next.edges].reverse(), groups: next.groups }, new Map([...previous].reverse()), later());
     expect(first.mode).toBe('REFINED');
     expect(first.reused).toBe(60);
     expect(first.iterations).toBe(refineIterationsFor(63));
