@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
+import { WorkerHost } from '../system/workerHost';
 
 /** A vega-lite specification (kept loose: vega-lite's own types are reachable only from ES modules). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -7,8 +7,8 @@ export type VegaLiteSpec = Record<string, unknown>;
 /*
  * vega and vega-lite are ES modules with top-level await: this CommonJS service
  * cannot require() them, and Jest's runtime cannot import() them. A worker thread
- * runs them under Node's own loader instead: one long-lived worker, started on
- * first use, unref'd so that it never keeps a process alive.
+ * runs them under Node's own loader instead: one long-lived worker (WorkerHost,
+ * src/system/workerHost.ts), started on first use, unref'd while idle.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -28,56 +28,19 @@ parentPort.on('message', async ({ id, spec }) => {
 });
 `;
 
-interface Pending {
-  resolve: (svg: string) => void;
-  reject: (error: Error) => void;
-}
-
-let worker: Worker | null = null;
-let nextId = 0;
-const pending = new Map<number, Pending>();
-
-function failAll(error: Error): void {
-  for (const request of pending.values()) request.reject(error);
-  pending.clear();
-  worker = null;
-}
-
-function started(): Worker {
-  if (worker) return worker;
-  const workerData = { vega: pathToFileURL(require.resolve('vega')).href, vegaLite: pathToFileURL(require.resolve('vega-lite')).href };
-  const created = new Worker(WORKER, { eval: true, workerData });
-  created.on('message', (message: { id: number; svg?: string; error?: string }) => {
-    const request = pending.get(message.id);
-    if (!request) return;
-    pending.delete(message.id);
-    if (message.svg !== undefined) request.resolve(message.svg);
-    else request.reject(new Error(`chart rendering failed: ${message.error ?? 'no output'}`));
-    if (pending.size === 0) created.unref();
-  });
-  created.on('error', (error) => failAll(error));
-  created.on('exit', (code) => {
-    if (worker === created) failAll(new Error(`chart renderer stopped (exit ${code})`));
-  });
-  worker = created;
-  return created;
-}
+const host = new WorkerHost<{ id: number; svg?: string; error?: string }>('chart rendering', WORKER, () => ({
+  vega: pathToFileURL(require.resolve('vega')).href,
+  vegaLite: pathToFileURL(require.resolve('vega-lite')).href,
+}));
 
 /** Renders a vega-lite spec to SVG text on the server (vega's View.toSVG, renderer 'none'). */
-export function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const target = started();
-  const id = nextId++;
-  return new Promise<string>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    // Held while requests are open, released when the last one is answered.
-    target.ref();
-    target.postMessage({ id, spec });
-  });
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const answer = await host.request({ spec });
+  if (answer.svg === undefined) throw new Error('chart rendering failed: no output');
+  return answer.svg;
 }
 
 /** Stops the worker (tests and command-line tools call it at the end). */
-export async function stopChartRenderer(): Promise<void> {
-  const current = worker;
-  worker = null;
-  if (current) await current.terminate();
+export function stopChartRenderer(): Promise<void> {
+  return host.stop();
 }

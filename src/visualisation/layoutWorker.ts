@@ -8,9 +8,9 @@
  * back; the positions are the same as the thread's own would be (the same code on
  * the same float arrays). Started on first use, unref'd while idle so that it never
  * keeps a process alive. The worker's code is plain JavaScript (no TypeScript loader
- * inside a worker), as src/reports/chartRenderer.ts's is.
+ * inside a worker) on a WorkerHost (src/system/workerHost.ts), as the chart renderer's.
  */
-import { Worker } from 'node:worker_threads';
+import { WorkerHost } from '../system/workerHost';
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -28,47 +28,9 @@ parentPort.on('message', ({ id, settings, nodes, edges, iterations, deadline }) 
 });
 `;
 
-interface Answer {
-  id: number;
-  nodes?: Float32Array;
-  timedOut?: boolean;
-  error?: string;
-}
-
-interface Pending {
-  resolve: (nodes: Float32Array | null) => void;
-  reject: (error: Error) => void;
-}
-
-let worker: Worker | null = null;
-let nextId = 0;
-const pending = new Map<number, Pending>();
-
-function failAll(error: Error): void {
-  for (const job of pending.values()) job.reject(error);
-  pending.clear();
-  worker = null;
-}
-
-function started(): Worker {
-  if (worker) return worker;
-  const created = new Worker(WORKER, { eval: true, workerData: { iterate: require.resolve('graphology-layout-forceatlas2/iterate.js') } });
-  created.on('message', (answer: Answer) => {
-    const job = pending.get(answer.id);
-    if (!job) return;
-    pending.delete(answer.id);
-    if (answer.nodes) job.resolve(answer.nodes);
-    else if (answer.timedOut) job.resolve(null);
-    else job.reject(new Error(`ForceAtlas2 failed in its worker: ${answer.error ?? 'no answer'}`));
-    if (pending.size === 0) created.unref();
-  });
-  created.on('error', (error) => failAll(error));
-  created.on('exit', (code) => {
-    if (worker === created) failAll(new Error(`the ForceAtlas2 worker stopped (exit ${code})`));
-  });
-  worker = created;
-  return created;
-}
+const host = new WorkerHost<{ id: number; nodes?: Float32Array; timedOut?: boolean; error?: string }>('the ForceAtlas2 worker', WORKER, () => ({
+  iterate: require.resolve('graphology-layout-forceatlas2/iterate.js'),
+}));
 
 /**
  * Runs `iterations` of ForceAtlas2 on the matrices (graphology-layout-forceatlas2's
@@ -76,21 +38,13 @@ function started(): Worker {
  * the node matrix after them, or null when the deadline passed first. The matrices
  * given are moved to the worker: the caller reads the node matrix it gets back.
  */
-export function iterateInWorker(settings: Record<string, unknown>, nodes: Float32Array, edges: Float32Array, iterations: number, deadline: number): Promise<Float32Array | null> {
-  const target = started();
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    // Held while jobs are open, released when the last one is answered.
-    target.ref();
-    // The matrices are the caller's own arrays (never shared memory): moved, not copied.
-    target.postMessage({ id, settings, nodes, edges, iterations, deadline }, [nodes.buffer as ArrayBuffer, edges.buffer as ArrayBuffer]);
-  });
+export async function iterateInWorker(settings: Record<string, unknown>, nodes: Float32Array, edges: Float32Array, iterations: number, deadline: number): Promise<Float32Array | null> {
+  // The matrices are the caller's own arrays (never shared memory): moved, not copied.
+  const answer = await host.request({ settings, nodes, edges, iterations, deadline }, [nodes.buffer as ArrayBuffer, edges.buffer as ArrayBuffer]);
+  return answer.nodes ?? null;
 }
 
 /** Stops the worker (tests and command-line tools may call it at the end). */
-export async function stopLayoutWorker(): Promise<void> {
-  const current = worker;
-  worker = null;
-  if (current) await current.terminate();
+export function stopLayoutWorker(): Promise<void> {
+  return host.stop();
 }
