@@ -211,13 +211,18 @@ async function layoutOf(ctx: Context, request: NetworkRequest, provisional: bool
   const { asOf: _date, ...scopeWithoutDate } = request.scope;
   const memoryKey = JSON.stringify([scopeWithoutDate, from, request.layoutTo]);
   const unionSpan = { from: from === null ? 0 : dayNumber(from), to: dayNumber(to) };
+  // What the layout runs on: the union of the layout period on a graph version, its actors grouped by home area.
+  const layoutInputOn = async (version: string) => {
+    const { index } = await timelineIndexOf(ctx.analytics, version);
+    const union = scopeNetwork(index, layoutScope, unionSpan);
+    return { union, input: { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const), groups: union.homes } };
+  };
   const computed = () => ctx.analytics.analyse('networkLayout', layoutScope, { from }, async (version) => {
     const deadline = Date.now() + ctx.analytics.timeoutMs;
-    const [{ index }, memory] = await Promise.all([timelineIndexOf(ctx.analytics, version), layoutMemoryOf(ctx.analytics.cache)]);
-    const union = scopeNetwork(index, layoutScope, unionSpan);
+    const [{ union, input }, memory] = await Promise.all([layoutInputOn(version), layoutMemoryOf(ctx.analytics.cache)]);
     const previous = memory.latest(memoryKey);
     const layout = await layoutFromPrevious(
-      { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const), groups: union.homes },
+      input,
       previous?.positions ?? null,
       { deadline, onDeadline: () => new AnalyticsTimeoutError(ctx.analytics.timeoutMs), sameVersion: previous?.version === version },
     );
@@ -246,9 +251,7 @@ async function layoutOf(ctx: Context, request: NetworkRequest, provisional: bool
       // Not laid out on this graph version: the layout (seconds on a large district never laid out, a refinement after a write) would hold
       // the first picture. Its start is sent, and the layout runs (or is joined) in the background.
       const layOut = () => void computed().catch((error: unknown) => ctx.logger.warn('a network layout in the background failed', { error: error instanceof Error ? error.message : String(error) }));
-      const { index } = await timelineIndexOf(ctx.analytics, version);
-      const union = scopeNetwork(index, layoutScope, unionSpan);
-      const input = { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const), groups: union.homes };
+      const { input } = await layoutInputOn(version);
       return { positions: layoutStartFrom(input, previous?.positions ?? null), layOut };
     }
   }

@@ -19,7 +19,7 @@ import Sigma from 'sigma';
 import { DateFilter, type DateSelection } from './dateFilter';
 import { sectorColour } from './sectors';
 import type { SizeBy } from './viewState';
-import type { NetworkPayload } from './networkPayload';
+import type { NetworkNode, NetworkPayload } from './networkPayload';
 import { boundingBox, DENSE_TIES, FADED_NODE_COLOUR, fallbackPosition, NODE_STYLES, pickingRatioFor, SIGMA_PRIMITIVES, SIGMA_SETTINGS, tieStyle } from './drawingStyle';
 import type { DrawnCounts, NodeAttributes, NodeState } from './drawingStyle';
 import { FramedPlaces } from './framedPlaces';
@@ -31,6 +31,8 @@ import { pickOnlyUnderPointer } from './pickingOnDemand';
 import { TieLines } from './tieLines';
 
 type ExplorerSigma = Sigma<NodeAttributes, Attributes, Attributes, NodeState>;
+/** A node's position: the layout's, or a fallback where it has none. */
+const placeOf = (node: NetworkNode): { x: number; y: number } => (node.x === null || node.y === null ? fallbackPosition(node.id) : { x: node.x, y: node.y });
 const NONE = 0;
 const [SELECTED, PARTNER, FADED] = [1, 2, 3];
 
@@ -116,7 +118,7 @@ export class NetworkView {
     this.payload = payload;
     this.filter = new DateFilter(payload.nodes, payload.edges);
     this.nodeAt = new Map(payload.nodes.map((node, i) => [node.id, i]));
-    this.positions = payload.nodes.map((node) => (node.x === null || node.y === null ? fallbackPosition(node.id) : { x: node.x, y: node.y }));
+    const positions = payload.nodes.map(placeOf);
     this.edgeEnds = new Int32Array(payload.edges.length * 2);
     this.incident = payload.nodes.map(() => []);
     payload.edges.forEach((edge, e) => {
@@ -132,17 +134,13 @@ export class NetworkView {
     this.shown = selection;
     this.sizes = this.sizesOf(selection);
     const graph = new Graph<NodeAttributes>({ type: 'undirected', multi: true });
-    payload.nodes.forEach((node, i) => graph.addNode(node.id, { x: this.positions[i].x, y: this.positions[i].y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind }));
+    payload.nodes.forEach((node, i) => graph.addNode(node.id, { x: positions[i].x, y: positions[i].y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind }));
     mark('graph-built');
     this.graph = graph;
     this.states.reset(payload.nodes.map((node) => node.id), this.nodeAt, this.sizes);
     this.states.visibility(selection.nodeVisible);
     this.highlight(this.wanted);
-    this.sigma.setCustomBBox(this.positions.length > 0 ? boundingBox(this.positions) : null);
-    // Placed and built at the next render, after sigma has processed the nodes.
-    this.places.reset();
-    this.ties.invalidate(false);
-    this.dots.invalidate();
+    this.place(positions);
     const picking = pickingRatioFor(selection.nodeCount);
     if (this.sigma.getSetting('pickingDownSizingRatio') !== picking) this.sigma.setSetting('pickingDownSizingRatio', picking);
     this.sigma.setGraph(graph);
@@ -156,10 +154,10 @@ export class NetworkView {
    */
   moveTo(settled: NetworkPayload): void {
     const at = new Map(settled.nodes.map((node) => [node.id, node]));
-    this.positions = this.payload.nodes.map((node) => {
+    this.place(this.payload.nodes.map((node) => {
       const moved = at.get(node.id);
-      return moved && moved.x !== null && moved.y !== null ? { x: moved.x, y: moved.y } : fallbackPosition(node.id);
-    });
+      return moved ? placeOf(moved) : fallbackPosition(node.id);
+    }));
     const { nodeAt, positions } = this;
     this.graph.updateEachNodeAttributes(
       (id, attributes) => {
@@ -170,10 +168,15 @@ export class NetworkView {
       },
       { attributes: ['x', 'y'] },
     );
+  }
+
+  /** The union's positions (a new union, or another layout of it): the camera frames them all; the layers find their places and rebuild at the next render, after sigma has processed the nodes. */
+  private place(positions: Array<{ x: number; y: number }>): void {
+    this.positions = positions;
     this.sigma.setCustomBBox(positions.length > 0 ? boundingBox(positions) : null);
     this.places.reset();
+    this.ties.invalidate(false);
     this.dots.invalidate();
-    this.ties.invalidate();
   }
 
   /**

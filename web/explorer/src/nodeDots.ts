@@ -246,30 +246,33 @@ export class NodeDots {
       const data = candidate === null ? undefined : this.sigma.getNodeDisplayData(candidate);
       if (candidate !== null && data && data.depth === 'topNodes' && data.visibility !== 'hidden') raised.set(source.indexOf(candidate), data);
     }
-    const nodes = new Float32Array(count * 4);
-    const topNodes = new Float32Array(raised.size * 4);
+    const nodes = this.points(count);
+    const topNodes = this.points(raised.size);
     let largest = 0;
-    let at = 0;
     for (let node = 0; node < count; node += 1) {
       if (!drawn?.[node] || raised.has(node) || Number.isNaN(x[node])) continue;
-      largest = Math.max(largest, this.point(nodes, at, x[node], y[node], source.size(node), source.colour(node)));
-      at += 4;
+      largest = Math.max(largest, nodes.add(x[node], y[node], source.size(node), source.colour(node)));
     }
-    let top = 0;
-    for (const data of raised.values()) {
-      largest = Math.max(largest, this.point(topNodes, top, data.x, data.y, data.size, data.color));
-      top += 4;
-    }
+    for (const data of raised.values()) largest = Math.max(largest, topNodes.add(data.x, data.y, data.size, data.color));
     this.largestSize = largest;
-    return { nodes: nodes.subarray(0, at), topNodes };
+    return { nodes: nodes.written(), topNodes: topNodes.written() };
   }
 
-  /** Writes one point at `at`; its colour as four bytes inside the float stream, never as a float value. Returns its size. */
-  private point(points: Float32Array, at: number, x: number, y: number, size: number, colour: string): number {
-    points[at] = x;
-    points[at + 1] = y;
-    points[at + 2] = size;
-    new Uint8Array(points.buffer, points.byteOffset + (at + 3) * 4, 4).set(this.rgba(colour));
-    return size;
+  /** Room for `capacity` points, filled in turn; a colour is four bytes inside the float stream, written through one byte view, never as a float value. */
+  private points(capacity: number): { add(x: number, y: number, size: number, colour: string): number; written(): Float32Array } {
+    const floats = new Float32Array(capacity * 4);
+    const bytes = new Uint8Array(floats.buffer);
+    let at = 0;
+    return {
+      add: (x, y, size, colour) => {
+        floats[at] = x;
+        floats[at + 1] = y;
+        floats[at + 2] = size;
+        bytes.set(this.rgba(colour), (at + 3) * 4);
+        at += 4;
+        return size;
+      },
+      written: () => floats.subarray(0, at),
+    };
   }
 }

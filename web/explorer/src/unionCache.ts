@@ -10,6 +10,9 @@ import { payloadOfColumns } from './unionColumns';
 import type { UnionColumns } from '../../../src/visualisation/unionColumnsShape';
 import { scopeOf, type ViewState } from './viewState';
 
+/** A union as the service sends it, decoded for the page. */
+const fetchUnion = (url: string): Promise<NetworkPayload> => getJson<UnionColumns>(url).then(payloadOfColumns);
+
 /** A few scopes' unions (area and filters); a page session reads a stable past, so a few entries suffice. */
 const NETWORK_CACHE_SIZE = 4;
 
@@ -49,12 +52,10 @@ export class UnionCache {
     let entry = this.networks.get(key);
     if (!entry) {
       // Not tied to a caller's signal: a superseded request still fills the cache.
-      entry = getJson<UnionColumns>(`${url}&provisional=1`)
-        .then(payloadOfColumns)
-        .then((payload) => {
-          if (payload.provisional) this.settle(key, url);
-          return payload;
-        });
+      entry = fetchUnion(`${url}&provisional=1`).then((payload) => {
+        if (payload.provisional) this.settle(key, url);
+        return payload;
+      });
       entry.catch(() => this.networks.delete(key));
       this.networks.set(key, entry);
       if (this.networks.size > NETWORK_CACHE_SIZE) {
@@ -68,7 +69,7 @@ export class UnionCache {
 
   /** Asks for the settled union (the service answers once the layout is done) and keeps it in the provisional one's place. */
   private settle(key: string, url: string): void {
-    const settled = getJson<UnionColumns>(url).then(payloadOfColumns);
+    const settled = fetchUnion(url);
     this.settling.set(key, settled);
     settled.then(
       () => {
