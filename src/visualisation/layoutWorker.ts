@@ -12,9 +12,22 @@
  */
 import { WorkerHost } from '../system/workerHost';
 
+/**
+ * The worker thread's scheduling priority (Linux nice; 0 is the service's): a layout is
+ * background work, mostly after its union was sent with provisional positions, and on
+ * a busy machine it yields the CPU to the requests served meanwhile and to whatever
+ * else runs there (the browser drawing that union on a workstation). Alone, it runs as fast.
+ */
+export const LAYOUT_NICENESS = 10;
+
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const iterate = require(workerData.iterate);
+// Linux: this thread alone (its own id, /proc/thread-self) at a lower priority; elsewhere it keeps the process's.
+try {
+  const thread = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  require('node:os').setPriority(thread, workerData.niceness);
+} catch {}
 parentPort.on('message', ({ id, settings, nodes, edges, iterations, deadline }) => {
   try {
     for (let done = 0; done < iterations; done += 1) {
@@ -30,6 +43,7 @@ parentPort.on('message', ({ id, settings, nodes, edges, iterations, deadline }) 
 
 const host = new WorkerHost<{ id: number; nodes?: Float32Array; timedOut?: boolean; error?: string }>('the ForceAtlas2 worker', WORKER, () => ({
   iterate: require.resolve('graphology-layout-forceatlas2/iterate.js'),
+  niceness: LAYOUT_NICENESS,
 }));
 
 /**

@@ -1,7 +1,8 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { forceAtlas2Layout, groupCentres, groupedSeedPosition, iterationsFor, seedPosition } from '../../../src/visualisation/forceAtlas2Layout';
-import { stopLayoutWorker } from '../../../src/visualisation/layoutWorker';
+import fs from 'node:fs';
+import { LAYOUT_NICENESS, stopLayoutWorker } from '../../../src/visualisation/layoutWorker';
 
 const ring = (n: number) => ({
   nodes: Array.from({ length: n }, (_, i) => `n${i}`),
@@ -70,6 +71,15 @@ describe('forceAtlas2Layout', () => {
     expect(a.size).toBe(30);
     expect(b.size).toBe(31);
     expect([...(await forceAtlas2Layout(ring(31), later())).entries()]).toEqual([...b.entries()]);
+  });
+
+  it('runs in a thread of its own at a lower priority than the service’s thread (Linux nice)', async () => {
+    await forceAtlas2Layout(ring(30), later());
+    // Each thread's nice value: the 19th field of /proc/<pid>/task/<tid>/stat, the 17th after the command's closing parenthesis.
+    const niceOf = (tid: string) => Number(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    const threads = fs.readdirSync('/proc/self/task');
+    expect(niceOf(String(process.pid))).toBe(0);
+    expect(threads.filter((tid) => niceOf(tid) === LAYOUT_NICENESS).length).toBeGreaterThanOrEqual(1);
   });
 
   it('leaves a network without ties at the seeded places, which depend on the id alone', async () => {
