@@ -40,7 +40,7 @@ import { VERSION } from '../src/version';
 import { buildExplorer } from '../scripts/buildExplorer';
 import { openBrowser, waitForPicture, type PageGlobals } from '../test/browser/browserSession';
 import { loadGeneratedCity, openBenchDatabase } from './benchDatabase';
-import { phaseTable, profileVisit, readPhases, recordVisit, type PhaseTimes } from './explorerProfile';
+import { median, ms, phaseTable, profileVisit, quantile, readPhases, recordVisit, type ExplorerTimings, type PhaseTimes } from './explorerProfile';
 
 const { values } = parseArgs({
   options: {
@@ -58,24 +58,10 @@ const { values } = parseArgs({
   },
 });
 const log = (line: string) => process.stderr.write(`[bench:explorer] ${line}\n`);
-/** The q-quantile by nearest rank (q = 0.5: the median). */
-const quantile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * list.length) - 1)];
-const median = (list: number[]) => quantile(list, 0.5);
-const ms = (value: number) => `${value.toFixed(0)} ms`;
 const FIRST_PICTURE_TARGET_MS = 3000;
 const DISTRICT_TARGET_ACTORS = 10_000;
 const STEP_TARGET_MS = 300;
 const verdict = (value: number, target: number) => (Number.isFinite(value) && value <= target ? 'PASS' : 'FAIL');
-
-interface ExplorerTimings {
-  firstPictureMs: number | null;
-  /** A provisional first picture's actors moved to the settled layout (null: the first picture was settled). */
-  layoutSettledMs: number | null;
-  phases: Record<string, number>;
-  stepMs: number[];
-  nodeCount: number;
-  edgeCount: number;
-}
 
 async function main(): Promise<void> {
   const sizes = ((values.actors as string | undefined) ?? (values.sizes as string)).split(',').map(Number);
@@ -96,6 +82,8 @@ async function benchSize(actors: number): Promise<string[]> {
     await index.refresh();
     await buildExplorer();
     const serviceInfo = createServiceInfoProvider(db, VERSION);
+    // As the app does at startup (app.ts).
+    await serviceInfo.get();
     const newAnalytics = () => new AnalyticsService({ db, serviceInfo, logger: silentLogger, timeoutMs: 600_000, index });
     // Replaced by a fresh one (an empty cache) to play a restart.
     let analytics = newAnalytics();

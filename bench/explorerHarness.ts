@@ -22,7 +22,7 @@ import express from 'express';
 import type { Page } from 'playwright-core';
 import { explorerRouter } from '../src/explorer/explorerRoute';
 import { CHROMIUM_ARGS, openBrowser, waitForPicture, type PageGlobals } from '../test/browser/browserSession';
-import { phaseTable, profileVisit, readPhases, type PhaseTimes, type RecordedVisit } from './explorerProfile';
+import { phaseTable, profileVisit, quantile, readPhases, type PhaseTimes, type RecordedVisit } from './explorerProfile';
 
 const { values } = parseArgs({
   options: {
@@ -40,17 +40,20 @@ const { values } = parseArgs({
     frames: { type: 'string', default: '0' },
     /** Chromium's flags: the tests' (default), or the tests' with these changes: `-flag` removes one, `+flag` adds one (comma-separated). */
     chromium: { type: 'string', default: '' },
+    /** A new browser (a fresh profile: nothing compiled, nothing cached) for every visit: the first visit ever, as bench/explorer.ts's cold one. */
+    fresh: { type: 'boolean', default: false },
+    /** Holds the union's answer this long (ms), as a service computing it would. */
+    delay: { type: 'string', default: '0' },
   },
 });
 const log = (line: string) => process.stderr.write(`[explorer-harness] ${line}\n`);
-const quantile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * list.length) - 1)];
 
 /** Bundles one explorer source folder (its src/main.ts, as scripts/buildExplorer.ts does) into a folder of its own. */
 async function bundle(name: string, source: string): Promise<string> {
   const outdir = path.join(os.tmpdir(), 'samverkan-explorer-harness', name);
   fs.mkdirSync(outdir, { recursive: true });
   await esbuild.build({
-    entryPoints: { explorer: path.join(source, 'src', 'main.ts') },
+    entryPoints: { explorer: path.join(source, 'src', 'main.ts'), ...(fs.existsSync(path.join(source, 'src', 'boot.ts')) ? { boot: path.join(source, 'src', 'boot.ts') } : {}) },
     outdir,
     bundle: true,
     format: 'iife',
@@ -71,7 +74,7 @@ async function bundle(name: string, source: string): Promise<string> {
 async function serve(buildDir: string, recorded: RecordedVisit): Promise<{ origin: string; close(): Promise<void> }> {
   const app = express();
   app.use(explorerRouter(buildDir));
-  app.get('/exports/network-union.json', (_req, res) => void res.type('application/json').send(recorded.union));
+  app.get('/exports/network-union.json', (_req, res) => void setTimeout(() => res.type('application/json').send(recorded.union), Number(values.delay)));
   const answers = new Map(recorded.graphql.map((exchange) => [exchange.request, exchange.response]));
   app.post('/graphql', express.text({ type: '*/*', limit: '1mb' }), (req, res) => {
     const answer = answers.get(req.body as string);
@@ -135,13 +138,14 @@ async function main(): Promise<void> {
   const changes = (values.chromium as string).split(',').filter(Boolean);
   const args = [...CHROMIUM_ARGS.filter((arg) => !changes.includes(`-${arg}`)), ...changes.filter((change) => change.startsWith('+')).map((change) => change.slice(1))];
   log(`chromium flags: ${args.join(' ')}`);
-  const browser = await openBrowser(args);
+  const shared = values.fresh ? null : await openBrowser(args);
   const profiles: string[] = [];
   const results = new Map<string, Visit[]>(builds.map((build) => [build.name, []]));
   try {
     for (let round = 0; round < Number(values.visits); round += 1) {
       for (const build of builds) {
         const server = await serve(build.dir, recorded);
+        const browser = shared ?? (await openBrowser(args));
         try {
           const page = browser.page;
           const open = async () => {
@@ -180,11 +184,12 @@ async function main(): Promise<void> {
         } finally {
           await leavePage(browser.page);
           await server.close();
+          if (!shared) await browser.close();
         }
       }
     }
   } finally {
-    await browser.close();
+    await shared?.close();
   }
   const lines = [`explorer harness on ${area} as of ${asOf} (load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end)`, '', '| build | first picture, median of visits | slider step, median | slider step, p95 | steps | step up to the render issued, median | a whole frame redrawn, median |', '| --- | --- | --- | --- | --- | --- | --- |'];
   for (const [name, visits] of results) {

@@ -11,6 +11,22 @@ import type { Page, Response } from 'playwright-core';
 /** The page's marks in the order they happen (web/explorer/src/explorer.ts, main.ts). */
 const PHASES = ['script-started', 'network-requested', 'response-start', 'response-end', 'network-received', 'graph-built', 'sigma-rendered', 'first-picture'] as const;
 
+/** The q-quantile by nearest rank (q = 0.5: the median). */
+export const quantile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * list.length) - 1)];
+export const median = (list: number[]) => quantile(list, 0.5);
+export const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+/** What bench/explorer.ts reads from the page after a visit. */
+export interface ExplorerTimings {
+  firstPictureMs: number | null;
+  /** A provisional first picture's actors moved to the settled layout (null: the first picture was settled). */
+  layoutSettledMs: number | null;
+  phases: Record<string, number>;
+  stepMs: number[];
+  nodeCount: number;
+  edgeCount: number;
+}
+
 /** Each phase's end, ms since navigation start, for one visit. */
 export type PhaseTimes = Partial<Record<(typeof PHASES)[number], number>>;
 
@@ -38,7 +54,7 @@ export async function readPhases(page: Page): Promise<PhaseTimes> {
 
 const LABELS: Record<(typeof PHASES)[number], string> = {
   'script-started': 'navigation → bundle parsed and run',
-  'network-requested': 'union request sent (beside the area list)',
+  'network-requested': 'union request sent (by boot.js before the bundle has run; else by the bundle)',
   'response-start': 'union request: the service answers (server time + first byte)',
   'response-end': 'union request: transfer of the body',
   'network-received': 'JSON parse and column decoding',
@@ -47,14 +63,14 @@ const LABELS: Record<(typeof PHASES)[number], string> = {
   'first-picture': 'the frame rasterised (SwiftShader) and shown',
 };
 
-/** One line per phase: its median duration over the visits and its median end. */
+/** One line per phase, in the order they ended (the union's request goes before the bundle has run, from boot.js): its median duration over the visits and its median end. */
 export function phaseTable(visits: readonly PhaseTimes[]): string[] {
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length / 2) - 1)];
-  const lines = ['| phase of the first picture (warm) | median ms | ends at (median) |', '| --- | --- | --- |'];
+  const lines = ['| phase of the first picture | median ms | ends at (median) |', '| --- | --- | --- |'];
+  const ended = PHASES.map((phase) => ({ phase, ends: visits.map((visit) => visit[phase]).filter((value): value is number => typeof value === 'number') }))
+    .filter(({ ends }) => ends.length > 0)
+    .sort((a, b) => median(a.ends) - median(b.ends));
   let previous: (typeof PHASES)[number] | null = null;
-  for (const phase of PHASES) {
-    const ends = visits.map((visit) => visit[phase]).filter((value): value is number => typeof value === 'number');
-    if (ends.length === 0) continue;
+  for (const { phase, ends } of ended) {
     const durations = visits
       .map((visit) => (typeof visit[phase] === 'number' ? (visit[phase] as number) - (previous ? (visit[previous] ?? 0) : 0) : NaN))
       .filter((value) => Number.isFinite(value));
@@ -117,8 +133,10 @@ export async function recordVisit(page: Page, file: string, visit: () => Promise
   const pending: Array<Promise<void>> = [];
   const onResponse = (response: Response) => {
     const url = response.url();
-    if (url.includes('/exports/network-union.json')) pending.push(response.text().then((body) => void (recorded.union = body)));
-    else if (url.endsWith('/graphql')) pending.push(response.text().then((body) => void recorded.graphql.push({ request: response.request().postData() ?? '', response: body })));
+    // A response of the page left behind (the visit navigates) has no body any more: not this visit's, not recorded.
+    const unread = () => undefined;
+    if (url.includes('/exports/network-union.json')) pending.push(response.text().then((body) => void (recorded.union = body), unread));
+    else if (url.endsWith('/graphql')) pending.push(response.text().then((body) => void recorded.graphql.push({ request: response.request().postData() ?? '', response: body }), unread));
   };
   page.on('response', onResponse);
   await visit();

@@ -54,6 +54,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     await migrate(database.db, logger);
     if (config.seedOnStart && (await seedIfEmpty(database.db, logger))) logger.info('loaded the Malmö seed dataset');
     const serviceInfo = createServiceInfoProvider(database.db, VERSION);
+    // Read now, in the background: the first analysis (an explorer's first union) would otherwise wait for four statements.
+    serviceInfo.get().catch((error: unknown) => logger.warn('service info: could not read the versions at startup', { error: String(error) }));
     // After a whole build (startup, or a change to the area tree), its garbage goes back at once (system/heap.ts).
     const onRebuild: CollaborationIndexStoreDependencies['onRebuild'] = (outcome) => {
       metrics.indexRebuilds.inc({ outcome });
