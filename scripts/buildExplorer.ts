@@ -1,5 +1,6 @@
 /**
  * Bundles the browser explorer (web/explorer) with esbuild into dist/explorer:
+ * boot.js (the first union's request, sent before the bundle is compiled: src/boot.ts),
  * explorer.js (sigma and graphology included, nothing fetched at run time),
  * explorer.css and index.html. `--watch` rebuilds on change.
  */
@@ -23,7 +24,7 @@ export async function buildExplorer(options: { watch?: boolean } = {}): Promise<
   const outdir = explorerBuildDir();
   fs.mkdirSync(outdir, { recursive: true });
   const config: esbuild.BuildOptions = {
-    entryPoints: { explorer: path.join(SOURCE, 'src', 'main.ts') },
+    entryPoints: { boot: path.join(SOURCE, 'src', 'boot.ts'), explorer: path.join(SOURCE, 'src', 'main.ts') },
     outdir,
     bundle: true,
     format: 'iife',

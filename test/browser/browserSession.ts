@@ -85,6 +85,8 @@ export interface PageGlobals {
     nodeIds(): string[];
     firstPictureMs: number | null;
     layoutSettledMs: number | null;
+    /** The first picture's phase marks (ms since navigation start). */
+    phases: Record<string, number>;
   };
 }
 

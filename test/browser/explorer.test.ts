@@ -227,13 +227,21 @@ test('the search box finds an actor and opens its panel', async () => {
 });
 
 test('a scope drawn for the first time shows the layout’s start at once, then settles where the API places its actors', async () => {
+  const unions: string[] = [];
+  const onRequest = (request: { url(): string }) => void (request.url().includes('/exports/network-union.json') && unions.push(request.url()));
+  page.on('request', onRequest);
   // A filter no other test used: a union the service has never laid out.
   await page.goto(`${server.origin}/explore?area=${MALMO}&asOf=2022-06-30&minStrength=3`);
   await waitForPicture(page, '2022-06-30');
+  page.off('request', onRequest);
   const seen = await page.evaluate(() => {
     const hook = (globalThis as unknown as PageGlobals).__explorer;
-    return { first: hook.firstPictureMs, settled: hook.layoutSettledMs, places: hook.nodeIds().map((id) => [id, hook.layoutPosition(id)] as const) };
+    const union = performance.getEntriesByType('resource').find((entry) => entry.name.includes('provisional=1'));
+    return { first: hook.firstPictureMs, settled: hook.layoutSettledMs, places: hook.nodeIds().map((id) => [id, hook.layoutPosition(id)] as const), sentAt: union?.startTime, bundleRanAt: hook.phases['script-started'] };
   });
+  // One provisional request, sent by boot.js before the bundle ran (the page took its answer), then the settled union.
+  expect(unions.map((url) => new URL(url).searchParams.get('provisional'))).toEqual(['1', null]);
+  expect(seen.sentAt).toBeLessThan(seen.bundleRanAt as number);
   expect(seen.settled).not.toBeNull();
   expect(seen.settled as number).toBeGreaterThanOrEqual(seen.first as number);
   const data = await server.graphql<{ network: { nodes: Array<{ id: string; x: number; y: number }> } }>(

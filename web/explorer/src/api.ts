@@ -71,8 +71,18 @@ async function failure(response: Response): Promise<ApiError> {
 }
 
 /** GET of a JSON document with the credential (the explorer's union). */
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { headers: authHeaders(), signal });
+export function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return jsonOf<T>(sendGet(url, signal));
+}
+
+/** The GET itself, with the credential: boot.ts sends one before this bundle runs, and jsonOf reads it here. */
+export function sendGet(url: string, signal?: AbortSignal): Promise<Response> {
+  return fetch(url, { headers: authHeaders(), signal });
+}
+
+/** A GET's JSON body, or its failure as an ApiError (of this bundle: boot.ts hands over the response, never an error). */
+export async function jsonOf<T>(sent: Promise<Response>): Promise<T> {
+  const response = await sent;
   if (!response.ok) throw await failure(response);
   return (await response.json()) as T;
 }

@@ -34,3 +34,13 @@ export function searchDrawn(payload: NetworkPayload, visible: Uint8Array | null,
   });
   return hits.sort((a, b) => a.label.length - b.label.length || a.label.localeCompare(b.label, 'sv')).slice(0, limit);
 }
+
+/** Partners' labels by sector (the actor panel), from their union indexes. */
+export function partnersBySectorOf(payload: NetworkPayload, partners: Iterable<number>): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  for (const partner of partners) {
+    const { sector, label } = payload.nodes[partner];
+    result.set(sector, [...(result.get(sector) ?? []), label]);
+  }
+  return result;
+}

@@ -12,6 +12,7 @@ import { stepDates, stepIndex, today } from './dates';
 import { byId } from './dom';
 import { BETWEENNESS, SPAN } from './queries';
 import { UnionCache } from './unionCache';
+import { unionRequest } from './unionRequest';
 import { newExplorerHook, type ExplorerHook } from './explorerHook';
 import type { DrawnCounts } from './drawingStyle';
 import { NetworkView } from './networkView';
@@ -19,10 +20,9 @@ import { showSectorCounts } from './controls';
 import { scopeOf, viewStateQuery, type ViewState } from './viewState';
 
 /**
- * Resolves once the frame drawn before it is on screen. Sigma's render returns when
- * its WebGL calls are issued; the GPU (SwiftShader on the CPU, without one) draws
- * them afterwards, and the browser starts the next frame only when that one is
- * shown, so the second animation frame from now comes after the picture appears.
+ * Resolves once the frame drawn before it is on screen. Sigma's render returns when its WebGL calls are issued;
+ * the GPU (SwiftShader on the CPU, without one) draws them afterwards, and the browser starts the next frame
+ * only when that one is shown, so the second animation frame from now comes after the picture appears.
  */
 const presented = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
@@ -140,7 +140,7 @@ export class Explorer {
     const graph = byId('graph');
     byId<HTMLInputElement>('as-of').value = asOf;
     byId('as-of-label').textContent = asOf;
-    const { key, url } = this.unions.request(this.state, asOf);
+    const { key, url } = unionRequest(this.state, asOf);
     const fetched = key !== this.loadedKey;
     if (fetched) {
       graph.dataset.state = 'loading';

@@ -19,7 +19,8 @@ async function start(): Promise<void> {
   const initial = readViewState(location.search);
   // The first picture's union asked for before sigma is built (its programs compiled): the service's answer takes longer.
   if (initial.area) unions.prefetch(initial, initial.asOf ?? today());
-  const requested = performance.now();
+  // Sent by boot.ts before the bundle ran, or just now.
+  const requested = performance.getEntriesByName('explorer:union-sent')[0]?.startTime ?? performance.now();
   const explorer = new Explorer(initial, unions);
   explorer.phase('script-started', started);
   if (initial.area) explorer.phase('network-requested', requested);

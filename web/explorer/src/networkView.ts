@@ -25,7 +25,7 @@ import type { DrawnCounts, NodeAttributes, NodeState } from './drawingStyle';
 import { FramedPlaces } from './framedPlaces';
 import { NodeDots, type DrawingComparison } from './nodeDots';
 import { NodeStates } from './nodeStates';
-import { countsOn, searchDrawn, sizesOn } from './drawnQueries';
+import { countsOn, partnersBySectorOf, searchDrawn, sizesOn } from './drawnQueries';
 import { glyphGraph } from './labelGlyphs';
 import { pickOnlyUnderPointer } from './pickingOnDemand';
 import { TieLines } from './tieLines';
@@ -282,15 +282,8 @@ export class NetworkView {
   }
 
   partnersBySector(id: string): Map<string, string[]> {
-    const result = new Map<string, string[]>();
-    if (!this.isDrawn(id)) return result;
-    for (const partner of this.drawnNeighbours(id)) {
-      const sector = this.graph.getNodeAttribute(partner, 'sector');
-      const names = result.get(sector) ?? [];
-      names.push(this.graph.getNodeAttribute(partner, 'label'));
-      result.set(sector, names);
-    }
-    return result;
+    const i = this.nodeAt.get(id);
+    return i === undefined || !this.isDrawn(id) ? new Map() : partnersBySectorOf(this.payload, this.drawnPartners(i));
   }
 
   /** Drawn actors whose label contains the text (case-insensitive), best (shortest) first. */

@@ -3,15 +3,11 @@
  * so a slider step draws from it without a request.
  */
 import { getJson } from './api';
-import { today } from './dates';
-import { scopeParameters } from './exports';
 import type { NetworkPayload } from './networkPayload';
 import { payloadOfColumns } from './unionColumns';
 import type { UnionColumns } from '../../../src/visualisation/unionColumnsShape';
-import { scopeOf, type ViewState } from './viewState';
-
-/** A union as the service sends it, decoded for the page. */
-const fetchUnion = (url: string): Promise<NetworkPayload> => getJson<UnionColumns>(url).then(payloadOfColumns);
+import { fetchColumns, takeFirstUnion, unionRequest } from './unionRequest';
+import type { ViewState } from './viewState';
 
 /** A few scopes' unions (area and filters); a page session reads a stable past, so a few entries suffice. */
 const NETWORK_CACHE_SIZE = 4;
@@ -20,12 +16,6 @@ export class UnionCache {
   private networks = new Map<string, Promise<NetworkPayload>>();
   /** The settled union of a scope first answered with provisional positions, by key (kept while the scope is). */
   private settling = new Map<string, Promise<NetworkPayload>>();
-
-  /** The union's request for a scope: its key leaves out the date, unless the date runs past today (then the union is widened to it). */
-  request(state: ViewState, asOf: string): { key: string; url: string } {
-    const { asOf: _date, ...scope } = scopeOf(state, asOf);
-    return { key: JSON.stringify([scope, asOf > today() ? asOf : null]), url: `/exports/network-union.json?${scopeParameters(state, asOf).toString()}` };
-  }
 
   /** One scope's union, from the cache when it is there; `signal` stops the wait, not the fetch. */
   get(key: string, url: string, signal: AbortSignal): Promise<NetworkPayload> {
@@ -42,17 +32,21 @@ export class UnionCache {
     return this.settling.get(key) ?? null;
   }
 
-  /** Asks for a state's union now, before the page needs it (its first picture); a failure is met again when the page asks. */
+  /**
+   * Asks for a state's union now, before the page needs it (its first picture), or
+   * takes the request boot.ts sent for it; a failure is met again when the page asks.
+   */
   prefetch(state: ViewState, asOf: string): void {
-    const { key, url } = this.request(state, asOf);
-    this.entry(key, url).catch(() => undefined);
+    const { key, url } = unionRequest(state, asOf);
+    this.entry(key, url, takeFirstUnion(key)).catch(() => undefined);
   }
 
-  private entry(key: string, url: string): Promise<NetworkPayload> {
+  /** `sent`: the union's request already on its way (boot.ts's). */
+  private entry(key: string, url: string, sent: Promise<Response> | null = null): Promise<NetworkPayload> {
     let entry = this.networks.get(key);
     if (!entry) {
       // Not tied to a caller's signal: a superseded request still fills the cache.
-      entry = fetchUnion(`${url}&provisional=1`).then((payload) => {
+      entry = fetchColumns(url, sent).then(payloadOfColumns).then((payload) => {
         if (payload.provisional) this.settle(key, url);
         return payload;
       });
@@ -69,7 +63,7 @@ export class UnionCache {
 
   /** Asks for the settled union (the service answers once the layout is done) and keeps it in the provisional one's place. */
   private settle(key: string, url: string): void {
-    const settled = fetchUnion(url);
+    const settled = getJson<UnionColumns>(url).then(payloadOfColumns);
     this.settling.set(key, settled);
     settled.then(
       () => {
