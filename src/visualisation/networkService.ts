@@ -11,7 +11,7 @@ import { timelineIndexOf } from '../timeline/timelineIndex';
 import { actorRef } from '../reports/actorNames';
 import { today } from '../validation/inputs';
 import { networkMeasures, type BrokerageRole, type NetworkMeasure } from './networkMeasures';
-import { asOfSpan, scopeNetwork, type DatePeriod, type DaySpan, type ScopeEdge, type ScopeNode } from './scopeNetwork';
+import { asOfSpan, scopeNetwork, type DatePeriod, type DaySpan, type ScopeEdge, type ScopeNetwork, type ScopeNode } from './scopeNetwork';
 import { barnesHutThetaFor, type Position } from './forceAtlas2Layout';
 import { layoutMemoryOf } from './layoutMemory';
 import { layoutFromPrevious, layoutStartFrom } from './layoutReuse';
@@ -134,7 +134,7 @@ export async function loadNetwork(ctx: Context, given: NetworkRequest, options: 
       };
     });
     return {
-      result: { nodes, edges: network.edges, citizenBasis: basisOfGraph(graph) },
+      result: { nodes, edges: network.edges, homes: network.homes, citizenBasis: basisOfGraph(graph) },
       method: {
         engine: 'COLLABORATION_INDEX' as const,
         usesGds: include.includes('BETWEENNESS') || include.includes('COMMUNITY'),
@@ -146,7 +146,8 @@ export async function loadNetwork(ctx: Context, given: NetworkRequest, options: 
     };
   });
   const { nodes, edges, method } = methodOnlyView(suppressorOf(ctx), analysed);
-  const layout = request.layout === 'FORCE_ATLAS2' ? await layoutOf(ctx, request, options.provisionalLayout === true) : null;
+  // Over the layout period, this network is the layout's union (its asOf changes only the actors' areas): its provisional start is taken from it.
+  const layout = request.layout === 'FORCE_ATLAS2' ? await layoutOf(ctx, request, options.provisionalLayout === true, given.overLayoutPeriod ? analysed : null) : null;
   const positions = layout?.positions ?? null;
   const labels = await labelsFor(ctx, nodes);
   return {
@@ -197,6 +198,12 @@ function layoutSpanOf(ctx: Context, request: NetworkRequest): { from: string; to
   return { from: from ?? EARLIEST, to };
 }
 
+/** A scope's network over the layout period, as the layout reads it. */
+type LayoutUnion = Pick<ScopeNetwork, 'homes'> & { nodes: ReadonlyArray<{ id: string }>; edges: ReadonlyArray<{ source: string; target: string }> };
+
+/** What ForceAtlas2 runs on: the union's actors and ties, the actors grouped by home area (the seeded start). */
+const layoutInputOf = (union: LayoutUnion) => ({ nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const), groups: union.homes });
+
 /**
  * The stable layout: ForceAtlas2 on the union of the scope's network over the
  * layout period (widened to take in asOf and an export's span), so it does not
@@ -205,7 +212,7 @@ function layoutSpanOf(ctx: Context, request: NetworkRequest): { from: string; to
  * layout starts from the scope's latest layout when there is one (layoutReuse.ts):
  * a few iterations instead of a full run after a write, and actors keep their place.
  */
-async function layoutOf(ctx: Context, request: NetworkRequest, provisional: boolean): Promise<{ positions: Map<string, Position>; layOut?: () => void }> {
+async function layoutOf(ctx: Context, request: NetworkRequest, provisional: boolean, union: LayoutUnion | null): Promise<{ positions: Map<string, Position>; layOut?: () => void }> {
   const { from, to } = layoutPeriodOf(ctx, request);
   const layoutScope: Scope = { ...request.scope, asOf: to };
   const { asOf: _date, ...scopeWithoutDate } = request.scope;
@@ -215,7 +222,7 @@ async function layoutOf(ctx: Context, request: NetworkRequest, provisional: bool
   const layoutInputOn = async (version: string) => {
     const { index } = await timelineIndexOf(ctx.analytics, version);
     const union = scopeNetwork(index, layoutScope, unionSpan);
-    return { union, input: { nodes: union.nodes.map((node) => node.id), edges: union.edges.map((edge) => [edge.source, edge.target] as const), groups: union.homes } };
+    return { union, input: layoutInputOf(union) };
   };
   const computed = () => ctx.analytics.analyse('networkLayout', layoutScope, { from }, async (version) => {
     const deadline = Date.now() + ctx.analytics.timeoutMs;
@@ -251,7 +258,7 @@ async function layoutOf(ctx: Context, request: NetworkRequest, provisional: bool
       // Not laid out on this graph version: the layout (seconds on a large district never laid out, a refinement after a write) would hold
       // the first picture. Its start is sent, and the layout runs (or is joined) in the background.
       const layOut = () => void computed().catch((error: unknown) => ctx.logger.warn('a network layout in the background failed', { error: error instanceof Error ? error.message : String(error) }));
-      const { input } = await layoutInputOn(version);
+      const input = union ? layoutInputOf(union) : (await layoutInputOn(version)).input;
       return { positions: layoutStartFrom(input, previous?.positions ?? null), layOut };
     }
   }

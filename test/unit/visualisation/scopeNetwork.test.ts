@@ -83,6 +83,22 @@ describe('scopeNetwork', () => {
     }
   });
 
+  it('over a span is the same union whatever the as-of date, but for the actors’ areas (the layout’s start reads it from the explorer’s payload)', () => {
+    const index = new CollaborationIndex('v', city(5));
+    const span = { from: dayNumber('2017-01-01'), to: dayNumber('2022-12-31') };
+    const withoutAreas = (network: ReturnType<typeof scopeNetwork>) => ({ ...network, nodes: network.nodes.map(({ areas: _areas, ...node }) => node) });
+    let [areasDiffer, homes] = [false, 0];
+    for (const scope of scopes().filter((s) => s.asOf === '2018-01-01')) {
+      const early = scopeNetwork(index, scope, span);
+      const late = scopeNetwork(index, { ...scope, asOf: '2022-06-30' }, span);
+      expect(withoutAreas(late)).toEqual(withoutAreas(early));
+      homes += late.homes.size;
+      areasDiffer ||= JSON.stringify(late.nodes.map((node) => node.areas)) !== JSON.stringify(early.nodes.map((node) => node.areas));
+    }
+    expect(areasDiffer).toBe(true);
+    expect(homes).toBeGreaterThan(0);
+  });
+
   it('filtered by date in the explorer (dateFilter), the union draws exactly the network of each date, with its degrees', () => {
     // A second membership per actor, so periods overlap, nest and leave gaps.
     const rows = city(11);
