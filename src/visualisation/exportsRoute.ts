@@ -26,8 +26,8 @@ export interface ExportsRouterDependencies {
  * `network(overLayoutPeriod: true)` without measures. With `provisional=1` (the
  * explorer's first picture), a scope not laid out on this graph version (never, or
  * not since a write) is answered at once with the layout's start positions, marked
- * `provisional`, while the layout is computed (networkService's LoadOptions); the
- * same request without it waits for the layout.
+ * `provisional` (networkService's LoadOptions); the same request without it
+ * computes the layout, or joins it, and waits for it.
  *
  * GET /exports/network.{gexf|graphml|json|csv}?area=&asOf=&from=&to=&kinds=&sectors=&minStrength=&membership=&include=&layout=&layoutFrom=&layoutTo=:
  * the `network` payload as a file for Gephi, yEd, Cytoscape, NetworkX, Kumu or
@@ -50,17 +50,13 @@ export function exportsRouter(deps: ExportsRouterDependencies): Router {
       const version = await ctx.analytics.graphVersion();
       const key = unionBodyKey(version, union, ctx);
       let body = bodies.get(key);
-      let layOut: (() => void) | undefined;
       if (body === undefined) {
         const payload = await loadNetwork(ctx, union, { provisionalLayout });
-        layOut = payload.layOut;
         body = JSON.stringify(unionColumns(payload));
         // Kept only when no write came in meanwhile (the key names the version read before), and never a provisional one.
         if (!payload.provisional && (await ctx.analytics.graphVersion()) === version) bodies.set(key, version, body);
       }
       deps.warmer?.remember(union);
-      // A provisional union's layout starts once the body has gone (or the caller has left).
-      if (layOut) res.once('close', layOut);
       // Read with the caller's rights: never kept by a shared cache.
       res.setHeader('Cache-Control', 'private, no-store');
       res.type('application/json').send(body);

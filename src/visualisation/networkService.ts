@@ -65,10 +65,8 @@ export interface NetworkPayload {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
   layout: NetworkLayout;
-  /** True when the positions are the layout's start, sent while the layout is computed (see LoadOptions). */
+  /** True when the positions are the layout's start: the scope is not laid out on this graph version (see LoadOptions). */
   provisional?: boolean;
-  /** With provisional positions: starts the layout in the background (once the payload is sent: it would slow the sending). */
-  layOut?: () => void;
   method: MethodView;
 }
 
@@ -77,9 +75,11 @@ export interface LoadOptions {
    * The explorer's first picture: when the scope's layout period is not laid out
    * on this graph version (never, or not since a write), the positions are where
    * the layout starts (the seeded start, or every actor where the scope's last
-   * layout had it: layoutReuse.ts) at once, and the payload's `layOut` computes the
-   * layout in the background, where the next request finds it (or joins it).
-   * Every other caller (the field, the exports) waits for the layout.
+   * layout had it: layoutReuse.ts), at once, and nothing more is computed: the
+   * layout runs when a caller asks without this option (the explorer does once its
+   * provisional picture is on screen, so that the layout's seconds of CPU do not
+   * slow the drawing on a machine that does both), or when the warmer takes the
+   * scope. Every other caller (the field, the exports) waits for the layout.
    */
   provisionalLayout?: boolean;
 }
@@ -123,10 +123,17 @@ export async function loadNetwork(ctx: Context, given: NetworkRequest, options: 
     const [{ index }, graph] = await Promise.all([timelineIndexOf(ctx.analytics, version), ctx.analytics.scopeGraph(scope, version)]);
     const network = scopeNetwork(index, scope, span);
     const measures = await networkMeasures(ctx, graph, include);
+    // Fields written out, not spread: a spread copies by a runtime loop, 13k times on a district's union.
     const nodes: AnalysedNode[] = network.nodes.map((node) => {
       const at = graph.indexOf.get(node.id);
       return {
-        ...node,
+        id: node.id,
+        sector: node.sector,
+        name: node.name,
+        areas: node.areas,
+        start: node.start,
+        end: node.end,
+        periods: node.periods,
         degree: at === undefined ? 0 : graph.neighbours[at].length,
         betweenness: measures.betweenness ? (measures.betweenness.get(node.id) ?? 0) : null,
         community: measures.community?.get(node.id) ?? null,
@@ -151,16 +158,29 @@ export async function loadNetwork(ctx: Context, given: NetworkRequest, options: 
   const positions = layout?.positions ?? null;
   const labels = await labelsFor(ctx, nodes);
   return {
-    nodes: nodes.map(({ name: _name, ...node }) => ({
-      ...node,
-      label: labels.get(node.id) as string,
-      kind: KIND_OF_SECTOR[node.sector],
-      x: positions?.get(node.id)?.x ?? null,
-      y: positions?.get(node.id)?.y ?? null,
-    })),
+    nodes: nodes.map((node) => {
+      const place = positions?.get(node.id);
+      // The stored name stays here: the label is the caller's view of it.
+      return {
+        id: node.id,
+        sector: node.sector,
+        areas: node.areas,
+        start: node.start,
+        end: node.end,
+        periods: node.periods,
+        degree: node.degree,
+        betweenness: node.betweenness,
+        community: node.community,
+        brokerageRole: node.brokerageRole,
+        label: labels.get(node.id) as string,
+        kind: KIND_OF_SECTOR[node.sector],
+        x: place?.x ?? null,
+        y: place?.y ?? null,
+      };
+    }),
     edges,
     layout: request.layout,
-    ...(layout?.layOut ? { provisional: true, layOut: layout.layOut } : {}),
+    ...(layout?.provisional ? { provisional: true } : {}),
     method,
   };
 }
@@ -212,7 +232,7 @@ const layoutInputOf = (union: LayoutUnion) => ({ nodes: union.nodes.map((node) =
  * layout starts from the scope's latest layout when there is one (layoutReuse.ts):
  * a few iterations instead of a full run after a write, and actors keep their place.
  */
-async function layoutOf(ctx: Context, request: NetworkRequest, provisional: boolean, union: LayoutUnion | null): Promise<{ positions: Map<string, Position>; layOut?: () => void }> {
+async function layoutOf(ctx: Context, request: NetworkRequest, provisional: boolean, union: LayoutUnion | null): Promise<{ positions: Map<string, Position>; provisional?: true }> {
   const { from, to } = layoutPeriodOf(ctx, request);
   const layoutScope: Scope = { ...request.scope, asOf: to };
   const { asOf: _date, ...scopeWithoutDate } = request.scope;
@@ -256,10 +276,9 @@ async function layoutOf(ctx: Context, request: NetworkRequest, provisional: bool
     const previous = (await layoutMemoryOf(ctx.analytics.cache)).latest(memoryKey);
     if (previous?.version !== version) {
       // Not laid out on this graph version: the layout (seconds on a large district never laid out, a refinement after a write) would hold
-      // the first picture. Its start is sent, and the layout runs (or is joined) in the background.
-      const layOut = () => void computed().catch((error: unknown) => ctx.logger.warn('a network layout in the background failed', { error: error instanceof Error ? error.message : String(error) }));
+      // the first picture. Its start is sent; the layout waits for a caller who asks for it (LoadOptions).
       const input = union ? layoutInputOf(union) : (await layoutInputOn(version)).input;
-      return { positions: layoutStartFrom(input, previous?.positions ?? null), layOut };
+      return { positions: layoutStartFrom(input, previous?.positions ?? null), provisional: true };
     }
   }
   return { positions: (await computed()).positions };

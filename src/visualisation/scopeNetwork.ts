@@ -137,7 +137,8 @@ export function scopeNetwork(index: CollaborationIndex, scope: Scope, span: DayS
       // Each tie sits under both ends: take it from the smaller end when both are members.
       if (isMember[partner] ? partner < member : !filter.touching) continue;
       isNode[partner] = 1;
-      const [low, high] = member < partner ? [member, partner] : [partner, member];
+      const low = member < partner ? member : partner;
+      const high = member < partner ? partner : member;
       edges.push({
         id: index.adjTieId[at],
         source: index.actorIds[low],

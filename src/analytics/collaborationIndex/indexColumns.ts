@@ -52,10 +52,21 @@ export const NEVER = 99_999_999;
 export const ALWAYS = 0;
 
 /** yyyymmdd → `YYYY-MM-DD`; the open ends (NEVER, ALWAYS) become null, as the statements return a missing date. */
+/** Each day's text, made once: a district's union writes some 75,000 tie dates over a few thousand distinct days. */
+const DAY_TEXTS = new Map<number, string>();
+const DAY_TEXTS_KEPT = 200_000;
+
 export function dateOfIndexDay(day: number): string | null {
   if (day <= ALWAYS || day >= NEVER) return null;
-  const text = String(day).padStart(8, '0');
-  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+  let date = DAY_TEXTS.get(day);
+  if (date === undefined) {
+    const text = String(day).padStart(8, '0');
+    date = `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+    // Days span centuries at most; the bound only guards against a runaway caller.
+    if (DAY_TEXTS.size >= DAY_TEXTS_KEPT) DAY_TEXTS.clear();
+    DAY_TEXTS.set(day, date);
+  }
+  return date;
 }
 
 export function codeOf<T extends string>(list: readonly T[], value: T, what: string): number {

@@ -159,7 +159,7 @@ export class Explorer {
         this.phase('sigma-rendered');
         await presented();
         graph.dataset.layout = network.provisional ? 'provisional' : 'settled';
-        if (network.provisional) void this.settleLayout(key);
+        if (network.provisional) void this.settleLayout(key, url);
         if (this.asOf() !== asOf) return;
         this.pictureDrawn(asOf, counts, started, fetched);
         return;
@@ -177,10 +177,10 @@ export class Explorer {
   }
 
   /** After a provisional first picture (a scope not yet laid out on the current data): the actors move to the layout once the service has it. */
-  private async settleLayout(key: string): Promise<void> {
+  private async settleLayout(key: string, url: string): Promise<void> {
     const graph = byId('graph');
     this.status('Placing the actors: the service is laying out this network (the first time it is opened, or just after a change)…');
-    const settled = await this.guarded(async () => (await this.unions.settled(key)) ?? null);
+    const settled = await this.guarded(() => this.unions.settled(key, url));
     this.status('');
     // Failed (the notice says why): the actors stay at the layout's start.
     if (this.loadedKey !== key || !settled) return;

@@ -23,13 +23,27 @@ export class UnionCache {
   }
 
   /**
-   * A union first answered with provisional positions (a scope not yet laid out on the current data):
-   * the same union once the service's layout is done (it waits for it), which then
-   * replaces the provisional one in the cache. Null when the key's union was not
-   * provisional.
+   * A union first answered with provisional positions (a scope not yet laid out on
+   * the current data): the same union once laid out. The service computes the layout
+   * when asked (and the request waits for it), so the page asks once its provisional
+   * picture is on screen: the layout's CPU does not slow the drawing when the
+   * browser and the service share a machine. The settled union then replaces the
+   * provisional one in the cache, and is kept while the scope is (asked once).
    */
-  settled(key: string): Promise<NetworkPayload> | null {
-    return this.settling.get(key) ?? null;
+  settled(key: string, url: string): Promise<NetworkPayload> {
+    let settled = this.settling.get(key);
+    if (!settled) {
+      const asked = getJson<UnionColumns>(url).then(payloadOfColumns);
+      settled = asked;
+      this.settling.set(key, asked);
+      asked.then(
+        () => {
+          if (this.networks.has(key)) this.networks.set(key, asked);
+        },
+        () => this.settling.delete(key),
+      );
+    }
+    return settled;
   }
 
   /**
@@ -46,10 +60,7 @@ export class UnionCache {
     let entry = this.networks.get(key);
     if (!entry) {
       // Not tied to a caller's signal: a superseded request still fills the cache.
-      entry = fetchColumns(url, sent).then(payloadOfColumns).then((payload) => {
-        if (payload.provisional) this.settle(key, url);
-        return payload;
-      });
+      entry = fetchColumns(url, sent).then(payloadOfColumns);
       entry.catch(() => this.networks.delete(key));
       this.networks.set(key, entry);
       if (this.networks.size > NETWORK_CACHE_SIZE) {
@@ -59,18 +70,6 @@ export class UnionCache {
       }
     }
     return entry;
-  }
-
-  /** Asks for the settled union (the service answers once the layout is done) and keeps it in the provisional one's place. */
-  private settle(key: string, url: string): void {
-    const settled = getJson<UnionColumns>(url).then(payloadOfColumns);
-    this.settling.set(key, settled);
-    settled.then(
-      () => {
-        if (this.networks.has(key)) this.networks.set(key, settled);
-      },
-      () => this.settling.delete(key),
-    );
   }
 
   clear(): void {
