@@ -103,7 +103,7 @@ async function benchSize(actors: number): Promise<string[]> {
         authenticate: async () => DEVELOPMENT_ADMIN,
         context,
         ready: async () => undefined,
-        routes: [{ path: '/exports', router: exportsRouter({ context, logger: silentLogger, warmer: { remember: (request) => warmer.remember(request) }, bodies }) }],
+        routes: [{ path: '/exports', router: exportsRouter({ context, logger: silentLogger, warmer: { remember: (request, version) => warmer.remember(request, version) }, bodies }) }],
         pages: [explorerRouter()],
         limits: { bodyLimitBytes: 1 << 20, rateLimitPerMinute: 1_000_000 },
       },

@@ -56,7 +56,7 @@ export function exportsRouter(deps: ExportsRouterDependencies): Router {
         // Kept only when no write came in meanwhile (the key names the version read before), and never a provisional one.
         if (!payload.provisional && (await ctx.analytics.graphVersion()) === version) bodies.set(key, version, body);
       }
-      deps.warmer?.remember(union);
+      deps.warmer?.remember(union, version);
       // Read with the caller's rights: never kept by a shared cache.
       res.setHeader('Cache-Control', 'private, no-store');
       res.type('application/json').send(body);

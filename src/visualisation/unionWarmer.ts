@@ -50,6 +50,8 @@ const LAYOUTS_FILE = 'layouts.json';
 
 export class UnionWarmer {
   private readonly unions = new Map<string, NetworkRequest>();
+  /** The graph version each union was last asked on by a visitor (see remember). */
+  private readonly askedOn = new Map<string, string>();
   private warmedVersion: string | null = null;
   /** An index has answered for some version: the service keeps one, so a round waits for it to be current. */
   private sawIndex = false;
@@ -58,13 +60,25 @@ export class UnionWarmer {
 
   constructor(private readonly options: UnionWarmerOptions) {}
 
-  /** A union a visitor asked for: kept warm from now on (the oldest forgotten past the limit). */
-  remember(request: NetworkRequest): void {
+  /**
+   * A union a visitor asked for: kept warm from now on (the oldest forgotten past the
+   * limit). `version`: the graph version it was asked on, which the warmer leaves to
+   * the visitor: a provisional first picture asks for its layout itself once drawn
+   * (networkService's LoadOptions), and a round started meanwhile would compute the
+   * same layout during that drawing, on the same CPU.
+   */
+  remember(request: NetworkRequest, version: string | null = null): void {
     const key = JSON.stringify(request);
+    if (version === null) this.askedOn.delete(key);
+    else this.askedOn.set(key, version);
     const known = this.unions.has(key);
     this.unions.delete(key);
     this.unions.set(key, request);
-    while (this.unions.size > (this.options.maxUnions ?? DEFAULT_WARM_UNIONS)) this.unions.delete(this.unions.keys().next().value as string);
+    while (this.unions.size > (this.options.maxUnions ?? DEFAULT_WARM_UNIONS)) {
+      const oldest = this.unions.keys().next().value as string;
+      this.unions.delete(oldest);
+      this.askedOn.delete(oldest);
+    }
     if (!known) void this.save();
   }
 
@@ -99,7 +113,7 @@ export class UnionWarmer {
         const indexed = ctx.analytics.indexFor(version) !== null;
         if (indexed) this.sawIndex = true;
         else if (this.sawIndex) return;
-        for (const request of [...this.unions.values()]) await loadNetwork(ctx, request);
+        for (const [key, request] of [...this.unions]) if (this.askedOn.get(key) !== version) await loadNetwork(ctx, request);
         this.warmedVersion = version;
         await this.save(ctx);
       } catch (error) {

@@ -119,6 +119,30 @@ describe('the union warmer', () => {
   });
 });
 
+describe('the union warmer and a visitor', () => {
+  it('leaves a union to the visitor on the version it was asked on (the page asks for its layout), and lays it out after the next write', async () => {
+    const serviceInfo = createServiceInfoProvider(api.db, 'test');
+    const context = async () => createContext({ db: api.db, logger: silentLogger, serviceInfo, analytics: api.analytics, principal: SYSTEM_PRINCIPAL });
+    // A scope no other test lays out.
+    const scope = { areaId: 'area-malmo', asOf: '2019-06-30', minStrength: 2 };
+    const request: NetworkRequest = { scope: parseScope(scope, new Date()), layout: 'FORCE_ATLAS2', layoutFrom: null, layoutTo: null, include: [], span: null, overLayoutPeriod: true };
+    const provisional = async () => {
+      const response = await fetch(http.url(`/exports/network-union.json?area=${scope.areaId}&asOf=${scope.asOf}&minStrength=2&provisional=1`), { headers: { 'x-test-role': 'ADMIN' } });
+      return ((await response.json()) as { provisional?: boolean }).provisional === true;
+    };
+    expect(await provisional()).toBe(true);
+    const warmer = new UnionWarmer({ context, logger: silentLogger, dir: null });
+    warmer.remember(request, await api.analytics.graphVersion());
+    await warmer.tick();
+    expect(await provisional()).toBe(true);
+
+    const ids = (await api.ok<{ actors: { nodes: Array<{ id: string }> } }>('{ actors(first: 2) { nodes { id } } }', {})).actors.nodes.map((actor) => actor.id);
+    await api.ok(`mutation($a: ID!, $b: ID!) { addCollaboration(input: { actorId: $a, partnerId: $b, kind: FUNDING, strength: 3, since: "2018-02-01", source: "test" }) { id } }`, { a: ids[0], b: ids[1] });
+    await warmer.tick();
+    expect(await provisional()).toBe(false);
+  });
+});
+
 describe('GET /exports/network-union.json', () => {
   it('holds the same nodes, places, periods and ties as network(overLayoutPeriod: true), ties by node position', async () => {
     const expected = await union();
