@@ -232,7 +232,7 @@ const layoutInputOf = (union: LayoutUnion) => ({ nodes: union.nodes.map((node) =
  * layout starts from the scope's latest layout when there is one (layoutReuse.ts):
  * a few iterations instead of a full run after a write, and actors keep their place.
  */
-async function layoutOf(ctx: Context, request: NetworkRequest, provisional: boolean, union: LayoutUnion | null): Promise<{ positions: Map<string, Position>; provisional?: true }> {
+async function layoutOf(ctx: Context, request: NetworkRequest, provisional: boolean, payloadUnion: LayoutUnion | null): Promise<{ positions: Map<string, Position>; provisional?: true }> {
   const { from, to } = layoutPeriodOf(ctx, request);
   const layoutScope: Scope = { ...request.scope, asOf: to };
   const { asOf: _date, ...scopeWithoutDate } = request.scope;
@@ -277,7 +277,7 @@ async function layoutOf(ctx: Context, request: NetworkRequest, provisional: bool
     if (previous?.version !== version) {
       // Not laid out on this graph version: the layout (seconds on a large district never laid out, a refinement after a write) would hold
       // the first picture. Its start is sent; the layout waits for a caller who asks for it (LoadOptions).
-      const input = union ? layoutInputOf(union) : (await layoutInputOn(version)).input;
+      const input = payloadUnion ? layoutInputOf(payloadUnion) : (await layoutInputOn(version)).input;
       return { positions: layoutStartFrom(input, previous?.positions ?? null), provisional: true };
     }
   }
