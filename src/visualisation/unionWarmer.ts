@@ -27,6 +27,8 @@ import { loadNetwork, type NetworkRequest } from './networkService';
 
 /** How often the graph version is looked at (a cached read, see GraphVersionClock) by default. */
 export const DEFAULT_WARM_INTERVAL_MS = 2_000;
+/** How long a union asked on the current graph version is left to its visitor (see UnionWarmer.remember). */
+export const DEFAULT_VISITOR_GRACE_MS = 10_000;
 
 export interface UnionWarmerOptions {
   /** A context of the system principal (the warm-up reads as no caller; each caller's view is applied when served). */
@@ -36,6 +38,7 @@ export interface UnionWarmerOptions {
   dir: string | null;
   intervalMs?: number;
   maxUnions?: number;
+  visitorGraceMs?: number;
 }
 
 interface StoredLayout {
@@ -50,9 +53,10 @@ const LAYOUTS_FILE = 'layouts.json';
 
 export class UnionWarmer {
   private readonly unions = new Map<string, NetworkRequest>();
-  /** The graph version each union was last asked on by a visitor (see remember). */
-  private readonly askedOn = new Map<string, string>();
-  private warmedVersion: string | null = null;
+  /** The graph version each union was last asked on by a visitor, and when (see remember). */
+  private readonly askedOn = new Map<string, { version: string; at: number }>();
+  /** The graph version each union was last computed on by the warmer. */
+  private readonly warmedOn = new Map<string, string>();
   /** An index has answered for some version: the service keeps one, so a round waits for it to be current. */
   private sawIndex = false;
   private round: Promise<void> | null = null;
@@ -63,14 +67,16 @@ export class UnionWarmer {
   /**
    * A union a visitor asked for: kept warm from now on (the oldest forgotten past the
    * limit). `version`: the graph version it was asked on, which the warmer leaves to
-   * the visitor: a provisional first picture asks for its layout itself once drawn
-   * (networkService's LoadOptions), and a round started meanwhile would compute the
-   * same layout during that drawing, on the same CPU.
+   * the visitor for a while (visitorGraceMs): a provisional first picture asks for its
+   * layout itself once drawn (networkService's LoadOptions), and a round started
+   * meanwhile would compute the same layout during that drawing, on the same CPU.
+   * Afterwards the warmer takes it (the layout then cached, or computed if the
+   * visitor left) and keeps its layout on disk.
    */
   remember(request: NetworkRequest, version: string | null = null): void {
     const key = JSON.stringify(request);
     if (version === null) this.askedOn.delete(key);
-    else this.askedOn.set(key, version);
+    else this.askedOn.set(key, { version, at: Date.now() });
     const known = this.unions.has(key);
     this.unions.delete(key);
     this.unions.set(key, request);
@@ -78,6 +84,7 @@ export class UnionWarmer {
       const oldest = this.unions.keys().next().value as string;
       this.unions.delete(oldest);
       this.askedOn.delete(oldest);
+      this.warmedOn.delete(oldest);
     }
     if (!known) void this.save();
   }
@@ -100,26 +107,32 @@ export class UnionWarmer {
     while (this.round) await this.round;
   }
 
-  /** One look at the graph version; a round when it moved and nothing is under way. */
+  /** One look at the graph version; a round for the unions not computed on it, when nothing is under way. */
   async tick(): Promise<void> {
     if (this.round || this.unions.size === 0) return;
     this.round = (async () => {
       try {
         const ctx = await this.options.context();
         const version = await ctx.analytics.graphVersion();
-        if (version === this.warmedVersion) return;
+        const due = [...this.unions].filter(([key]) => this.warmedOn.get(key) !== version);
+        if (due.length === 0) return;
         // With a collaboration index, wait until it has caught up with the write: computed before, the union
         // would come from the slower statements, and a visitor arriving meanwhile would wait for that.
         const indexed = ctx.analytics.indexFor(version) !== null;
         if (indexed) this.sawIndex = true;
         else if (this.sawIndex) return;
-        for (const [key, request] of [...this.unions]) if (this.askedOn.get(key) !== version) await loadNetwork(ctx, request);
-        this.warmedVersion = version;
-        await this.save(ctx);
+        let warmed = 0;
+        for (const [key, request] of due) {
+          const asked = this.askedOn.get(key);
+          if (asked?.version === version && Date.now() - asked.at < (this.options.visitorGraceMs ?? DEFAULT_VISITOR_GRACE_MS)) continue;
+          await loadNetwork(ctx, request);
+          this.warmedOn.set(key, version);
+          warmed += 1;
+        }
+        if (warmed > 0) await this.save(ctx);
       } catch (error) {
-        // A failed round (a scope gone, the database away) is tried again at the next version.
+        // A failed round (a scope gone, the database away) is tried again at the next look.
         this.options.logger.warn('explorer warm-up: a union could not be computed', { error: error instanceof Error ? error.message : String(error) });
-        this.warmedVersion = null;
       } finally {
         this.round = null;
       }

@@ -120,7 +120,7 @@ describe('the union warmer', () => {
 });
 
 describe('the union warmer and a visitor', () => {
-  it('leaves a union to the visitor on the version it was asked on (the page asks for its layout), and lays it out after the next write', async () => {
+  it('leaves a union to the visitor for a while on the version it was asked on (the page asks for its layout), then lays it out, and after the next write', async () => {
     const serviceInfo = createServiceInfoProvider(api.db, 'test');
     const context = async () => createContext({ db: api.db, logger: silentLogger, serviceInfo, analytics: api.analytics, principal: SYSTEM_PRINCIPAL });
     // A scope no other test lays out.
@@ -135,6 +135,11 @@ describe('the union warmer and a visitor', () => {
     warmer.remember(request, await api.analytics.graphVersion());
     await warmer.tick();
     expect(await provisional()).toBe(true);
+    // Once the visitor's while is over (here at once), the warmer lays it out on the same version.
+    const prompt = new UnionWarmer({ context, logger: silentLogger, dir: null, visitorGraceMs: 0 });
+    prompt.remember(request, await api.analytics.graphVersion());
+    await prompt.tick();
+    expect(await provisional()).toBe(false);
 
     const ids = (await api.ok<{ actors: { nodes: Array<{ id: string }> } }>('{ actors(first: 2) { nodes { id } } }', {})).actors.nodes.map((actor) => actor.id);
     await api.ok(`mutation($a: ID!, $b: ID!) { addCollaboration(input: { actorId: $a, partnerId: $b, kind: FUNDING, strength: 3, since: "2018-02-01", source: "test" }) { id } }`, { a: ids[0], b: ids[1] });
