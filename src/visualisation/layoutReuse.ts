@@ -121,8 +121,9 @@ function reusable(ids: readonly string[], previous: ReadonlyMap<string, Position
  * first picture while the layout is computed (networkService's LoadOptions).
  */
 export function layoutStartFrom(input: LayoutInput, previous: ReadonlyMap<string, Position> | null): Map<string, Position> {
+  if (!previous) return layoutStart(input);
   const ids = [...new Set(input.nodes)].sort(compareIds);
-  return previous && reusable(ids, previous) !== null ? reusedStarts(ids, input, previous) : layoutStart(input);
+  return reusable(ids, previous) !== null ? reusedStarts(ids, input, previous) : layoutStart(input);
 }
 
 /**

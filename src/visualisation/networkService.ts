@@ -72,7 +72,8 @@ export interface NetworkPayload {
 
 export interface LoadOptions {
   /**
-   * The explorer's first picture: when the scope's layout period is not laid out
+   * The explorer's first picture (a union over the layout period, `overLayoutPeriod`;
+   * other requests ignore it): when the scope's layout period is not laid out
    * on this graph version (never, or not since a write), the positions are where
    * the layout starts (the seeded start, or every actor where the scope's last
    * layout had it: layoutReuse.ts), at once, and nothing more is computed: the
@@ -153,8 +154,9 @@ export async function loadNetwork(ctx: Context, given: NetworkRequest, options: 
     };
   });
   const { nodes, edges, method } = methodOnlyView(suppressorOf(ctx), analysed);
-  // Over the layout period, this network is the layout's union (its asOf changes only the actors' areas): its provisional start is taken from it.
-  const layout = request.layout === 'FORCE_ATLAS2' ? await layoutOf(ctx, request, options.provisionalLayout === true, given.overLayoutPeriod ? analysed : null) : null;
+  // Over the layout period, this network is the layout's union (its asOf changes only the actors' areas): a provisional start is taken from it.
+  const provisionalFrom = options.provisionalLayout && given.overLayoutPeriod ? analysed : null;
+  const layout = request.layout === 'FORCE_ATLAS2' ? await layoutOf(ctx, request, provisionalFrom) : null;
   const positions = layout?.positions ?? null;
   const labels = await labelsFor(ctx, nodes);
   return {
@@ -232,7 +234,7 @@ const layoutInputOf = (union: LayoutUnion) => ({ nodes: union.nodes.map((node) =
  * layout starts from the scope's latest layout when there is one (layoutReuse.ts):
  * a few iterations instead of a full run after a write, and actors keep their place.
  */
-async function layoutOf(ctx: Context, request: NetworkRequest, provisional: boolean, payloadUnion: LayoutUnion | null): Promise<{ positions: Map<string, Position>; provisional?: true }> {
+async function layoutOf(ctx: Context, request: NetworkRequest, provisionalFrom: LayoutUnion | null): Promise<{ positions: Map<string, Position>; provisional?: true }> {
   const { from, to } = layoutPeriodOf(ctx, request);
   const layoutScope: Scope = { ...request.scope, asOf: to };
   const { asOf: _date, ...scopeWithoutDate } = request.scope;
@@ -271,14 +273,13 @@ async function layoutOf(ctx: Context, request: NetworkRequest, provisional: bool
       },
     };
   });
-  if (provisional) {
+  if (provisionalFrom) {
     const version = await ctx.analytics.graphVersion();
     const previous = (await layoutMemoryOf(ctx.analytics.cache)).latest(memoryKey);
     if (previous?.version !== version) {
       // Not laid out on this graph version: the layout (seconds on a large district never laid out, a refinement after a write) would hold
       // the first picture. Its start is sent; the layout waits for a caller who asks for it (LoadOptions).
-      const input = payloadUnion ? layoutInputOf(payloadUnion) : (await layoutInputOn(version)).input;
-      return { positions: layoutStartFrom(input, previous?.positions ?? null), provisional: true };
+      return { positions: layoutStartFrom(layoutInputOf(provisionalFrom), previous?.positions ?? null), provisional: true };
     }
   }
   return { positions: (await computed()).positions };

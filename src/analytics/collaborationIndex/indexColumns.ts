@@ -51,11 +51,11 @@ export const NEVER = 99_999_999;
 /** 0: before every day. */
 export const ALWAYS = 0;
 
-/** yyyymmdd → `YYYY-MM-DD`; the open ends (NEVER, ALWAYS) become null, as the statements return a missing date. */
 /** Each day's text, made once: a district's union writes some 75,000 tie dates over a few thousand distinct days. */
 const DAY_TEXTS = new Map<number, string>();
 const DAY_TEXTS_KEPT = 200_000;
 
+/** yyyymmdd → `YYYY-MM-DD`; the open ends (NEVER, ALWAYS) become null, as the statements return a missing date. */
 export function dateOfIndexDay(day: number): string | null {
   if (day <= ALWAYS || day >= NEVER) return null;
   let date = DAY_TEXTS.get(day);

@@ -24,6 +24,9 @@ export interface NodeState {
   role: Role;
 }
 
+/** A faded actor's colour (the node dots draw it too, nodeDots.ts). */
+export const FADED_NODE_COLOUR = '#d8d8d8';
+
 /**
  * How sigma styles a node: its defaults (position, size, colour and label from the
  * attributes, hidden with the `isHidden` state, enlarged and labelled on hover),
@@ -33,9 +36,6 @@ export interface NodeState {
  * others, its partners as they are (labelled as sigma's label grid picks, as
  * before), the rest fade to grey, unlabelled.
  */
-/** A faded actor's colour (the node dots draw it too, nodeDots.ts). */
-export const FADED_NODE_COLOUR = '#d8d8d8';
-
 export const NODE_STYLES = [
   DEFAULT_STYLES.nodes,
   {

@@ -40,7 +40,9 @@ export function partnersBySectorOf(payload: NetworkPayload, partners: Iterable<n
   const result = new Map<string, string[]>();
   for (const partner of partners) {
     const { sector, label } = payload.nodes[partner];
-    result.set(sector, [...(result.get(sector) ?? []), label]);
+    const names = result.get(sector);
+    if (names) names.push(label);
+    else result.set(sector, [label]);
   }
   return result;
 }

@@ -31,18 +31,16 @@ export class UnionCache {
    * provisional one in the cache, and is kept while the scope is (asked once).
    */
   settled(key: string, url: string): Promise<NetworkPayload> {
-    let settled = this.settling.get(key);
-    if (!settled) {
-      const asked = getJson<UnionColumns>(url).then(payloadOfColumns);
-      settled = asked;
-      this.settling.set(key, asked);
-      asked.then(
-        () => {
-          if (this.networks.has(key)) this.networks.set(key, asked);
-        },
-        () => this.settling.delete(key),
-      );
-    }
+    const asked = this.settling.get(key);
+    if (asked) return asked;
+    const settled = getJson<UnionColumns>(url).then(payloadOfColumns);
+    this.settling.set(key, settled);
+    settled.then(
+      () => {
+        if (this.networks.has(key)) this.networks.set(key, settled);
+      },
+      () => this.settling.delete(key),
+    );
     return settled;
   }
 

@@ -2,7 +2,7 @@
  * A scope's union request (GET /exports/network-union.json), and the first one's
  * hand-off: boot.ts, a small script of its own that runs before the bundle has been
  * compiled, sends the request of the URL's scope at once, and the page's UnionCache
- * takes its answer (firstUnion) instead of asking again.
+ * takes its answer (takeFirstUnion) instead of asking again.
  */
 import { jsonOf, sendGet } from './api';
 import { today } from './dates';
@@ -16,7 +16,7 @@ export function unionRequest(state: ViewState, asOf: string): { key: string; url
   return { key: JSON.stringify([scope, asOf > today() ? asOf : null]), url: `/exports/network-union.json?${scopeParameters(state, asOf).toString()}` };
 }
 
-/** The page asks with provisional positions allowed: a scope not laid out yet is drawn at the layout's start, then moved (UnionCache.settle). */
+/** The page asks with provisional positions allowed: a scope not laid out yet is drawn at the layout's start, then moved (UnionCache.settled). */
 const provisional = (url: string) => `${url}&provisional=1`;
 
 /** A scope's union as the page first asks for it; `sent`: that request already on its way (boot.ts's). */
