@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type { Page, Response } from 'playwright-core';
 
 /** The page's marks in the order they happen (web/explorer/src/explorer.ts, main.ts). */
-const PHASES = ['script-started', 'network-requested', 'response-start', 'response-end', 'network-received', 'graph-built', 'sigma-rendered', 'first-picture'] as const;
+const PHASES = ['script-started', 'network-requested', 'response-start', 'response-end', 'network-received', 'dates-filtered', 'sigma-rendered', 'first-picture', 'union-handed', 'ready'] as const;
 
 /** The q-quantile by nearest rank (q = 0.5: the median). */
 export const quantile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * list.length) - 1)];
@@ -19,6 +19,8 @@ export const ms = (value: number) => `${value.toFixed(0)} ms`;
 /** What bench/explorer.ts reads from the page after a visit. */
 export interface ExplorerTimings {
   firstPictureMs: number | null;
+  /** The page ready once sigma holds the union (labels, hover, clicks): after the first picture (web/explorer/src/firstPicture.ts). */
+  readyMs: number | null;
   /** A provisional first picture's actors moved to the settled layout (null: the first picture was settled). */
   layoutSettledMs: number | null;
   phases: Record<string, number>;
@@ -34,7 +36,7 @@ export type PhaseTimes = Partial<Record<(typeof PHASES)[number], number>>;
 export async function readPhases(page: Page): Promise<PhaseTimes> {
   return page.evaluate(() => {
     const scope = globalThis as unknown as {
-      __explorer: { phases: Record<string, number>; firstPictureMs: number | null };
+      __explorer: { phases: Record<string, number>; firstPictureMs: number | null; readyMs?: number | null };
       performance: { getEntriesByType(type: string): Array<{ name: string; startTime: number; responseStart: number; responseEnd: number; encodedBodySize: number }> };
     };
     const hook = scope.__explorer;
@@ -48,6 +50,7 @@ export async function readPhases(page: Page): Promise<PhaseTimes> {
       ...hook.phases,
       ...(largest ? { 'response-start': largest.responseStart, 'response-end': largest.responseEnd } : {}),
       'first-picture': hook.firstPictureMs ?? undefined,
+      ready: hook.readyMs ?? undefined,
     } as Record<string, number>;
   });
 }
@@ -58,9 +61,11 @@ const LABELS: Record<(typeof PHASES)[number], string> = {
   'response-start': 'union request: the service answers (server time + first byte)',
   'response-end': 'union request: transfer of the body',
   'network-received': 'JSON parse and column decoding',
-  'graph-built': 'date filter + graphology build (actors only)',
-  'sigma-rendered': "sigma's setGraph: index, process, render issued (JavaScript)",
-  'first-picture': 'the frame rasterised (SwiftShader) and shown',
+  'dates-filtered': 'date filter (which actors and ties are drawn on the date)',
+  'sigma-rendered': "the first picture's render issued (JavaScript; sigma holds a stand-in, not the union)",
+  'first-picture': 'the frame rasterised (SwiftShader) and shown: the first picture',
+  'union-handed': "sigma takes the union: index, process, labels' glyphs (JavaScript)",
+  ready: 'that frame shown: labels, hover and clicks (the page ready)',
 };
 
 /** One line per phase, in the order they ended (the union's request goes before the bundle has run, from boot.js): its median duration over the visits and its median end. */

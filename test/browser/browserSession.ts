@@ -84,6 +84,12 @@ export interface PageGlobals {
     layoutPosition(id: string): { x: number; y: number } | null;
     nodeIds(): string[];
     firstPictureMs: number | null;
+    /** The page ready: sigma holds the union (labels, hover, clicks). */
+    readyMs: number | null;
+    /** What the first picture's frame drew: sigma's nodes (a stand-in) and the actor points. */
+    firstPictureDrawn: { sigmaNodes: number; points: number } | null;
+    sigmaNodes(): number;
+    nodeCount: number;
     layoutSettledMs: number | null;
     /** The first picture's phase marks (ms since navigation start). */
     phases: Record<string, number>;

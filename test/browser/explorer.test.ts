@@ -144,6 +144,27 @@ test('draws Rosengård with the API’s node and tie count, and the slider chang
   expect(page.url()).toContain('asOf=2021-01-31');
 });
 
+test('the first picture draws every actor before sigma holds the union; the page is ready once sigma holds all of it', async () => {
+  await page.goto(`${server.origin}/explore?area=${MALMO}&asOf=2022-06-30`);
+  await waitForPicture(page, '2022-06-30');
+  const seen = await page.evaluate(() => {
+    const hook = (globalThis as unknown as PageGlobals).__explorer;
+    return { first: hook.firstPictureDrawn, firstMs: hook.firstPictureMs, readyMs: hook.readyMs, sigmaNodes: hook.sigmaNodes(), nodeCount: hook.nodeCount };
+  });
+  const expected = await apiNetwork(server, MALMO, '2022-06-30');
+  expect(seen.nodeCount).toBe(expected.nodes.length);
+  // The explorer's own layers drew every actor of the date while sigma held a stand-in: an invisible node and two anchors (firstPicture.ts).
+  expect(seen.first?.points).toBe(expected.nodes.length);
+  expect(seen.first?.sigmaNodes).toBeLessThanOrEqual(3);
+  expect(seen.firstMs).not.toBeNull();
+  expect(seen.readyMs).toBeGreaterThanOrEqual(seen.firstMs as number);
+  // Ready: sigma holds the union, every actor of the date and more (those of other dates, hidden).
+  expect(seen.sigmaNodes).toBeGreaterThanOrEqual(expected.nodes.length);
+  // The points are where sigma places the actors (the places were framed from the stand-in's anchors).
+  const drawing = await page.evaluate(() => (globalThis as unknown as PageGlobals).__explorer.compareActorDrawing());
+  expect(drawing.differing).toBe(0);
+});
+
 test('on the seed, the slider from 2013 to 2023 shows Malmö Tillsammans’ partnerships appear in 2021', async () => {
   await chooseArea(MALMO);
   const seen: Record<string, boolean> = {};

@@ -13,7 +13,7 @@ import { byId } from './dom';
 import { BETWEENNESS, SPAN } from './queries';
 import { UnionCache } from './unionCache';
 import { unionRequest } from './unionRequest';
-import { newExplorerHook, type ExplorerHook } from './explorerHook';
+import { newExplorerHook, PageTimings, type ExplorerHook } from './explorerHook';
 import type { DrawnCounts } from './drawingStyle';
 import { NetworkView } from './networkView';
 import { showSectorCounts } from './controls';
@@ -33,7 +33,6 @@ export class Explorer {
   readonly view: NetworkView;
   dates: string[] = [];
   private loads = new Map<string, AbortController>();
-  private pictured = false;
   /** The union loaded into the view. */
   private loadedKey: string | null = null;
   private panelTimer: ReturnType<typeof setTimeout> | null = null;
@@ -42,6 +41,7 @@ export class Explorer {
   /** The actor panel's actor and scope, shown or loading. */
   private actorKey: string | null = null;
   readonly hook: ExplorerHook;
+  private readonly timings: PageTimings;
 
   constructor(
     public state: ViewState,
@@ -49,17 +49,16 @@ export class Explorer {
   ) {
     this.view = new NetworkView(byId('graph'));
     this.hook = newExplorerHook(this.view);
+    this.timings = new PageTimings(this.hook, this.view);
   }
 
   asOf(): string {
     return this.state.asOf ?? today();
   }
 
-  /** Marks a step of the first picture (bench/explorer.ts prints them), once, when it happened; later pictures are not marked. */
+  /** Marks a step of the first picture (PageTimings). */
   phase(name: string, at = performance.now()): void {
-    if (this.pictured || name in this.hook.phases) return;
-    performance.mark(`explorer:${name}`, { startTime: at });
-    this.hook.phases[name] = at;
+    this.timings.phase(name, at);
   }
 
   /** A fresh AbortSignal for one kind of request; a newer request of the same kind cancels the older one. */
@@ -146,17 +145,19 @@ export class Explorer {
       graph.dataset.state = 'loading';
       const signal = this.signalFor('network');
       this.phase('network-requested');
-      const answer = this.guarded(() => this.unions.get(key, url, signal));
-      // Sigma's label glyphs are made while the union is on its way.
-      this.view.prepareLabels();
-      const network = await answer;
+      const network = await this.guarded(() => this.unions.get(key, url, signal));
       if (!network || signal.aborted) return;
       this.phase('network-received');
       if (this.loadedKey !== key) {
-        // The union's first date is drawn as it is loaded, in one synchronous render.
+        // The union's first date is drawn first, then sigma takes the union (firstPicture.ts); the page is ready after that frame.
         const counts = this.view.load(network, asOf, (name) => this.phase(name));
         this.loadedKey = key;
         this.phase('sigma-rendered');
+        await presented();
+        this.timings.firstPictureShown();
+        this.showCounts(counts);
+        this.view.completeLoad();
+        this.phase('union-handed');
         await presented();
         graph.dataset.layout = network.provisional ? 'provisional' : 'settled';
         if (network.provisional) void this.settleLayout(key, url);
@@ -205,19 +206,18 @@ export class Explorer {
 
   private recordPicture(asOf: string, counts: DrawnCounts, started: number, fetched: boolean): void {
     const graph = byId('graph');
-    const first = !this.pictured;
-    this.pictured = true;
-    if (first) {
-      performance.mark('explorer:first-picture');
-      this.hook.firstPictureMs = performance.now();
-    } else if (fetched) this.hook.reloadMs.push(performance.now() - started);
-    else this.hook.stepMs.push(performance.measure('explorer:step', { start: started, end: performance.now() }).duration);
+    this.timings.pictureDone(started, fetched);
     Object.assign(this.hook, { ready: true, asOf, nodeCount: counts.nodes, edgeCount: counts.edges });
     graph.dataset.nodeCount = String(counts.nodes);
     graph.dataset.edgeCount = String(counts.edges);
     graph.dataset.asOf = asOf;
     graph.dataset.area = this.state.area ?? '';
     graph.dataset.state = 'ready';
+    this.showCounts(counts);
+  }
+
+  /** The legend's and the picture's counts. */
+  private showCounts(counts: DrawnCounts): void {
     showSectorCounts(byId('legend'), counts.bySector);
     byId('counts').textContent = `${counts.nodes} actors · ${counts.edges} ties (${counts.crossing} across sectors)`;
   }

@@ -8,7 +8,14 @@ export interface ExplorerHook {
   nodeCount: number;
   edgeCount: number;
   stepDates: string[];
+  /** When the first picture was on screen (ms since navigation start): drawn before sigma held the union (firstPicture.ts). */
   firstPictureMs: number | null;
+  /** When the first picture was complete and the page ready: sigma holds the union (labels, hover, clicks). */
+  readyMs: number | null;
+  /** What the first picture's frame drew: sigma's nodes (a stand-in: firstPicture.ts) and the actor points. */
+  firstPictureDrawn: { sigmaNodes: number; points: number } | null;
+  /** Nodes in sigma's graph now. */
+  sigmaNodes(): number;
   /** When a provisional first picture's actors moved to the settled layout (ms since navigation start); null when the first picture was settled. */
   layoutSettledMs: number | null;
   /** When each step of the first picture ended (ms since navigation start), by the mark's name: where its time went. */
@@ -37,6 +44,9 @@ export function newExplorerHook(view: NetworkView): ExplorerHook {
     edgeCount: 0,
     stepDates: [],
     firstPictureMs: null,
+    readyMs: null,
+    firstPictureDrawn: null,
+    sigmaNodes: () => view.sigma.getGraph().order,
     layoutSettledMs: null,
     phases: {},
     stepMs: [],
@@ -48,4 +58,39 @@ export function newExplorerHook(view: NetworkView): ExplorerHook {
     layoutPosition: (id) => view.layoutPosition(id),
     compareActorDrawing: () => view.compareActorDrawing(),
   };
+}
+
+/** The page's own timings, kept in its hook: the first picture's phases, then each picture's time. */
+export class PageTimings {
+  /** True once the page was ready: later pictures are not phases of the first. */
+  private pictured = false;
+
+  constructor(
+    private readonly hook: ExplorerHook,
+    private readonly view: NetworkView,
+  ) {}
+
+  /** Marks a step of the first picture (bench/explorer.ts prints them), once, when it happened; later pictures are not marked. */
+  phase(name: string, at = performance.now()): void {
+    if (this.pictured || name in this.hook.phases) return;
+    performance.mark(`explorer:${name}`, { startTime: at });
+    this.hook.phases[name] = at;
+  }
+
+  /** The page's first picture is on screen, drawn before sigma holds the union (firstPicture.ts). */
+  firstPictureShown(): void {
+    if (this.hook.firstPictureMs !== null) return;
+    performance.mark('explorer:first-picture');
+    this.hook.firstPictureMs = performance.now();
+    this.hook.firstPictureDrawn = { sigmaNodes: this.view.sigma.getGraph().order, points: this.view.pointsDrawn() };
+  }
+
+  /** A picture complete, started at `started`: the page's first (it is ready), another union's, or a slider step's. */
+  pictureDone(started: number, fetched: boolean): void {
+    const first = !this.pictured;
+    this.pictured = true;
+    if (first) this.hook.readyMs = performance.now();
+    else if (fetched) this.hook.reloadMs.push(performance.now() - started);
+    else this.hook.stepMs.push(performance.measure('explorer:step', { start: started, end: performance.now() }).duration);
+  }
 }

@@ -44,6 +44,27 @@ export class FramedPlaces {
     if (!this.framed) this.frame(this.source.count());
   }
 
+  /** The nodes whose display data the places are found from: all of them when none is `farthest`. */
+  anchors(): number[] {
+    const far = this.farthest();
+    return far > 0 ? [0, far] : Array.from({ length: this.source.count() }, (_, node) => node);
+  }
+
+  /** The node farthest from the first in both directions (-1: none differs from it in both). */
+  private farthest(): number {
+    const { source } = this;
+    const nodes = source.count();
+    const a = nodes > 0 ? source.position(0) : null;
+    let far = -1;
+    let best = 0;
+    for (let node = 1; a && node < nodes; node += 1) {
+      const p = source.position(node);
+      const spread = Math.min(Math.abs(p.x - a.x), Math.abs(p.y - a.y));
+      if (spread > best) [best, far] = [spread, node];
+    }
+    return far;
+  }
+
   /**
    * Sigma's normalisation maps graph coordinates affinely (x' = ax + bx·x,
    * y' = ay + by·y), so the map is found from two nodes' display data (sigma copies
@@ -58,13 +79,7 @@ export class FramedPlaces {
     const { source } = this;
     const lookUp = (node: number) => this.sigma.getNodeDisplayData(source.nodeId(node));
     const a = nodes > 0 ? source.position(0) : null;
-    let far = -1;
-    let best = 0;
-    for (let node = 1; a && node < nodes; node += 1) {
-      const p = source.position(node);
-      const spread = Math.min(Math.abs(p.x - a.x), Math.abs(p.y - a.y));
-      if (spread > best) [best, far] = [spread, node];
-    }
+    const far = this.farthest();
     const [fa, fb] = far > 0 ? [lookUp(0), lookUp(far)] : [undefined, undefined];
     if (a && fa && fb) {
       const b = source.position(far);

@@ -140,7 +140,7 @@ async function start(): Promise<void> {
     if (first) explorer.pick(first.id);
     results.replaceChildren();
   });
-  // Only actors drawn on the date: not the invisible node that fills the glyph atlas before the first union (labelGlyphs.ts).
+  // Only actors drawn on the date: not an actor hidden on it, nor the first picture's invisible node (firstPicture.ts).
   explorer.view.sigma.on('clickNode', ({ node }) => {
     if (explorer.view.isDrawn(node)) explorer.pick(node);
   });

@@ -26,9 +26,10 @@ import { FramedPlaces } from './framedPlaces';
 import { NodeDots, type DrawingComparison } from './nodeDots';
 import { NodeStates } from './nodeStates';
 import { countsOn, partnersBySectorOf, searchDrawn, sizesOn } from './drawnQueries';
-import { glyphGraph } from './labelGlyphs';
+import { firstPictureGraph } from './firstPicture';
 import { pickOnlyUnderPointer } from './pickingOnDemand';
 import { TieLines } from './tieLines';
+import { UnionIndex } from './unionIndex';
 
 type ExplorerSigma = Sigma<NodeAttributes, Attributes, Attributes, NodeState>;
 /** A node's position: the layout's, or a fallback where it has none. */
@@ -46,15 +47,12 @@ export class NetworkView {
   private selectedAt = -1;
   private payload: NetworkPayload = { nodes: [], edges: [] };
   private filter = new DateFilter([], []);
-  private nodeAt = new Map<string, number>();
+  private index = new UnionIndex({ nodes: [], edges: [] });
   /** Each union node's position (the layout's, else a fallback), by the payload's order. */
   private positions: Array<{ x: number; y: number }> = [];
   private shown: DateSelection | null = null;
   /** What sigma holds for each union node: drawn or not, role, size. */
   private readonly states: NodeStates;
-  /** Each tie's ends (payload order) and each node's ties, for the tie layer and the highlight. */
-  private edgeEnds = new Int32Array(0);
-  private incident: number[][] = [];
   private readonly ties: TieLines;
   /** The actors' points (drawn in place of sigma's node pass) and the places both layers draw at. */
   private readonly dots: NodeDots;
@@ -63,6 +61,8 @@ export class NetworkView {
   private sizes: Float64Array = new Float64Array(0);
   /** Betweenness on the shown date, when nodes are sized by it (null: sized by degree). */
   private betweenness: Map<string, number> | null = null;
+  /** True from a union's load until sigma holds it (firstPicture.ts). */
+  private pending = false;
 
   constructor(container: HTMLElement) {
     this.sigma = new Sigma(this.graph, container, {
@@ -78,15 +78,15 @@ export class NetworkView {
       position: (node) => this.positions[node],
     });
     this.ties = new TieLines(sigma, {
-      ends: () => this.edgeEnds,
+      ends: () => this.index.edgeEnds,
       places: this.places,
       drawn: () => this.shown?.edgeVisible ?? null,
-      style: (tie) => tieStyle(this.payload.edges[tie], this.selectedAt >= 0 && this.edgeEnds[2 * tie] !== this.selectedAt && this.edgeEnds[2 * tie + 1] !== this.selectedAt, (this.shown?.edgeCount ?? 0) > DENSE_TIES),
+      style: (tie) => tieStyle(this.payload.edges[tie], this.selectedAt >= 0 && this.index.edgeEnds[2 * tie] !== this.selectedAt && this.index.edgeEnds[2 * tie + 1] !== this.selectedAt, (this.shown?.edgeCount ?? 0) > DENSE_TIES),
     });
     this.ties.attach();
     this.dots = new NodeDots(sigma, {
       places: this.places,
-      indexOf: (id) => this.nodeAt.get(id) ?? -1,
+      indexOf: (id) => this.index.nodeAt.get(id) ?? -1,
       drawn: () => this.shown?.nodeVisible ?? null,
       size: (node) => this.sizes[node],
       colour: (node) => (this.states.role(node) === FADED ? FADED_NODE_COLOUR : sectorColour(this.payload.nodes[node].sector)),
@@ -97,54 +97,60 @@ export class NetworkView {
     pickOnlyUnderPointer(sigma, container);
   }
 
-  /** Fills sigma's glyph atlas while the first union is on its way (labelGlyphs.ts); nothing once a union is drawn. */
-  prepareLabels(): void {
-    if (this.payload.nodes.length > 0 || this.sigma.getGraph().order > 0) return;
-    this.sigma.setCustomBBox({ x: [-1, 1], y: [-1, 1] });
-    this.sigma.setGraph(glyphGraph());
-  }
-
   /**
-   * Loads a scope's union and draws one date of it. The graph of the whole union is
-   * built apart and handed to sigma whole: sigma indexes, processes and renders it
-   * once, synchronously (setGraph); added to the graph sigma draws, every node
-   * would be one event and one scheduled refresh. The actors not drawn on the date
-   * get their hidden state first (sigma keeps the states of a new graph's nodes),
-   * so each node is styled once. The camera is framed on the whole union (a custom
-   * bounding box), so other dates draw at the same places.
-   * `mark` is told when the graph is built (the page's phase marks).
+   * Loads a scope's union and draws one date of it, before sigma holds the union
+   * (firstPicture.ts); `completeLoad` hands it over once that picture is on screen.
+   * The camera is framed on the whole union (a custom bounding box), so other dates
+   * draw at the same places. `mark` is told when the date is filtered (the page's
+   * phase marks).
    */
   load(payload: NetworkPayload, date: string, mark: (phase: string) => void = () => undefined): DrawnCounts {
     this.payload = payload;
     this.filter = new DateFilter(payload.nodes, payload.edges);
-    this.nodeAt = new Map(payload.nodes.map((node, i) => [node.id, i]));
+    this.index = new UnionIndex(payload);
     const positions = payload.nodes.map(placeOf);
-    this.edgeEnds = new Int32Array(payload.edges.length * 2);
-    this.incident = payload.nodes.map(() => []);
-    payload.edges.forEach((edge, e) => {
-      const [s, t] = [this.nodeAt.get(edge.source) ?? -1, this.nodeAt.get(edge.target) ?? -1];
-      this.edgeEnds[2 * e] = s;
-      this.edgeEnds[2 * e + 1] = t;
-      this.incident[s]?.push(e);
-      if (t !== s) this.incident[t]?.push(e);
-    });
     const selection = this.filter.at(date);
     // Betweenness arrives later (an analysis per date): degree sizes until then.
     this.betweenness = null;
     this.shown = selection;
     this.sizes = this.sizesOf(selection);
-    const graph = new Graph<NodeAttributes>({ type: 'undirected', multi: true });
-    payload.nodes.forEach((node, i) => graph.addNode(node.id, { x: positions[i].x, y: positions[i].y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind }));
-    mark('graph-built');
-    this.graph = graph;
-    this.states.reset(payload.nodes.map((node) => node.id), this.nodeAt, this.sizes);
+    mark('dates-filtered');
+    this.states.reset(payload.nodes.map((node) => node.id), this.index.nodeAt, this.sizes);
     this.states.visibility(selection.nodeVisible);
     this.highlight(this.wanted);
     this.place(positions);
     const picking = pickingRatioFor(selection.nodeCount);
     if (this.sigma.getSetting('pickingDownSizingRatio') !== picking) this.sigma.setSetting('pickingDownSizingRatio', picking);
-    this.sigma.setGraph(graph);
+    this.pending = true;
+    this.sigma.setGraph(firstPictureGraph(this.places.anchors().map((node) => [payload.nodes[node].id, this.attributesOf(node)])));
     return countsOn(this.payload, selection);
+  }
+
+  /**
+   * Hands sigma the union loaded last (firstPicture.ts), once its first picture is
+   * on screen: labels, hover and clicks. The graph of the whole union is built apart
+   * and handed whole: sigma indexes, processes and renders it once, synchronously
+   * (setGraph); added to the graph sigma draws, every node would be one event and
+   * one scheduled refresh. The actors' states go first (sigma keeps the states of a
+   * new graph's nodes), so each node is styled once.
+   */
+  completeLoad(): void {
+    if (!this.pending) return;
+    this.pending = false;
+    const graph = new Graph<NodeAttributes>({ type: 'undirected', multi: true });
+    for (let i = 0; i < this.payload.nodes.length; i += 1) graph.addNode(this.payload.nodes[i].id, this.attributesOf(i));
+    this.graph = graph;
+    this.states.sync();
+    this.sigma.setGraph(graph);
+    // The selected actor is raised from sigma's display data, which it has now.
+    this.dots.invalidate();
+  }
+
+  /** A union node's attributes in sigma's graph: its place, size on the shown date, colour and name. */
+  private attributesOf(i: number): NodeAttributes {
+    const node = this.payload.nodes[i];
+    const { x, y } = this.positions[i];
+    return { x, y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind };
   }
 
   /**
@@ -153,12 +159,14 @@ export class NetworkView {
    * places change; the date, the highlight and the sizes stay.
    */
   moveTo(settled: NetworkPayload): void {
+    this.completeLoad();
     const at = new Map(settled.nodes.map((node) => [node.id, node]));
     this.place(this.payload.nodes.map((node) => {
       const moved = at.get(node.id);
       return moved ? placeOf(moved) : fallbackPosition(node.id);
     }));
-    const { nodeAt, positions } = this;
+    const { positions } = this;
+    const { nodeAt } = this.index;
     this.graph.updateEachNodeAttributes(
       (id, attributes) => {
         const place = positions[nodeAt.get(id) as number];
@@ -186,6 +194,7 @@ export class NetworkView {
    * the next render.
    */
   showDate(date: string, sizeBy: SizeBy, betweenness: Map<string, number> | null = null): DrawnCounts {
+    this.completeLoad();
     const selection = this.filter.at(date);
     this.shown = selection;
     this.betweenness = sizeBy === 'betweenness' ? betweenness : null;
@@ -202,6 +211,7 @@ export class NetworkView {
   /** Resizes the shown nodes by betweenness once it has been computed for the date. */
   sizeByBetweenness(values: Map<string, number>): void {
     if (!this.shown) return;
+    this.completeLoad();
     this.betweenness = values;
     this.sizes = this.sizesOf(this.shown);
     this.dots.invalidate();
@@ -210,11 +220,11 @@ export class NetworkView {
 
   /** Node sizes on the shown date, by the payload's order. */
   private sizesOf(selection: DateSelection): Float64Array {
-    return sizesOn(this.payload, selection, this.nodeAt, this.betweenness);
+    return sizesOn(this.payload, selection, this.index.nodeAt, this.betweenness);
   }
 
   isDrawn(id: string): boolean {
-    const i = this.nodeAt.get(id);
+    const i = this.index.nodeAt.get(id);
     return i !== undefined && this.shown?.nodeVisible[i] === 1;
   }
 
@@ -226,23 +236,14 @@ export class NetworkView {
 
   /** True when a drawn tie joins the two actors. */
   hasDrawnTie(a: string, b: string): boolean {
-    return this.isDrawn(a) && this.isDrawn(b) && this.drawnNeighbours(a).includes(b);
+    const [i, j] = [this.index.nodeAt.get(a), this.index.nodeAt.get(b)];
+    return i !== undefined && j !== undefined && this.isDrawn(a) && this.isDrawn(b) && this.drawnPartners(i).has(j);
   }
 
   /** Drawn partners of a drawn actor, as union indexes. */
   private drawnPartners(i: number): Set<number> {
     const visible = this.shown?.edgeVisible;
-    const partners = new Set<number>();
-    if (!visible) return partners;
-    for (const e of this.incident[i]) {
-      if (visible[e]) partners.add(this.edgeEnds[2 * e] === i ? this.edgeEnds[2 * e + 1] : this.edgeEnds[2 * e]);
-    }
-    return partners;
-  }
-
-  private drawnNeighbours(id: string): string[] {
-    const i = this.nodeAt.get(id);
-    return i === undefined ? [] : [...this.drawnPartners(i)].map((other) => this.payload.nodes[other].id);
+    return visible ? this.index.partners(i, visible) : new Set<number>();
   }
 
   /** Highlights an actor and its partners (null clears); the same actor again changes nothing. */
@@ -257,7 +258,7 @@ export class NetworkView {
   /** Gives each actor its role for the highlight on the shown date: a state change for those whose role changed. */
   private highlight(id: string | null): void {
     this.selected = id && this.isDrawn(id) ? id : null;
-    this.selectedAt = this.selected === null ? -1 : (this.nodeAt.get(this.selected) ?? -1);
+    this.selectedAt = this.selected === null ? -1 : (this.index.nodeAt.get(this.selected) ?? -1);
     const partners = this.selectedAt >= 0 ? this.drawnPartners(this.selectedAt) : new Set<number>();
     const at = this.selectedAt;
     this.states.highlight((i) => (at < 0 ? NONE : i === at ? SELECTED : partners.has(i) ? PARTNER : FADED));
@@ -265,7 +266,7 @@ export class NetworkView {
 
   /** An actor's position in the layout's coordinates (for tests). */
   layoutPosition(id: string): { x: number; y: number } | null {
-    const i = this.nodeAt.get(id);
+    const i = this.index.nodeAt.get(id);
     return i === undefined ? null : { ...this.positions[i] };
   }
 
@@ -276,13 +277,18 @@ export class NetworkView {
     return data ? this.sigma.framedGraphToViewport({ x: data.x, y: data.y }) : null;
   }
 
+  /** The actor points the last frame drew (both depths). */
+  pointsDrawn(): number {
+    return this.dots.pointsDrawn();
+  }
+
   /** The frame drawn with the actor points and with sigma's own node pass, compared (for the browser tests). */
   compareActorDrawing(): DrawingComparison {
     return this.dots.compareWithSigma();
   }
 
   partnersBySector(id: string): Map<string, string[]> {
-    const i = this.nodeAt.get(id);
+    const i = this.index.nodeAt.get(id);
     return i === undefined || !this.isDrawn(id) ? new Map() : partnersBySectorOf(this.payload, this.drawnPartners(i));
   }
 

@@ -68,6 +68,8 @@ export class NodeDots {
   private dirty = true;
   /** The points of sigma's two node depths: the actors in place, and those raised. */
   private readonly counts = { nodes: 0, topNodes: 0 };
+  /** The points each depth drew in the last frame. */
+  private readonly drawn = { nodes: 0, topNodes: 0 };
   private depth: 'nodes' | 'topNodes' = 'nodes';
   /**
    * The depths whose points this frame has drawn. Sigma draws a depth's nodes in
@@ -106,6 +108,11 @@ export class NodeDots {
   /** The actors drawn, their sizes or colours changed: the points are rebuilt before the next frame. */
   invalidate(): void {
     this.dirty = true;
+  }
+
+  /** The points the last frame drew (both depths; none when sigma drew its own node pass). */
+  pointsDrawn(): number {
+    return this.drawn.nodes + this.drawn.topNodes;
   }
 
   /** Registers the layer: one program, told which of sigma's node depths is being drawn. */
@@ -151,6 +158,7 @@ export class NodeDots {
       gl.enable(gl.BLEND);
       gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
       gl.drawArrays(gl.POINTS, 0, this.counts[depth]);
+      this.drawn[depth] = this.counts[depth];
       gl.bindVertexArray(null);
     };
     return {
@@ -159,6 +167,8 @@ export class NodeDots {
         this.depth = 'nodes';
         this.drawnThisFrame.nodes = false;
         this.drawnThisFrame.topNodes = false;
+        this.drawn.nodes = 0;
+        this.drawn.topNodes = 0;
         if (this.dirty) {
           const data = this.build();
           for (const depth of ['nodes', 'topNodes'] as const) {

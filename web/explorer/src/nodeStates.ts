@@ -25,11 +25,14 @@ export class NodeStates {
   /** Each id's index in the union (the view's own map). */
   private at: ReadonlyMap<string, number> = new Map();
   private labelTimer: ReturnType<typeof setTimeout> | null = null;
+  /** False from a new union until `sync`: sigma does not hold it yet (firstPicture.ts), and is told every state at once then. */
+  private synced = true;
 
   constructor(private readonly sigma: ExplorerSigma) {}
 
-  /** Another union: sigma may hold states of these ids from the last one, so every node's state is set at the next changes, not only differences. */
+  /** Another union: sigma may hold states of these ids from the last one, so every node's state is set at `sync`, not only differences. */
   reset(ids: readonly string[], at: ReadonlyMap<string, number>, sizes: Float64Array): void {
+    this.synced = false;
     this.ids = ids;
     this.at = at;
     this.hidden = new Uint8Array(ids.length).fill(2);
@@ -47,6 +50,7 @@ export class NodeStates {
       this.hidden[i] = hidden;
       (hidden ? hide : show).push(this.ids[i]);
     }
+    if (!this.synced) return;
     if (hide.length > 0) this.sigma.setNodesState(hide, { isHidden: true });
     if (show.length > 0) this.sigma.setNodesState(show, { isHidden: false });
   }
@@ -65,7 +69,28 @@ export class NodeStates {
       this.roles[i] = role;
       changed[role].push(this.ids[i]);
     }
-    changed.forEach((ids, role) => {
+    if (this.synced) this.tell(changed);
+  }
+
+  /** Tells sigma every actor's state of a union it is about to be handed (each styled once: sigma keeps the states of a new graph's nodes). */
+  sync(): void {
+    if (this.synced) return;
+    this.synced = true;
+    const hidden: string[][] = [[], []];
+    const byRole: string[][] = ROLES.map(() => []);
+    for (let i = 0; i < this.ids.length; i += 1) {
+      if (this.hidden[i] < 2) hidden[this.hidden[i]].push(this.ids[i]);
+      if (this.roles[i] < ROLES.length) byRole[this.roles[i]].push(this.ids[i]);
+    }
+    hidden.forEach((ids, state) => {
+      if (ids.length > 0) this.sigma.setNodesState(ids, { isHidden: state === 1 });
+    });
+    this.tell(byRole);
+  }
+
+  /** Sets the roles of the ids listed by role (a ROLES index). */
+  private tell(byRole: readonly string[][]): void {
+    byRole.forEach((ids, role) => {
       if (ids.length > 0) this.sigma.setNodesState(ids, { role: ROLES[role] });
     });
   }
