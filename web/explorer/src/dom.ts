@@ -15,3 +15,15 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string,
 export function formatNumber(value: number | null | undefined, digits = 2): string {
   return value === null || value === undefined ? '–' : value.toFixed(digits);
 }
+
+/** The page's notice line (hidden when empty): what failed and why. */
+export function showNotice(message: string | null): void {
+  const notice = byId('notice');
+  notice.textContent = message ?? '';
+  notice.hidden = !message;
+}
+
+/** The status line: what the page is waiting for. */
+export function showStatus(message: string): void {
+  byId('status').textContent = message;
+}

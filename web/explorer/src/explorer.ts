@@ -9,12 +9,13 @@ import { askForCredential } from './authDialog';
 import { renderActor } from './actorPanel';
 import { renderAnalytics } from './analyticsPanel';
 import { stepDates, stepIndex, today } from './dates';
-import { byId } from './dom';
+import { byId, showNotice, showStatus } from './dom';
 import { BETWEENNESS, SPAN } from './queries';
 import { UnionCache } from './unionCache';
 import { unionRequest } from './unionRequest';
 import { newExplorerHook, PageTimings, type ExplorerHook } from './explorerHook';
 import type { DrawnCounts } from './drawingStyle';
+import type { NetworkPayload } from './networkPayload';
 import { NetworkView } from './networkView';
 import { showSectorCounts } from './controls';
 import { scopeOf, viewStateQuery, type ViewState } from './viewState';
@@ -69,16 +70,6 @@ export class Explorer {
     return controller.signal;
   }
 
-  notice(message: string | null): void {
-    const notice = byId('notice');
-    notice.textContent = message ?? '';
-    notice.hidden = !message;
-  }
-
-  status(message: string): void {
-    byId('status').textContent = message;
-  }
-
   syncUrl(): void {
     const query = viewStateQuery(this.state);
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
@@ -96,11 +87,11 @@ export class Explorer {
           continue;
         }
         if (error instanceof ApiError && error.code === 'FORBIDDEN') {
-          this.notice(`Your role may not see this: ${error.message}`);
+          showNotice(`Your role may not see this: ${error.message}`);
           byId('graph').dataset.state = 'forbidden';
           return null;
         }
-        this.notice(error instanceof Error ? error.message : String(error));
+        showNotice(error instanceof Error ? error.message : String(error));
         byId('graph').dataset.state = 'error';
         return null;
       }
@@ -149,16 +140,9 @@ export class Explorer {
       if (!network || signal.aborted) return;
       this.phase('network-received');
       if (this.loadedKey !== key) {
-        // The union's first date is drawn first, then sigma takes the union (firstPicture.ts); the page is ready after that frame.
-        const counts = this.view.load(network, asOf, (name) => this.phase(name));
-        this.loadedKey = key;
-        this.phase('sigma-rendered');
-        await presented();
-        this.timings.firstPictureShown();
-        this.showCounts(counts);
-        this.view.completeLoad();
-        this.phase('union-handed');
-        await presented();
+        const counts = await this.drawUnion(key, network, asOf);
+        // Another union loaded meanwhile (another area or filter): its own load goes on.
+        if (!counts) return;
         graph.dataset.layout = network.provisional ? 'provisional' : 'settled';
         if (network.provisional) void this.settleLayout(key, url);
         if (this.asOf() !== asOf) return;
@@ -177,12 +161,27 @@ export class Explorer {
     this.pictureDrawn(asOf, counts, started, fetched);
   }
 
+  /** Draws a union's first date before sigma holds the union, then hands it over (firstPicture.ts); null when another union was loaded meanwhile. */
+  private async drawUnion(key: string, network: NetworkPayload, asOf: string): Promise<DrawnCounts | null> {
+    const counts = this.view.load(network, asOf, (name) => this.phase(name));
+    this.loadedKey = key;
+    this.phase('sigma-rendered');
+    await presented();
+    if (this.loadedKey !== key) return null;
+    this.timings.firstPictureShown();
+    this.showCounts(counts);
+    this.view.completeLoad();
+    this.phase('union-handed');
+    await presented();
+    return this.loadedKey === key ? counts : null;
+  }
+
   /** After a provisional first picture (a scope not yet laid out on the current data): the actors move to the layout once the service has it. */
   private async settleLayout(key: string, url: string): Promise<void> {
     const graph = byId('graph');
-    this.status('Placing the actors: the service is laying out this network (the first time it is opened, or just after a change)…');
+    showStatus('Placing the actors: the service is laying out this network (the first time it is opened, or just after a change)…');
     const settled = await this.guarded(() => this.unions.settled(key, url));
-    this.status('');
+    showStatus('');
     // Failed (the notice says why): the actors stay at the layout's start.
     if (this.loadedKey !== key || !settled) return;
     this.view.moveTo(settled);
@@ -191,7 +190,7 @@ export class Explorer {
   }
 
   private pictureDrawn(asOf: string, counts: DrawnCounts, started: number, fetched: boolean): void {
-    this.notice(null);
+    showNotice(null);
     this.recordPicture(asOf, counts, started, fetched);
     this.schedulePanels(asOf);
   }

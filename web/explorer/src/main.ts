@@ -3,7 +3,7 @@ import { graphql } from './api';
 import { wireCredentialButtons } from './authDialog';
 import { buildLegend, buildTieKinds, checkedValues, fillAreaSelect, type AreaRow } from './controls';
 import { stepIndex, today } from './dates';
-import { byId, el } from './dom';
+import { byId, el, showStatus } from './dom';
 import { Explorer } from './explorer';
 import { renderExportButtons } from './exports';
 import { UnionCache } from './unionCache';
@@ -36,7 +36,7 @@ async function start(): Promise<void> {
   byId<HTMLSelectElement>('min-strength').value = String(state.minStrength);
   byId<HTMLSelectElement>('step').value = state.step;
   byId<HTMLInputElement>(`size-by-${state.sizeBy}`).checked = true;
-  renderExportButtons(byId('exports'), () => ({ state, asOf: explorer.asOf() }), (message) => explorer.status(message));
+  renderExportButtons(byId('exports'), () => ({ state, asOf: explorer.asOf() }), showStatus);
   wireUploadForm();
 
   const reload = async (withSpan: boolean) => {
