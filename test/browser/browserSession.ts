@@ -89,6 +89,7 @@ export interface PageGlobals {
     /** What the first picture's frame drew: sigma's nodes (a stand-in) and the actor points. */
     firstPictureDrawn: { sigmaNodes: number; points: number } | null;
     sigmaNodes(): number;
+    sigmaVisibility(): { hidden: number; shown: number };
     nodeCount: number;
     layoutSettledMs: number | null;
     /** The first picture's phase marks (ms since navigation start). */

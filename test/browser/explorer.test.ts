@@ -149,7 +149,7 @@ test('the first picture draws every actor before sigma holds the union; the page
   await waitForPicture(page, '2022-06-30');
   const seen = await page.evaluate(() => {
     const hook = (globalThis as unknown as PageGlobals).__explorer;
-    return { first: hook.firstPictureDrawn, firstMs: hook.firstPictureMs, readyMs: hook.readyMs, sigmaNodes: hook.sigmaNodes(), nodeCount: hook.nodeCount };
+    return { first: hook.firstPictureDrawn, firstMs: hook.firstPictureMs, readyMs: hook.readyMs, sigmaNodes: hook.sigmaNodes(), visibility: hook.sigmaVisibility(), nodeCount: hook.nodeCount };
   });
   const expected = await apiNetwork(server, MALMO, '2022-06-30');
   expect(seen.nodeCount).toBe(expected.nodes.length);
@@ -158,8 +158,11 @@ test('the first picture draws every actor before sigma holds the union; the page
   expect(seen.first?.sigmaNodes).toBeLessThanOrEqual(3);
   expect(seen.firstMs).not.toBeNull();
   expect(seen.readyMs).toBeGreaterThanOrEqual(seen.firstMs as number);
-  // Ready: sigma holds the union, every actor of the date and more (those of other dates, hidden).
-  expect(seen.sigmaNodes).toBeGreaterThanOrEqual(expected.nodes.length);
+  // Ready: sigma holds the union, the actors of the date shown and those of other dates hidden (their states were kept
+  // in the page until sigma took the union, and told then).
+  expect(seen.visibility.shown).toBe(expected.nodes.length);
+  expect(seen.visibility.hidden).toBeGreaterThan(0);
+  expect(seen.visibility.hidden + seen.visibility.shown).toBe(seen.sigmaNodes);
   // The points are where sigma places the actors (the places were framed from the stand-in's anchors).
   const drawing = await page.evaluate(() => (globalThis as unknown as PageGlobals).__explorer.compareActorDrawing());
   expect(drawing.differing).toBe(0);

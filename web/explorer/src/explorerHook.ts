@@ -16,6 +16,8 @@ export interface ExplorerHook {
   firstPictureDrawn: { sigmaNodes: number; points: number } | null;
   /** Nodes in sigma's graph now. */
   sigmaNodes(): number;
+  /** Sigma's nodes by their state: hidden (not drawn on the date) or shown. */
+  sigmaVisibility(): { hidden: number; shown: number };
   /** When a provisional first picture's actors moved to the settled layout (ms since navigation start); null when the first picture was settled. */
   layoutSettledMs: number | null;
   /** When each step of the first picture ended (ms since navigation start), by the mark's name: where its time went. */
@@ -47,6 +49,11 @@ export function newExplorerHook(view: NetworkView): ExplorerHook {
     readyMs: null,
     firstPictureDrawn: null,
     sigmaNodes: () => view.sigma.getGraph().order,
+    sigmaVisibility: () => {
+      const counts = { hidden: 0, shown: 0 };
+      view.sigma.getGraph().forEachNode((id) => void (view.sigma.getNodeDisplayData(id)?.visibility === 'hidden' ? (counts.hidden += 1) : (counts.shown += 1)));
+      return counts;
+    },
     layoutSettledMs: null,
     phases: {},
     stepMs: [],
