@@ -51,7 +51,10 @@ export function newExplorerHook(view: NetworkView): ExplorerHook {
     sigmaNodes: () => view.sigma.getGraph().order,
     sigmaVisibility: () => {
       const counts = { hidden: 0, shown: 0 };
-      view.sigma.getGraph().forEachNode((id) => void (view.sigma.getNodeDisplayData(id)?.visibility === 'hidden' ? (counts.hidden += 1) : (counts.shown += 1)));
+      view.sigma.getGraph().forEachNode((id) => {
+        if (view.sigma.getNodeDisplayData(id)?.visibility === 'hidden') counts.hidden += 1;
+        else counts.shown += 1;
+      });
       return counts;
     },
     layoutSettledMs: null,
