@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { startExplorerApp, type ExplorerApp } from './explorerApp';
 import { drawnCounts, openBrowser, waitForGraph, waitForPicture, type BrowserSession, type PageGlobals } from './browserSession';
 import { apiNetwork, hasTie } from './explorerApi';
+import { TimingRecorder } from './timingRecorder';
 
 const ROSENGARD = 'area-rosengard';
 const MALMO = 'area-malmo';
@@ -15,40 +16,7 @@ let browser: BrowserSession;
 let page: Page;
 const screenshots: string[] = [];
 
-/** What the page measured (performance marks), one entry per page load: printed, never asserted (tests check correctness, not time). */
-interface PageTimings {
-  firstPictureMs: number | null;
-  stepMs: number[];
-  reloadMs: number[];
-}
-const timings: PageTimings[] = [];
-
-async function recordTimings(): Promise<void> {
-  const seen = await page
-    .evaluate(() => {
-      const hook = (globalThis as unknown as { __explorer?: PageTimings }).__explorer;
-      return hook ? { firstPictureMs: hook.firstPictureMs, stepMs: [...hook.stepMs], reloadMs: [...hook.reloadMs] } : null;
-    })
-    .catch(() => null);
-  if (!seen) return;
-  const last = timings[timings.length - 1];
-  // The same page load as last time: its steps so far replace the earlier reading.
-  if (last && last.firstPictureMs === seen.firstPictureMs) timings[timings.length - 1] = seen;
-  else timings.push(seen);
-}
-
-function timingReport(): string {
-  const firsts = timings.map((t) => t.firstPictureMs).filter((value): value is number => value !== null);
-  const steps = timings.flatMap((t) => t.stepMs).sort((a, b) => a - b);
-  const at = (q: number) => steps[Math.max(0, Math.ceil(q * steps.length) - 1)];
-  const ms = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(0)} ms`);
-  return [
-    'explorer timings seen by the browser tests (Malmö seed; targets: first picture 3000 ms, step 300 ms):',
-    `  first picture per page load: ${firsts.map((value) => ms(value)).join(', ')}`,
-    `  slider steps (drawn from the union the page holds): ${steps.length}, median ${ms(at(0.5))}, p95 ${ms(at(0.95))}, max ${ms(steps[steps.length - 1])}`,
-    `  another area or filter (a new union fetched): ${timings.flatMap((t) => t.reloadMs).map((value) => ms(value)).join(', ') || 'none'}`,
-  ].join('\n');
-}
+const timings = new TimingRecorder();
 
 async function stepDates(): Promise<string[]> {
   // The slider's span loads after the first picture.
@@ -86,11 +54,11 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  if (page) await recordTimings();
+  if (page) await timings.record(page);
 });
 
 afterAll(async () => {
-  process.stdout.write(`${timingReport()}\n`);
+  process.stdout.write(`${timings.report()}\n`);
   await browser?.close();
   await server?.close();
   if (screenshots.length) process.stdout.write(`explorer screenshots:\n${screenshots.join('\n')}\n`);
