@@ -29,21 +29,27 @@ export interface DateSelection {
   edgeCount: number;
 }
 
+/** Each node's index by id, and each tie's two ends by index (tie e joins ends[2e] and ends[2e + 1]; -1: an end not among the nodes). */
+export function tieEnds(nodes: ReadonlyArray<{ id: string }>, edges: ReadonlyArray<{ source: string; target: string }>): { nodeAt: Map<string, number>; ends: Int32Array } {
+  const nodeAt = new Map(nodes.map((node, i) => [node.id, i]));
+  const ends = new Int32Array(edges.length * 2);
+  edges.forEach((edge, e) => {
+    ends[2 * e] = nodeAt.get(edge.source) ?? -1;
+    ends[2 * e + 1] = nodeAt.get(edge.target) ?? -1;
+  });
+  return { nodeAt, ends };
+}
+
 const holds = (start: string | null, end: string | null, date: string): boolean => (start === null || start <= date) && (end === null || end >= date);
 
 export class DateFilter {
-  private readonly source: Int32Array;
-  private readonly target: Int32Array;
-
+  /** `ends`: the ties' ends by index (tieEnds), when the caller has them already. */
   constructor(
     private readonly nodes: readonly DatedNode[],
     private readonly edges: readonly DatedEdge[],
     private readonly touching = false,
-  ) {
-    const at = new Map(nodes.map((node, i) => [node.id, i]));
-    this.source = Int32Array.from(edges, (edge) => at.get(edge.source) ?? -1);
-    this.target = Int32Array.from(edges, (edge) => at.get(edge.target) ?? -1);
-  }
+    private readonly ends: Int32Array = tieEnds(nodes, edges).ends,
+  ) {}
 
   at(date: string): DateSelection {
     const n = this.nodes.length;
@@ -56,8 +62,8 @@ export class DateFilter {
     const pairs = new Set<number>();
     let edgeCount = 0;
     for (let e = 0; e < this.edges.length; e += 1) {
-      const s = this.source[e];
-      const t = this.target[e];
+      const s = this.ends[2 * e];
+      const t = this.ends[2 * e + 1];
       if (s < 0 || t < 0) continue;
       const edge = this.edges[e];
       if (!holds(edge.since, edge.until, date)) continue;

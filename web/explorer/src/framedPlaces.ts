@@ -19,6 +19,8 @@ export class FramedPlaces {
   x = new Float64Array(0);
   y = new Float64Array(0);
   private framed = false;
+  /** The farthest node found for the current positions (null: not looked for since the last reset). */
+  private far: number | null = null;
 
   constructor(
     private readonly sigma: Pick<Sigma, 'getNodeDisplayData'>,
@@ -37,6 +39,7 @@ export class FramedPlaces {
   /** Another union: the places are found again at the next `ensure`. */
   reset(): void {
     this.framed = false;
+    this.far = null;
   }
 
   /** Finds the places unless they are current (call after sigma has processed the graph: at render). */
@@ -50,8 +53,13 @@ export class FramedPlaces {
     return far > 0 ? [0, far] : Array.from({ length: this.source.count() }, (_, node) => node);
   }
 
-  /** The node farthest from the first in both directions (-1: none differs from it in both). */
+  /** The node farthest from the first in both directions (-1: none differs from it in both), looked for once per reset. */
   private farthest(): number {
+    this.far ??= this.lookForFarthest();
+    return this.far;
+  }
+
+  private lookForFarthest(): number {
     const { source } = this;
     const nodes = source.count();
     const a = nodes > 0 ? source.position(0) : null;

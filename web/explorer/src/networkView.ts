@@ -106,8 +106,8 @@ export class NetworkView {
    */
   load(payload: NetworkPayload, date: string, mark: (phase: string) => void = () => undefined): DrawnCounts {
     this.payload = payload;
-    this.filter = new DateFilter(payload.nodes, payload.edges);
     this.index = new UnionIndex(payload);
+    this.filter = new DateFilter(payload.nodes, payload.edges, false, this.index.edgeEnds);
     const positions = payload.nodes.map(placeOf);
     const selection = this.filter.at(date);
     // Betweenness arrives later (an analysis per date): degree sizes until then.

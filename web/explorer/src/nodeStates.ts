@@ -48,9 +48,9 @@ export class NodeStates {
       const hidden = visible[i] === 0 ? 1 : 0;
       if (this.hidden[i] === hidden) continue;
       this.hidden[i] = hidden;
-      (hidden ? hide : show).push(this.ids[i]);
+      // Not synced: sigma is told every state at `sync`.
+      if (this.synced) (hidden ? hide : show).push(this.ids[i]);
     }
-    if (!this.synced) return;
     if (hide.length > 0) this.sigma.setNodesState(hide, { isHidden: true });
     if (show.length > 0) this.sigma.setNodesState(show, { isHidden: false });
   }
@@ -67,9 +67,9 @@ export class NodeStates {
       const role = roleOf(i);
       if (this.roles[i] === role) continue;
       this.roles[i] = role;
-      changed[role].push(this.ids[i]);
+      if (this.synced) changed[role].push(this.ids[i]);
     }
-    if (this.synced) this.tell(changed);
+    this.tell(changed);
   }
 
   /** Tells sigma every actor's state of a union it is about to be handed (each styled once: sigma keeps the states of a new graph's nodes). */

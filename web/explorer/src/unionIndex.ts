@@ -3,6 +3,7 @@
  * id, each tie's two ends and each node's ties. Built once per union; the layers
  * and the highlight read it.
  */
+import { tieEnds } from './dateFilter';
 import type { NetworkPayload } from './networkPayload';
 
 export class UnionIndex {
@@ -12,17 +13,15 @@ export class UnionIndex {
   private readonly incident: number[][];
 
   constructor(payload: NetworkPayload) {
-    const nodeAt = new Map(payload.nodes.map((node, i) => [node.id, i]));
+    const { nodeAt, ends } = tieEnds(payload.nodes, payload.edges);
     this.nodeAt = nodeAt;
-    this.edgeEnds = new Int32Array(payload.edges.length * 2);
+    this.edgeEnds = ends;
     this.incident = payload.nodes.map(() => []);
-    payload.edges.forEach((edge, e) => {
-      const [s, t] = [nodeAt.get(edge.source) ?? -1, nodeAt.get(edge.target) ?? -1];
-      this.edgeEnds[2 * e] = s;
-      this.edgeEnds[2 * e + 1] = t;
+    for (let e = 0; e < payload.edges.length; e += 1) {
+      const [s, t] = [ends[2 * e], ends[2 * e + 1]];
       this.incident[s]?.push(e);
       if (t !== s) this.incident[t]?.push(e);
-    });
+    }
   }
 
   /** Node i's partners over the ties marked in `visible` (1: drawn), as indexes. */
