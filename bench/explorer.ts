@@ -40,7 +40,7 @@ import { VERSION } from '../src/version';
 import { buildExplorer } from '../scripts/buildExplorer';
 import { openBrowser, waitForPicture, type PageGlobals } from '../test/browser/browserSession';
 import { loadGeneratedCity, openBenchDatabase } from './benchDatabase';
-import { median, ms, phaseTable, profileVisit, quantile, readPhases, recordVisit, type ExplorerTimings, type PhaseTimes } from './explorerProfile';
+import { median, ms, phaseTable, profileVisit, quantile, readPhases, recordVisit, stepOverlaps, type ExplorerTimings, type PhaseTimes } from './explorerProfile';
 
 const { values } = parseArgs({
   options: {
@@ -225,6 +225,7 @@ async function benchSize(actors: number): Promise<string[]> {
     log(`first picture after a write: ${ms(afterWrite.firstPictureMs ?? NaN)} at once, ${ms(afterWarmWrite.firstPictureMs ?? NaN)} after the warm-up (${ms(warmUpMs)}), ${ms(afterRestart.firstPictureMs ?? NaN)} after a restart (warm-up ${ms(restartWarmUpMs)})`);
     // Slider steps, one month back each, interleaved with the same request from Node.
     const stepApi: number[] = [];
+    const nodeRequests: Array<{ start: number; end: number }> = [];
     await page.locator('#slider').focus();
     // The slider's span loads after the first picture.
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__explorer.stepDates.length > 1);
@@ -234,8 +235,11 @@ async function benchSize(actors: number): Promise<string[]> {
       position -= 1;
       await page.keyboard.press('ArrowLeft');
       await waitForPicture(page, dates[position]);
+      const sent = Date.now();
       stepApi.push(await apiTime(dates[position], ONE_DATE));
+      nodeRequests.push({ start: sent, end: Date.now() });
     }
+    log(`slider steps, each in ms (with what overlapped it): ${await stepOverlaps(page, nodeRequests)}`);
     const steps = await page.evaluate(() => [...(globalThis as unknown as { __explorer: ExplorerTimings }).__explorer.stepMs]);
 
     const stepMedian = median(steps);

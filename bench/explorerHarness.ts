@@ -183,6 +183,8 @@ async function main(): Promise<void> {
           });
           results.get(build.name)?.push({ ...first, phases, steps, rendered, frames });
           log(`${build.name} round ${round + 1}: first picture ${first.firstPictureMs.toFixed(0)} ms, ready ${first.readyMs.toFixed(0)} ms (${first.nodes} actors, ${first.edges} ties), steps median ${quantile(steps, 0.5)?.toFixed(0)} ms`);
+          // Each step: the whole step (up to the frame shown), and in brackets its part up to the render issued.
+          log(`${build.name} round ${round + 1} steps: ${steps.map((step, i) => `${step.toFixed(0)}${rendered[i] === undefined ? '' : ` (${rendered[i].toFixed(0)})`}`).join(', ')}`);
         } finally {
           await leavePage(browser.page);
           await server.close();

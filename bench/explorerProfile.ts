@@ -151,3 +151,29 @@ export async function recordVisit(page: Page, file: string, visit: () => Promise
   await Promise.allSettled(pending);
   fs.writeFileSync(file, JSON.stringify(recorded));
 }
+
+/**
+ * Each slider step of the page (its 'explorer:step' measures) with what overlapped
+ * it: the page's own GraphQL requests in flight (the panels of an earlier date,
+ * computed by the same service on the same cores), and the given intervals (epoch
+ * ms) of requests sent from Node meanwhile. For reading a slow step, not a verdict.
+ */
+export async function stepOverlaps(page: Page, fromNode: ReadonlyArray<{ start: number; end: number }>): Promise<string> {
+  const steps = await page.evaluate(() => {
+    const origin = performance.timeOrigin;
+    const requests = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/graphql')) as PerformanceResourceTiming[];
+    return performance.getEntriesByName('explorer:step').map((step) => ({
+      start: origin + step.startTime,
+      end: origin + step.startTime + step.duration,
+      duration: step.duration,
+      panels: requests.filter((r) => r.startTime < step.startTime + step.duration && r.responseEnd > step.startTime).length,
+    }));
+  });
+  return steps
+    .map((step) => {
+      const node = fromNode.filter((r) => r.start < step.end && r.end > step.start).length;
+      const notes = [step.panels ? `${step.panels} panel request${step.panels > 1 ? 's' : ''} in flight` : '', node ? `${node} from Node` : ''].filter(Boolean);
+      return `${step.duration.toFixed(0)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+    })
+    .join(', ');
+}

@@ -227,6 +227,7 @@ export class Explorer {
     this.panelTimer = setTimeout(() => {
       this.panelTimer = null;
       if (this.asOf() !== asOf) return;
+      this.view.rested();
       if (this.state.sizeBy === 'betweenness') void this.loadBetweenness(asOf);
       void this.loadPanels(asOf);
     }, PANEL_DELAY_MS);

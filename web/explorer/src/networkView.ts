@@ -98,11 +98,9 @@ export class NetworkView {
   }
 
   /**
-   * Loads a scope's union and draws one date of it, before sigma holds the union
-   * (firstPicture.ts); `completeLoad` hands it over once that picture is on screen.
-   * The camera is framed on the whole union (a custom bounding box), so other dates
-   * draw at the same places. `mark` is told when the date is filtered (the page's
-   * phase marks).
+   * Loads a scope's union and draws one date of it before sigma holds the union (firstPicture.ts; `completeLoad` hands
+   * it over). The camera frames the whole union (a custom bounding box), so other dates draw at the same places.
+   * `mark` is told when the date is filtered (the page's phase marks).
    */
   load(payload: NetworkPayload, date: string, mark: (phase: string) => void = () => undefined): DrawnCounts {
     this.payload = payload;
@@ -127,12 +125,9 @@ export class NetworkView {
   }
 
   /**
-   * Hands sigma the union loaded last (firstPicture.ts), once its first picture is
-   * on screen: labels, hover and clicks. The graph of the whole union is built apart
-   * and handed whole: sigma indexes, processes and renders it once, synchronously
-   * (setGraph); added to the graph sigma draws, every node would be one event and
-   * one scheduled refresh. The actors' states go first (sigma keeps the states of a
-   * new graph's nodes), so each node is styled once.
+   * Hands sigma the union loaded last (firstPicture.ts), once its first picture is on screen: labels, hover and clicks.
+   * The union's graph is built apart and handed whole (setGraph: indexed, processed and rendered once; added to sigma's
+   * graph, every node would be an event and a refresh). The states go first (sigma keeps a new graph's nodes' states).
    */
   completeLoad(): void {
     if (!this.pending) return;
@@ -216,6 +211,12 @@ export class NetworkView {
     this.sizes = this.sizesOf(this.shown);
     this.dots.invalidate();
     this.states.resize(this.graph, this.sizes, this.shown.nodeVisible);
+    this.states.rested();
+  }
+
+  /** The slider rests on a shown picture: the labels are re-picked (NodeStates.rested). */
+  rested(): void {
+    this.states.rested();
   }
 
   /** Node sizes on the shown date, by the payload's order. */

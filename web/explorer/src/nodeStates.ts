@@ -14,9 +14,6 @@ import { LARGE_DISTRICT, ROLES, type NodeAttributes, type NodeState } from './dr
 
 type ExplorerSigma = Sigma<NodeAttributes, Attributes, Attributes, NodeState>;
 
-/** How long the slider rests before a large district's labels are re-picked: as the panels wait (explorer.ts). */
-const LABEL_DELAY_MS = 150;
-
 export class NodeStates {
   private hidden = new Uint8Array(0);
   private roles = new Uint8Array(0);
@@ -24,7 +21,8 @@ export class NodeStates {
   private ids: readonly string[] = [];
   /** Each id's index in the union (the view's own map). */
   private at: ReadonlyMap<string, number> = new Map();
-  private labelTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Sizes or visibility changed since sigma last picked the labels (see `rested`). */
+  private labelsStale = false;
   /** False from a new union until `sync`: sigma does not hold it yet (firstPicture.ts), and is told every state at once then. */
   private synced = true;
 
@@ -95,7 +93,7 @@ export class NodeStates {
     });
   }
 
-  /** Sets the size attribute of the drawn actors whose size changed, then has the labels re-picked. */
+  /** Sets the size attribute of the drawn actors whose size changed; the labels are re-picked at once on a small picture, else once the slider rests (`rested`). */
   resize(graph: Graph<NodeAttributes>, sizes: Float64Array, visible: Uint8Array): void {
     const changed: number[] = [];
     for (let i = 0; i < this.ids.length; i += 1) if (visible[i] && this.sizes[i] !== sizes[i]) changed.push(i);
@@ -117,26 +115,23 @@ export class NodeStates {
       }
       this.sigma.refresh({ partialGraph: { nodes: changed.map((i) => this.ids[i]) }, skipIndexation: true, schedule: true });
     }
-    this.repickLabels(graph.order);
+    this.labelsStale = true;
+    if (graph.order <= LARGE_DISTRICT) this.rested();
   }
 
   /**
    * Sigma picks the labels to draw from a grid it builds when it processes every
    * node, which a step no longer asks for: actors that appeared or grew are
-   * considered once it does. On a small picture that is at once (the same frame);
-   * on a large district, where it costs a good part of a step, once the slider has
-   * rested LABEL_DELAY_MS (a frame more; at a dense district's zoom no label is
-   * drawn either way).
+   * considered once it does. On a small picture that is at once (the same frame).
+   * On a large district it costs a good part of a step (every node processed), so
+   * it waits until the slider rests on a shown picture (explorer.ts calls this when
+   * the panels are asked for): timed from the step's start instead, a step slower
+   * than the delay had it land in its own frames. At a dense district's zoom no
+   * label is drawn either way.
    */
-  private repickLabels(order: number): void {
-    if (this.labelTimer !== null) clearTimeout(this.labelTimer);
-    this.labelTimer = null;
-    const repick = () => this.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
-    if (order <= LARGE_DISTRICT) repick();
-    else
-      this.labelTimer = setTimeout(() => {
-        this.labelTimer = null;
-        repick();
-      }, LABEL_DELAY_MS);
+  rested(): void {
+    if (!this.labelsStale) return;
+    this.labelsStale = false;
+    this.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
   }
 }
