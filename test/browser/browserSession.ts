@@ -81,6 +81,9 @@ export interface PageGlobals {
     hasEdgeBetween(a: string, b: string): boolean;
     viewportPosition(id: string): { x: number; y: number } | null;
     compareActorDrawing(): { pixels: number; differing: number; largestDifference: number };
+    /** How the last frame drew the ties: their kept texture and the rest, or every tie (tieLines.ts). */
+    tiesDrawnBy(): 'kept' | 'all';
+    compareTieDrawing(): { pixels: number; differing: number; largestDifference: number; drawnBy: 'kept' | 'all'; kept: number };
     layoutPosition(id: string): { x: number; y: number } | null;
     nodeIds(): string[];
     firstPictureMs: number | null;

@@ -129,6 +129,32 @@ describe('scopeNetwork', () => {
     expect(drawnSomething).toBe(true);
   });
 
+  it('a span’s ties drawn throughout (the explorer’s cached tie layer) are drawn on every day of it, and most of them are', () => {
+    const rows = city(11);
+    const index = new CollaborationIndex('v', rows);
+    const span = { from: 0, to: dayNumber('2030-12-31') };
+    const days = ['2016-12-31', '2017-03-01', '2018-01-01', '2019-06-30', '2019-07-01', '2021-12-31', '2022-01-01', '2025-01-01'];
+    let [kept, drawnSomewhere] = [0, 0];
+    for (const scope of scopes()) {
+      const union = scopeNetwork(index, scope, span);
+      const filter = new DateFilter(union.nodes, union.edges, scope.membership === 'TOUCHING');
+      for (let first = 0; first < days.length; first += 1) {
+        for (let last = first; last < days.length; last += 1) {
+          const throughout = filter.throughout(days[first], days[last]);
+          const each = days.slice(first, last + 1).map((day) => filter.at(day).edgeVisible);
+          throughout.forEach((drawn, e) => {
+            if (drawn) expect(each.every((visible) => visible[e] === 1)).toBe(true);
+          });
+          // A one-day span is that day's ties exactly (every membership and tie period is one interval there).
+          if (first === last) expect([...throughout]).toEqual([...each[0]]);
+          kept += throughout.reduce((sum, drawn) => sum + drawn, 0);
+          drawnSomewhere += each[0].reduce((sum, drawn) => sum + drawn, 0);
+        }
+      }
+    }
+    expect(kept).toBeGreaterThan(drawnSomewhere / 4);
+  });
+
   it('gives each member its merged membership periods, one open period without an area, none to an outside partner', () => {
     const rows = city(3);
     const a = rows.actors[0].id;

@@ -83,4 +83,24 @@ export class DateFilter {
     for (let i = 0; i < n; i += 1) nodeCount += nodeVisible[i];
     return { nodeVisible, edgeVisible, degree, nodeCount, edgeCount };
   }
+
+  /**
+   * 1 for the ties drawn on every day from `from` to `to` (a subset of `at(date)`'s
+   * for each such date): the tie's since–until and one membership period of each end
+   * (of one, with TOUCHING) hold the whole span. A tie drawn throughout by other means
+   * (adjacent periods, ends members on different days) is left out: what it misses is
+   * drawn day by day.
+   */
+  throughout(from: string, to: string): Uint8Array {
+    const member = this.nodes.map((node) => node.periods.some((period) => holds(period.start, period.end, from) && holds(period.start, period.end, to)));
+    const drawn = new Uint8Array(this.edges.length);
+    for (let e = 0; e < this.edges.length; e += 1) {
+      const s = this.ends[2 * e];
+      const t = this.ends[2 * e + 1];
+      const edge = this.edges[e];
+      if (s < 0 || t < 0 || !holds(edge.since, edge.until, from) || !holds(edge.since, edge.until, to)) continue;
+      if (this.touching ? member[s] || member[t] : member[s] && member[t]) drawn[e] = 1;
+    }
+    return drawn;
+  }
 }

@@ -34,3 +34,14 @@ export function stepIndex(dates: readonly string[], date: string): number {
   const index = dates.findIndex((d) => d >= date);
   return index === -1 ? dates.length - 1 : index;
 }
+
+/** How many steps each way the tie layer keeps drawn once the slider rests (tieLines.ts): a year of months, three of quarters. */
+export const KEPT_STEPS = 6;
+
+/** The span of the slider's steps within `reach` of `date` (taking in `date` itself); null before the slider has its dates. */
+export function stepSpan(dates: readonly string[], date: string, reach = KEPT_STEPS): { from: string; to: string } | null {
+  if (dates.length === 0) return null;
+  const at = stepIndex(dates, date);
+  const [first, last] = [dates[Math.max(0, at - reach)], dates[Math.min(dates.length - 1, at + reach)]];
+  return { from: first < date ? first : date, to: last > date ? last : date };
+}

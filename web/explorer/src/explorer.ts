@@ -8,7 +8,7 @@ import { ApiError, graphql } from './api';
 import { askForCredential } from './authDialog';
 import { renderActor } from './actorPanel';
 import { renderAnalytics } from './analyticsPanel';
-import { stepDates, stepIndex, today } from './dates';
+import { stepDates, stepIndex, stepSpan, today } from './dates';
 import { byId, showNotice, showStatus } from './dom';
 import { BETWEENNESS, SPAN } from './queries';
 import { UnionCache } from './unionCache';
@@ -34,12 +34,10 @@ export class Explorer {
   readonly view: NetworkView;
   dates: string[] = [];
   private loads = new Map<string, AbortController>();
-  /** The union loaded into the view. */
+  /** The union loaded into the view; the panels' timer; betweenness by date (nodes sized by it); the actor panel's actor and scope. */
   private loadedKey: string | null = null;
   private panelTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Betweenness by date, when nodes are sized by it. */
   private betweenness = new Map<string, Promise<Map<string, number>>>();
-  /** The actor panel's actor and scope, shown or loading. */
   private actorKey: string | null = null;
   readonly hook: ExplorerHook;
   private readonly timings: PageTimings;
@@ -117,6 +115,8 @@ export class Explorer {
     const slider = byId<HTMLInputElement>('slider');
     slider.max = String(this.dates.length - 1);
     slider.value = String(stepIndex(this.dates, this.asOf()));
+    // Came after the picture had rested (the panels asked for): the steps around it are known now.
+    if (this.hook.ready && this.panelTimer === null) this.view.rested(stepSpan(this.dates, this.asOf()));
   }
 
   /**
@@ -227,7 +227,7 @@ export class Explorer {
     this.panelTimer = setTimeout(() => {
       this.panelTimer = null;
       if (this.asOf() !== asOf) return;
-      this.view.rested();
+      this.view.rested(stepSpan(this.dates, asOf));
       if (this.state.sizeBy === 'betweenness') void this.loadBetweenness(asOf);
       void this.loadPanels(asOf);
     }, PANEL_DELAY_MS);

@@ -1,5 +1,6 @@
 import type { NetworkView } from './networkView';
-import type { DrawingComparison } from './nodeDots';
+import type { DrawingComparison } from './frameComparison';
+import type { TieComparison } from './tieLines';
 
 /** What the page exposes as `window.__explorer` for the browser tests and bench/explorer.ts: its state and its own timings. */
 export interface ExplorerHook {
@@ -35,6 +36,10 @@ export interface ExplorerHook {
   layoutPosition(id: string): { x: number; y: number } | null;
   /** The current frame drawn with the explorer's actor points and with sigma's own node pass, compared pixel by pixel (nodeDots.ts). */
   compareActorDrawing(): DrawingComparison;
+  /** How the last frame drew the ties: the kept ties' texture and the rest, or every tie (tieLines.ts). */
+  tiesDrawnBy(): 'kept' | 'all';
+  /** The current frame drawn with the kept ties' texture and with every tie drawn, compared pixel by pixel. */
+  compareTieDrawing(): TieComparison;
 }
 
 /** The hook of a page that draws with `view`: nothing drawn or measured yet. */
@@ -66,7 +71,9 @@ export function newExplorerHook(view: NetworkView): ExplorerHook {
     nodeIds: () => view.drawnNodes(),
     viewportPosition: (id) => view.viewportPosition(id),
     layoutPosition: (id) => view.layoutPosition(id),
-    compareActorDrawing: () => view.compareActorDrawing(),
+    compareActorDrawing: () => view.dots.compareWithSigma(),
+    tiesDrawnBy: () => view.ties.drawnBy,
+    compareTieDrawing: () => view.ties.compareWithAll(),
   };
 }
 
@@ -92,7 +99,7 @@ export class PageTimings {
     if (this.hook.firstPictureMs !== null) return;
     performance.mark('explorer:first-picture');
     this.hook.firstPictureMs = performance.now();
-    this.hook.firstPictureDrawn = { sigmaNodes: this.view.sigma.getGraph().order, points: this.view.pointsDrawn() };
+    this.hook.firstPictureDrawn = { sigmaNodes: this.view.sigma.getGraph().order, points: this.view.dots.pointsDrawn() };
   }
 
   /** A picture complete, started at `started`: the page's first (it is ready), another union's, or a slider step's. */

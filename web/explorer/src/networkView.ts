@@ -23,7 +23,7 @@ import type { NetworkNode, NetworkPayload } from './networkPayload';
 import { boundingBox, DENSE_TIES, FADED_NODE_COLOUR, fallbackPosition, NODE_STYLES, pickingRatioFor, SIGMA_PRIMITIVES, SIGMA_SETTINGS, tieStyle } from './drawingStyle';
 import type { DrawnCounts, NodeAttributes, NodeState } from './drawingStyle';
 import { FramedPlaces } from './framedPlaces';
-import { NodeDots, type DrawingComparison } from './nodeDots';
+import { NodeDots } from './nodeDots';
 import { NodeStates } from './nodeStates';
 import { countsOn, partnersBySectorOf, searchDrawn, sizesOn } from './drawnQueries';
 import { firstPictureGraph } from './firstPicture';
@@ -53,14 +53,16 @@ export class NetworkView {
   private shown: DateSelection | null = null;
   /** What sigma holds for each union node: drawn or not, role, size. */
   private readonly states: NodeStates;
-  private readonly ties: TieLines;
-  /** The actors' points (drawn in place of sigma's node pass) and the places both layers draw at. */
-  private readonly dots: NodeDots;
+  /** The ties' layer and the actors' points (drawn in place of sigma's node pass; both read by the page's hook), and the places both draw at. */
+  readonly ties: TieLines;
+  readonly dots: NodeDots;
   private readonly places: FramedPlaces;
   /** Node sizes on the shown date, by the payload's order. */
   private sizes: Float64Array = new Float64Array(0);
   /** Betweenness on the shown date, when nodes are sized by it (null: sized by degree). */
   private betweenness: Map<string, number> | null = null;
+  /** The steps' span the slider last rested in (a date's ties drawn throughout it are kept: tieLines.ts); null after a new union. */
+  private restedSpan: { from: string; to: string } | null = null;
   /** True from a union's load until sigma holds it (firstPicture.ts). */
   private pending = false;
 
@@ -77,11 +79,13 @@ export class NetworkView {
       nodeId: (node) => this.payload.nodes[node].id,
       position: (node) => this.positions[node],
     });
+    const dense = () => (this.shown?.edgeCount ?? 0) > DENSE_TIES;
     this.ties = new TieLines(sigma, {
       ends: () => this.index.edgeEnds,
       places: this.places,
       drawn: () => this.shown?.edgeVisible ?? null,
-      style: (tie) => tieStyle(this.payload.edges[tie], this.selectedAt >= 0 && this.index.edgeEnds[2 * tie] !== this.selectedAt && this.index.edgeEnds[2 * tie + 1] !== this.selectedAt, (this.shown?.edgeCount ?? 0) > DENSE_TIES),
+      style: (tie) => tieStyle(this.payload.edges[tie], this.selectedAt >= 0 && this.index.edgeEnds[2 * tie] !== this.selectedAt && this.index.edgeEnds[2 * tie + 1] !== this.selectedAt, dense()),
+      styleKey: () => `${this.selectedAt}/${dense()}`,
     });
     this.ties.attach();
     this.dots = new NodeDots(sigma, {
@@ -104,6 +108,7 @@ export class NetworkView {
    */
   load(payload: NetworkPayload, date: string, mark: (phase: string) => void = () => undefined): DrawnCounts {
     this.payload = payload;
+    this.restedSpan = null;
     this.index = new UnionIndex(payload);
     this.filter = new DateFilter(payload.nodes, payload.edges, false, this.index.edgeEnds);
     const positions = payload.nodes.map(placeOf);
@@ -148,11 +153,7 @@ export class NetworkView {
     return { x, y, size: this.sizes[i], color: sectorColour(node.sector), label: node.label, sector: node.sector, kind: node.kind };
   }
 
-  /**
-   * Moves the actors to another layout of the same union (the settled one after a
-   * provisional first picture): positions, the camera's frame and the layers'
-   * places change; the date, the highlight and the sizes stay.
-   */
+  /** Moves the actors to another layout of the same union (the settled one after a provisional first picture); the date, highlight and sizes stay. */
   moveTo(settled: NetworkPayload): void {
     this.completeLoad();
     const at = new Map(settled.nodes.map((node) => [node.id, node]));
@@ -178,15 +179,16 @@ export class NetworkView {
     this.positions = positions;
     this.sigma.setCustomBBox(positions.length > 0 ? boundingBox(positions) : null);
     this.places.reset();
+    // The kept ties' texture holds the old places: drawn again (after a rest on this union) or forgotten.
+    this.ties.keep(null);
+    this.keepTies();
     this.ties.invalidate(false);
     this.dots.invalidate();
   }
 
   /**
-   * Shows one date: the actors that join or leave change state, those whose
-   * degree changed are resized, the highlight follows the selected actor's
-   * partners on the date. The tie layer rebuilds its buffer from the date's ties at
-   * the next render.
+   * Shows one date: the actors that join or leave change state, those whose degree changed are resized, the
+   * highlight follows the selected actor's partners on the date; the tie layer rebuilds from the date's ties.
    */
   showDate(date: string, sizeBy: SizeBy, betweenness: Map<string, number> | null = null): DrawnCounts {
     this.completeLoad();
@@ -214,9 +216,15 @@ export class NetworkView {
     this.states.rested();
   }
 
-  /** The slider rests on a shown picture: the labels are re-picked (NodeStates.rested). */
-  rested(): void {
+  /** The slider rests on a shown picture: the labels are re-picked (NodeStates.rested), the ties drawn throughout `span` (the steps around) kept (TieLines.keep). */
+  rested(span: { from: string; to: string } | null): void {
     this.states.rested();
+    this.restedSpan = span;
+    this.keepTies();
+  }
+
+  private keepTies(): void {
+    this.ties.keep(this.restedSpan && this.shown ? this.filter.throughout(this.restedSpan.from, this.restedSpan.to) : null);
   }
 
   /** Node sizes on the shown date, by the payload's order. */
@@ -276,16 +284,6 @@ export class NetworkView {
     // Display data holds framed (normalised) coordinates, not the graph's.
     const data = this.sigma.getNodeDisplayData(id);
     return data ? this.sigma.framedGraphToViewport({ x: data.x, y: data.y }) : null;
-  }
-
-  /** The actor points the last frame drew (both depths). */
-  pointsDrawn(): number {
-    return this.dots.pointsDrawn();
-  }
-
-  /** The frame drawn with the actor points and with sigma's own node pass, compared (for the browser tests). */
-  compareActorDrawing(): DrawingComparison {
-    return this.dots.compareWithSigma();
   }
 
   partnersBySector(id: string): Map<string, string[]> {

@@ -25,6 +25,7 @@ import type Sigma from 'sigma';
 import { colorToArray } from 'sigma/utils';
 import type { FramedPlaces } from './framedPlaces';
 import { compileProgram, pointAttribute } from './glProgram';
+import { compareFrames, renderNow, type DrawingComparison } from './frameComparison';
 import { DOT_FRAGMENT, DOT_VERTEX } from './nodeDotShaders';
 
 /** What the layer draws, by the union's order. */
@@ -44,14 +45,6 @@ export interface DotSource {
 }
 
 type RenderParams = ReturnType<Sigma['getRenderParams']>;
-
-/** One frame drawn with the points and with sigma's own node pass, compared (the browser tests check the points look as sigma's circles). */
-export interface DrawingComparison {
-  pixels: number;
-  /** Pixels whose colour differs by more than DIFFERENCE_ALLOWED in a channel. */
-  differing: number;
-  largestDifference: number;
-}
 
 /** Rounding between two ways of computing the same antialiased edge: a few levels of 255. */
 const DIFFERENCE_ALLOWED = 24;
@@ -194,28 +187,11 @@ export class NodeDots {
   compareWithSigma(): DrawingComparison {
     const gl = this.gl;
     if (!gl) return { pixels: 0, differing: 0, largestDifference: 0 };
-    // Each frame drawn now and read before it is shown (the drawing buffer is intact until then).
-    const frame = (sigmaDraws: boolean): Uint8Array => {
-      this.sigmaDraws = sigmaDraws;
-      this.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });
-      const pixels = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
-      gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-      return pixels;
-    };
-    const points = frame(false);
-    const circles = frame(true);
+    const comparison = compareFrames(gl, renderNow(this.sigma), (sigmaDraws: boolean) => (this.sigmaDraws = sigmaDraws), [false, true], DIFFERENCE_ALLOWED);
     this.sigmaDraws = false;
     // A refresh that skips indexation leaves sigma without its label picks: the next frame picks them again.
     this.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
-    let differing = 0;
-    let largestDifference = 0;
-    for (let pixel = 0; pixel < points.length; pixel += 4) {
-      let difference = 0;
-      for (let channel = 0; channel < 4; channel += 1) difference = Math.max(difference, Math.abs(points[pixel + channel] - circles[pixel + channel]));
-      largestDifference = Math.max(largestDifference, difference);
-      if (difference > DIFFERENCE_ALLOWED) differing += 1;
-    }
-    return { pixels: points.length / 4, differing, largestDifference };
+    return comparison;
   }
 
   /** True when the largest actor fits in a point at this zoom (else sigma draws the frame's nodes). */

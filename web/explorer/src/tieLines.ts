@@ -9,11 +9,18 @@
  * lines a pixel apart; the buffer is rebuilt only when the ties drawn or their
  * colours change, not on camera moves. Ties take no pointer events (sigma's
  * `enableEdgeEvents` is off for the explorer anyway).
+ *
+ * Once the slider rests (`keep`), the ties drawn on every date of the steps around
+ * it are rasterised once into a texture (tieBase.ts), and until the camera, the
+ * looks or the union change, a frame lays that texture down and draws the other
+ * ties drawn on its date: a step draws a few percent of the ties instead of all.
  */
 import type Sigma from 'sigma';
 import type { TieStyle } from './drawingStyle';
 import type { FramedPlaces } from './framedPlaces';
 import { compileProgram, pointAttribute } from './glProgram';
+import { TieBase } from './tieBase';
+import { compareFrames, renderNow, type DrawingComparison } from './frameComparison';
 
 /** What the layer needs from the view: the ties to draw, their ends and looks, by the union's order. */
 export interface TieSource {
@@ -25,6 +32,8 @@ export interface TieSource {
   drawn(): Uint8Array | null;
   /** The tie's look (shared objects: nothing allocated per tie). */
   style(tie: number): TieStyle;
+  /** What the looks depend on besides the tie (the highlight, density): kept ties are reused only under the same. */
+  styleKey(): string;
 }
 
 const VERTEX = `#version 300 es
@@ -55,19 +64,90 @@ void main() { fragColor = v_color; }`;
 /** Floats a vertex: position (2), other end (2), colour (1 float holding 4 bytes), offset (1). */
 const STRIDE_FLOATS = 6;
 
+/** Rounding of 8-bit colour, laid down once through the texture against line by line: a level or two of 255. */
+const KEPT_DIFFERENCE_ALLOWED = 3;
+
+/** A frame drawn as it is and with every tie drawn, compared (TieLines.compareWithAll). */
+export type TieComparison = DrawingComparison & { drawnBy: 'kept' | 'all'; kept: number };
+
+/** What sigma passes a layer each frame. */
+interface FrameParams {
+  matrix: Float32Array;
+  width: number;
+  height: number;
+  pixelRatio: number;
+}
+
+/** The frame a texture of kept ties was drawn for: its camera and size. */
+const frameKey = (params: FrameParams): string => `${params.width}x${params.height}@${params.pixelRatio}:${params.matrix.join(',')}`;
+
+/** The ties asked to be kept, and once drawn into the texture, the frame and looks it was drawn for. */
+interface Kept {
+  ties: Uint8Array;
+  frame: string | null;
+  styleKey: string;
+}
+
 export class TieLines {
-  private dirty = true;
-  private vertices = 0;
+  /** Buffers to rebuild: every tie drawn ('all'), the drawn ties not kept ('rest'). */
+  private readonly stale = { all: true, rest: true };
+  private kept: Kept | null = null;
+  /** Kept ties asked for and not yet drawn into the texture (drawn at the next frame, before the picture). */
+  private capture = false;
+  /** The rest's vertices as last built (null: some kept tie is not drawn on the date, so every tie is drawn). */
+  private restOf: Float32Array | null = null;
+  /** Every tie drawn, whatever is kept (compareWithAll). */
+  private allOnly = false;
+  private gl: WebGL2RenderingContext | null = null;
+  /** The last frame's camera and size (frameKey). */
+  private lastFrame = '';
+  /** The last frame's way: the texture and the rest, or every tie. */
+  private lastDrawn: 'kept' | 'all' = 'all';
 
   constructor(
     private readonly sigma: Sigma,
     private readonly ties: TieSource,
   ) {}
 
-  /** The ties drawn or their colours changed: rebuild the buffer before the next frame (and ask for one). */
+  /** The ties drawn or their colours changed: rebuild the buffers before the next frame (and ask for one). */
   invalidate(render = true): void {
-    this.dirty = true;
+    this.stale.all = true;
+    this.stale.rest = true;
     if (render) this.sigma.scheduleRender();
+  }
+
+  /**
+   * Keeps these ties (drawn on every date around the shown one, DateFilter.throughout)
+   * in a texture from the next frame on; null forgets the kept ties (another union, or
+   * the actors moved).
+   */
+  keep(ties: Uint8Array | null): void {
+    // The same ties already in the texture, for the frame on screen: nothing to draw again.
+    if (ties && this.kept?.frame === this.lastFrame && this.kept.styleKey === this.ties.styleKey() && this.kept.ties.every((one, tie) => one === ties[tie])) return;
+    this.kept = ties ? { ties, frame: null, styleKey: this.ties.styleKey() } : null;
+    this.capture = ties !== null;
+    this.stale.rest = true;
+    if (ties) this.sigma.scheduleRender();
+  }
+
+  /** How the last frame drew the ties (for the browser tests). */
+  get drawnBy(): 'kept' | 'all' {
+    return this.lastDrawn;
+  }
+
+  /** Draws the frame as it is drawn now and with every tie drawn, and compares the two (for the browser tests); `drawnBy`: how the first was, `kept`: the ties in the texture. */
+  compareWithAll(): TieComparison {
+    const gl = this.gl;
+    const kept = this.kept ? this.kept.ties.reduce((sum, one) => sum + one, 0) : 0;
+    if (!gl) return { pixels: 0, differing: 0, largestDifference: 0, drawnBy: this.lastDrawn, kept };
+    let drawnBy = this.lastDrawn;
+    const comparison = compareFrames(gl, renderNow(this.sigma), (all: boolean) => {
+      this.allOnly = all;
+      if (all) drawnBy = this.lastDrawn;
+    }, [false, true], KEPT_DIFFERENCE_ALLOWED);
+    this.allOnly = false;
+    this.sigma.scheduleRender();
+    return { ...comparison, drawnBy, kept };
   }
 
   /** Registers the layer under sigma's nodes. */
@@ -76,55 +156,97 @@ export class TieLines {
   }
 
   private program(gl: WebGL2RenderingContext) {
+    this.gl = gl;
     const program = compileProgram(gl, 'tie lines', VERTEX, FRAGMENT);
-    const vao = gl.createVertexArray() as WebGLVertexArrayObject;
-    const buffer = gl.createBuffer() as WebGLBuffer;
-    gl.bindVertexArray(vao);
-    gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-    const attribute = (name: string, size: number, type: number, normalized: boolean, offset: number) => pointAttribute(gl, program, STRIDE_FLOATS * 4, name, size, type, normalized, offset);
-    attribute('a_position', 2, gl.FLOAT, false, 0);
-    attribute('a_other', 2, gl.FLOAT, false, 8);
-    attribute('a_color', 4, gl.UNSIGNED_BYTE, true, 16);
-    attribute('a_offset', 1, gl.FLOAT, false, 20);
-    gl.bindVertexArray(null);
     const matrix = gl.getUniformLocation(program, 'u_matrix');
     const resolution = gl.getUniformLocation(program, 'u_resolution');
-    // A new context (restored after a loss) needs the buffer again.
-    this.dirty = true;
+    const lines = () => {
+      const vao = gl.createVertexArray() as WebGLVertexArrayObject;
+      const buffer = gl.createBuffer() as WebGLBuffer;
+      gl.bindVertexArray(vao);
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+      const attribute = (name: string, size: number, type: number, normalized: boolean, offset: number) => pointAttribute(gl, program, STRIDE_FLOATS * 4, name, size, type, normalized, offset);
+      attribute('a_position', 2, gl.FLOAT, false, 0);
+      attribute('a_other', 2, gl.FLOAT, false, 8);
+      attribute('a_color', 4, gl.UNSIGNED_BYTE, true, 16);
+      attribute('a_offset', 1, gl.FLOAT, false, 20);
+      gl.bindVertexArray(null);
+      return { vao, buffer, vertices: 0 };
+    };
+    const [all, rest, kept] = [lines(), lines(), lines()];
+    const upload = (target: typeof all, data: Float32Array) => {
+      gl.bindBuffer(gl.ARRAY_BUFFER, target.buffer);
+      gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
+      target.vertices = data.length / STRIDE_FLOATS;
+    };
+    const draw = (target: typeof all, params: FrameParams) => {
+      if (target.vertices === 0) return;
+      gl.useProgram(program);
+      gl.bindVertexArray(target.vao);
+      gl.uniformMatrix3fv(matrix, false, params.matrix);
+      gl.uniform2f(resolution, params.width * params.pixelRatio, params.height * params.pixelRatio);
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      gl.disable(gl.DEPTH_TEST);
+      gl.drawArrays(gl.LINES, 0, target.vertices);
+      gl.bindVertexArray(null);
+    };
+    const texture = new TieBase(gl);
+    // A new context (restored after a loss) needs the buffers and the texture again.
+    this.invalidate(false);
+    if (this.kept) [this.kept.frame, this.capture] = [null, true];
     return {
-      render: (params: { matrix: Float32Array; width: number; height: number; pixelRatio: number }) => {
-        if (this.dirty) {
-          gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-          const data = this.build();
-          gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
-          this.vertices = data.length / STRIDE_FLOATS;
-          this.dirty = false;
+      // Before sigma draws the picture: the kept ties into their texture, once asked.
+      preRender: (params: FrameParams) => {
+        if (!this.capture || !this.kept) return;
+        this.capture = false;
+        const drawn = this.ties.drawn();
+        // Kept ties are drawn on the shown date (they were when asked; a later date outside their span is drawn tie by tie).
+        if (!drawn || !within(this.kept.ties, drawn) || this.kept.styleKey !== this.ties.styleKey()) return;
+        upload(kept, this.build(this.kept.ties, null));
+        texture.capture(() => draw(kept, params));
+        upload(kept, new Float32Array(0));
+        this.kept.frame = frameKey(params);
+      },
+      render: (params: FrameParams) => {
+        this.lastFrame = frameKey(params);
+        const drawn = this.ties.drawn();
+        const usable = !this.allOnly && this.kept !== null && this.kept.frame === this.lastFrame && this.kept.styleKey === this.ties.styleKey() && drawn !== null;
+        if (usable && this.stale.rest) {
+          // Null when some kept tie is not drawn on this date: every tie is drawn instead.
+          this.restOf = drawn && this.kept && within(this.kept.ties, drawn) ? this.build(drawn, this.kept.ties) : null;
+          if (this.restOf) upload(rest, this.restOf);
+          this.stale.rest = false;
         }
-        if (this.vertices === 0) return;
-        gl.useProgram(program);
-        gl.bindVertexArray(vao);
-        gl.uniformMatrix3fv(matrix, false, params.matrix);
-        gl.uniform2f(resolution, params.width * params.pixelRatio, params.height * params.pixelRatio);
-        gl.enable(gl.BLEND);
-        gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-        gl.disable(gl.DEPTH_TEST);
-        gl.drawArrays(gl.LINES, 0, this.vertices);
-        gl.bindVertexArray(null);
+        if (usable && this.restOf) {
+          texture.draw();
+          draw(rest, params);
+          this.lastDrawn = 'kept';
+          return;
+        }
+        if (this.stale.all) {
+          upload(all, drawn ? this.build(drawn, null) : new Float32Array(0));
+          this.stale.all = false;
+        }
+        draw(all, params);
+        this.lastDrawn = 'all';
       },
       kill: () => {
-        gl.deleteBuffer(buffer);
-        gl.deleteVertexArray(vao);
+        for (const target of [all, rest, kept]) {
+          gl.deleteBuffer(target.buffer);
+          gl.deleteVertexArray(target.vao);
+        }
+        texture.kill();
         gl.deleteProgram(program);
       },
     };
   }
 
-  /** The drawn ties' vertices, at their ends' framed positions. */
-  private build(): Float32Array {
+  /** The vertices of the ties in `include` and not in `exclude`, at their ends' framed positions. */
+  private build(include: Uint8Array, exclude: Uint8Array | null): Float32Array {
     const ends = this.ties.ends();
-    const drawn = this.ties.drawn();
     const count = ends.length / 2;
-    if (!drawn) return new Float32Array(0);
+    const drawn = exclude ? include.map((one, tie) => one & (1 - exclude[tie])) : include;
     const { places } = this.ties;
     places.ensure();
     const { x: framedX, y: framedY } = places;
@@ -160,4 +282,10 @@ export class TieLines {
     }
     return data.subarray(0, at);
   }
+}
+
+/** True when every tie of `kept` is in `drawn`. */
+function within(kept: Uint8Array, drawn: Uint8Array): boolean {
+  for (let tie = 0; tie < kept.length; tie += 1) if (kept[tie] && !drawn[tie]) return false;
+  return true;
 }
