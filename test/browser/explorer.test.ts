@@ -4,12 +4,8 @@ import { startExplorerApp, type ExplorerApp } from './explorerApp';
 import { drawnCounts, openBrowser, waitForGraph, waitForPicture, type BrowserSession, type PageGlobals } from './browserSession';
 import { apiNetwork, hasTie } from './explorerApi';
 import { TimingRecorder } from './timingRecorder';
+import { IDEELLA, MALMO, ROSENGARD, SENSUS } from './seedPlaces';
 
-const ROSENGARD = 'area-rosengard';
-const MALMO = 'area-malmo';
-// Two partners of Malmö Tillsammans, tied from 2021-01-01 to 2023-02-28 in the seed.
-const IDEELLA = 'malmo-ideella';
-const SENSUS = 'sensus-skane-blekinge';
 
 let server: ExplorerApp;
 let browser: BrowserSession;

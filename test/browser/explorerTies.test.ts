@@ -8,11 +8,8 @@ import type { Page } from 'playwright-core';
 import { startExplorerApp, type ExplorerApp } from './explorerApp';
 import { openBrowser, waitForPicture, type BrowserSession, type PageGlobals } from './browserSession';
 import { apiNetwork, hasTie } from './explorerApi';
+import { IDEELLA, MALMO, SENSUS } from './seedPlaces';
 
-const MALMO = 'area-malmo';
-// Tied from 2021-01-01 to 2023-02-28 in the seed.
-const IDEELLA = 'malmo-ideella';
-const SENSUS = 'sensus-skane-blekinge';
 
 let server: ExplorerApp;
 let browser: BrowserSession;

@@ -35,7 +35,7 @@ export function stepIndex(dates: readonly string[], date: string): number {
   return index === -1 ? dates.length - 1 : index;
 }
 
-/** How many steps each way the tie layer keeps drawn once the slider rests (tieLines.ts): a year of months, three of quarters. */
+/** How many steps each way the tie layer keeps drawn once the slider rests (tieLines.ts): half a year of months, a year and a half of quarters. */
 export const KEPT_STEPS = 6;
 
 /** The span of the slider's steps within `reach` of `date` (taking in `date` itself); null before the slider has its dates. */
