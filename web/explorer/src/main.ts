@@ -148,9 +148,11 @@ async function start(): Promise<void> {
 
   const boot = async () => {
     explorer.forgetSpan();
-    // An area in the URL: its picture is drawn as soon as its union arrives, without waiting for the area list
-    // (which only fills the picker, and which the service answers after the union when both are asked at once).
+    // An area in the URL: its picture is drawn as soon as its union arrives, and the area list (which only fills the
+    // picker) is asked for after it: asked at once, a fresh service's first GraphQL request (about a second of work)
+    // took the one thread the union is computed on (its answer 0.5 → 1.4 s, docs/explorer.md, ninth pass).
     const early = state.area ? explorer.loadDate() : null;
+    if (early) await early;
     const answer = await explorer.guarded(() => graphql<{ areas: AreaRow[] }>(AREAS, {}));
     if (!answer) return;
     explorer.phase('areas-received');
