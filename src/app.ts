@@ -57,9 +57,12 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     // Read now, in the background: the first analysis (an explorer's first union) would otherwise wait for four statements.
     serviceInfo.get().catch((error: unknown) => logger.warn('service info: could not read the versions at startup', { error: String(error) }));
     // After a whole build (startup, or a change to the area tree), its garbage goes back at once (system/heap.ts).
+    let cancelGarbage = (): void => undefined;
     const onRebuild: CollaborationIndexStoreDependencies['onRebuild'] = (outcome) => {
       metrics.indexRebuilds.inc({ outcome });
-      if (outcome === 'ok') returnGarbageSoon(logger, 'collaboration index build');
+      if (outcome !== 'ok') return;
+      cancelGarbage();
+      cancelGarbage = returnGarbageSoon(logger, 'collaboration index build');
     };
     const index = config.analyticsIndex ? new CollaborationIndexStore({ db: database.db, logger, onRebuild }) : undefined;
     // The explorer's union bodies hold citizens' names: an erasure empties them with the analytics (forgetAll).
@@ -116,6 +119,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
           warmer.stop();
           await server.stop();
           await index?.close();
+          // A collection still due after the last index build would pause the process after the service has gone.
+          cancelGarbage();
           await database.close();
         })();
         return stopping;

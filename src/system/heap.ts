@@ -57,11 +57,17 @@ export function returnGarbage(): void {
   }
 }
 
-/** returnGarbage once the work's promise chain has let go of its objects (2 s later), with the pause logged. */
-export function returnGarbageSoon(logger: Logger, what: string): void {
-  setTimeout(() => {
+/**
+ * returnGarbage once the work's promise chain has let go of its objects (2 s later), with the pause logged. Returns
+ * a cancel: a service that stops must not pause the process afterwards (the integration tier runs many apps in one
+ * process, where a collection left behind by one paused the next file's first query past its 5 s connect bound).
+ */
+export function returnGarbageSoon(logger: Logger, what: string): () => void {
+  const timer = setTimeout(() => {
     const started = performance.now();
     returnGarbage();
     logger.debug(`${what}: garbage returned`, { pauseMs: Math.round(performance.now() - started) });
-  }, 2000).unref();
+  }, 2000);
+  timer.unref();
+  return () => clearTimeout(timer);
 }

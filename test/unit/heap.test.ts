@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
-import { returnGarbage } from '../../src/system/heap';
+import { returnGarbage, returnGarbageSoon } from '../../src/system/heap';
+import type { Logger } from '../../src/logger';
 
 describe('returnGarbage', () => {
   it('frees garbage that survivors are scattered among, and gives the pages back', () => {
@@ -21,5 +22,31 @@ describe('returnGarbage', () => {
     expect(after.total_heap_size - baseline.total_heap_size).toBeLessThan((before.total_heap_size - baseline.total_heap_size) / 2);
     expect(kept).toHaveLength(12_000);
     expect(kept[11_999].text).toBe('row 599950');
+  });
+});
+
+describe('returnGarbageSoon', () => {
+  /** A logger that records the collections done (the pause is logged when one runs). */
+  const recording = () => {
+    const done: string[] = [];
+    const logger = { debug: (message: string) => done.push(message) } as unknown as Logger;
+    return { logger, done };
+  };
+
+  it('collects 2 s later, and not at all once cancelled (a stopped service leaves no pause behind)', () => {
+    jest.useFakeTimers();
+    try {
+      const kept = recording();
+      returnGarbageSoon(kept.logger, 'kept');
+      const cancelled = recording();
+      const cancel = returnGarbageSoon(cancelled.logger, 'cancelled');
+      jest.advanceTimersByTime(1_000);
+      cancel();
+      jest.advanceTimersByTime(5_000);
+      expect(kept.done).toEqual(['kept: garbage returned']);
+      expect(cancelled.done).toEqual([]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
