@@ -51,6 +51,11 @@ export class DateFilter {
     private readonly ends: Int32Array = tieEnds(nodes, edges).ends,
   ) {}
 
+  /** Whether a tie may be drawn given which of its ends are members: both, or one with TOUCHING. */
+  private endsAllow(source: boolean | number, target: boolean | number): boolean {
+    return this.touching ? Boolean(source || target) : Boolean(source && target);
+  }
+
   at(date: string): DateSelection {
     const n = this.nodes.length;
     const member = new Uint8Array(n);
@@ -67,7 +72,7 @@ export class DateFilter {
       if (s < 0 || t < 0) continue;
       const edge = this.edges[e];
       if (!holds(edge.since, edge.until, date)) continue;
-      if (this.touching ? !member[s] && !member[t] : !member[s] || !member[t]) continue;
+      if (!this.endsAllow(member[s], member[t])) continue;
       edgeVisible[e] = 1;
       edgeCount += 1;
       nodeVisible[s] = 1;
@@ -99,7 +104,7 @@ export class DateFilter {
       const t = this.ends[2 * e + 1];
       const edge = this.edges[e];
       if (s < 0 || t < 0 || !holds(edge.since, edge.until, from) || !holds(edge.since, edge.until, to)) continue;
-      if (this.touching ? member[s] || member[t] : member[s] && member[t]) drawn[e] = 1;
+      if (this.endsAllow(member[s], member[t])) drawn[e] = 1;
     }
     return drawn;
   }

@@ -13,19 +13,21 @@ export interface DrawingComparison {
 }
 
 /**
- * Draws the frame with `setWay(first)`, then with `setWay(second)`, each read back
- * before it is shown (the drawing buffer is intact until then), and compares them.
- * `render` draws a frame at once (sigma's refresh or render).
+ * Draws sigma's frame at once with `setWay(first)`, then with `setWay(second)`, each
+ * read back before it is shown (the drawing buffer is intact until then), and
+ * compares them. The caller sets its way back; the next frame is sigma's own.
  */
-export function compareFrames<T>(gl: WebGL2RenderingContext, render: () => void, setWay: (way: T) => void, ways: readonly [T, T], allowed: number): DrawingComparison {
+export function compareFrames<T>(sigma: Sigma, gl: WebGL2RenderingContext, setWay: (way: T) => void, ways: readonly [T, T], allowed: number): DrawingComparison {
   const frame = (way: T): Uint8Array => {
     setWay(way);
-    render();
+    sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });
     const pixels = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
     gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
     return pixels;
   };
   const [a, b] = [frame(ways[0]), frame(ways[1])];
+  // A refresh that skips indexation leaves sigma without its label picks: the next frame picks them again.
+  sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
   let differing = 0;
   let largestDifference = 0;
   for (let pixel = 0; pixel < a.length; pixel += 4) {
@@ -36,6 +38,3 @@ export function compareFrames<T>(gl: WebGL2RenderingContext, render: () => void,
   }
   return { pixels: a.length / 4, differing, largestDifference };
 }
-
-/** A sigma whose frame is drawn at once (for `compareFrames`). */
-export const renderNow = (sigma: Sigma) => () => void sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });

@@ -19,6 +19,8 @@ export class FramedPlaces {
   x = new Float64Array(0);
   y = new Float64Array(0);
   private framed = false;
+  /** Counts resets: something drawn from the places (the kept ties' texture) is stale once it changes. */
+  generation = 0;
   /** The farthest node found for the current positions (null: not looked for since the last reset). */
   private far: number | null = null;
 
@@ -38,6 +40,7 @@ export class FramedPlaces {
 
   /** Another union: the places are found again at the next `ensure`. */
   reset(): void {
+    this.generation += 1;
     this.framed = false;
     this.far = null;
   }

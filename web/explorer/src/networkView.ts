@@ -179,8 +179,7 @@ export class NetworkView {
     this.positions = positions;
     this.sigma.setCustomBBox(positions.length > 0 ? boundingBox(positions) : null);
     this.places.reset();
-    // The kept ties' texture holds the old places: drawn again (after a rest on this union) or forgotten.
-    this.ties.keep(null);
+    // The kept ties' texture holds the old places: drawn again (after a rest on this union), or forgotten.
     this.keepTies();
     this.ties.invalidate(false);
     this.dots.invalidate();

@@ -20,7 +20,7 @@ import type { TieStyle } from './drawingStyle';
 import type { FramedPlaces } from './framedPlaces';
 import { compileProgram, pointAttribute } from './glProgram';
 import { TieBase } from './tieBase';
-import { compareFrames, renderNow, type DrawingComparison } from './frameComparison';
+import { compareFrames, type DrawingComparison } from './frameComparison';
 
 /** What the layer needs from the view: the ties to draw, their ends and looks, by the union's order. */
 export interface TieSource {
@@ -81,21 +81,20 @@ interface FrameParams {
 /** The frame a texture of kept ties was drawn for: its camera and size. */
 const frameKey = (params: FrameParams): string => `${params.width}x${params.height}@${params.pixelRatio}:${params.matrix.join(',')}`;
 
-/** The ties asked to be kept, and once drawn into the texture, the frame and looks it was drawn for. */
+/** The ties asked to be kept, the looks and places they are for, and once drawn into the texture, the frame (null: not drawn yet). */
 interface Kept {
   ties: Uint8Array;
-  frame: string | null;
   styleKey: string;
+  places: number;
+  frame: string | null;
 }
 
 export class TieLines {
   /** Buffers to rebuild: every tie drawn ('all'), the drawn ties not kept ('rest'). */
   private readonly stale = { all: true, rest: true };
   private kept: Kept | null = null;
-  /** Kept ties asked for and not yet drawn into the texture (drawn at the next frame, before the picture). */
-  private capture = false;
-  /** The rest's vertices as last built (null: some kept tie is not drawn on the date, so every tie is drawn). */
-  private restOf: Float32Array | null = null;
+  /** False when some kept tie is not drawn on the date (as the rest was last built): every tie is drawn instead. */
+  private restDrawable = false;
   /** Every tie drawn, whatever is kept (compareWithAll). */
   private allOnly = false;
   private gl: WebGL2RenderingContext | null = null;
@@ -118,16 +117,20 @@ export class TieLines {
 
   /**
    * Keeps these ties (drawn on every date around the shown one, DateFilter.throughout)
-   * in a texture from the next frame on; null forgets the kept ties (another union, or
-   * the actors moved).
+   * in a texture from the next frame on (drawn again after the places change); null
+   * forgets the kept ties (another union).
    */
   keep(ties: Uint8Array | null): void {
     // The same ties already in the texture, for the frame on screen: nothing to draw again.
-    if (ties && this.kept?.frame === this.lastFrame && this.kept.styleKey === this.ties.styleKey() && this.kept.ties.every((one, tie) => one === ties[tie])) return;
-    this.kept = ties ? { ties, frame: null, styleKey: this.ties.styleKey() } : null;
-    this.capture = ties !== null;
+    if (ties && this.current(this.kept) && this.kept?.frame === this.lastFrame && this.kept.ties.every((one, tie) => one === ties[tie])) return;
+    this.kept = ties ? { ties, styleKey: this.ties.styleKey(), places: this.ties.places.generation, frame: null } : null;
     this.stale.rest = true;
     if (ties) this.sigma.scheduleRender();
+  }
+
+  /** True when the kept ties are for the looks and places drawn now. */
+  private current(kept: Kept | null): kept is Kept {
+    return kept !== null && kept.styleKey === this.ties.styleKey() && kept.places === this.ties.places.generation;
   }
 
   /** How the last frame drew the ties (for the browser tests). */
@@ -141,12 +144,11 @@ export class TieLines {
     const kept = this.kept ? this.kept.ties.reduce((sum, one) => sum + one, 0) : 0;
     if (!gl) return { pixels: 0, differing: 0, largestDifference: 0, drawnBy: this.lastDrawn, kept };
     let drawnBy = this.lastDrawn;
-    const comparison = compareFrames(gl, renderNow(this.sigma), (all: boolean) => {
+    const comparison = compareFrames(this.sigma, gl, (all: boolean) => {
       this.allOnly = all;
       if (all) drawnBy = this.lastDrawn;
     }, [false, true], KEPT_DIFFERENCE_ALLOWED);
     this.allOnly = false;
-    this.sigma.scheduleRender();
     return { ...comparison, drawnBy, kept };
   }
 
@@ -194,15 +196,17 @@ export class TieLines {
     const texture = new TieBase(gl);
     // A new context (restored after a loss) needs the buffers and the texture again.
     this.invalidate(false);
-    if (this.kept) [this.kept.frame, this.capture] = [null, true];
+    if (this.kept) this.kept.frame = null;
     return {
       // Before sigma draws the picture: the kept ties into their texture, once asked.
       preRender: (params: FrameParams) => {
-        if (!this.capture || !this.kept) return;
-        this.capture = false;
+        if (!this.kept || this.kept.frame !== null) return;
         const drawn = this.ties.drawn();
-        // Kept ties are drawn on the shown date (they were when asked; a later date outside their span is drawn tie by tie).
-        if (!drawn || !within(this.kept.ties, drawn) || this.kept.styleKey !== this.ties.styleKey()) return;
+        // Kept ties are drawn on the shown date when asked for; not so by now (another date, looks or places): forgotten.
+        if (!drawn || !within(this.kept.ties, drawn) || !this.current(this.kept)) {
+          this.kept = null;
+          return;
+        }
         upload(kept, this.build(this.kept.ties, null));
         texture.capture(() => draw(kept, params));
         upload(kept, new Float32Array(0));
@@ -211,14 +215,14 @@ export class TieLines {
       render: (params: FrameParams) => {
         this.lastFrame = frameKey(params);
         const drawn = this.ties.drawn();
-        const usable = !this.allOnly && this.kept !== null && this.kept.frame === this.lastFrame && this.kept.styleKey === this.ties.styleKey() && drawn !== null;
-        if (usable && this.stale.rest) {
-          // Null when some kept tie is not drawn on this date: every tie is drawn instead.
-          this.restOf = drawn && this.kept && within(this.kept.ties, drawn) ? this.build(drawn, this.kept.ties) : null;
-          if (this.restOf) upload(rest, this.restOf);
+        // The kept ties when their texture is for this frame, looks and places.
+        const usable = !this.allOnly && this.current(this.kept) && this.kept.frame === this.lastFrame ? this.kept : null;
+        if (usable && drawn && this.stale.rest) {
+          this.restDrawable = within(usable.ties, drawn);
+          if (this.restDrawable) upload(rest, this.build(drawn, usable.ties));
           this.stale.rest = false;
         }
-        if (usable && this.restOf) {
+        if (usable && drawn && this.restDrawable) {
           texture.draw();
           draw(rest, params);
           this.lastDrawn = 'kept';
